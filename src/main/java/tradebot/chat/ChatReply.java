@@ -1,0 +1,77 @@
+package tradebot.chat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A platform-neutral reply: adapters render it as a Discord embed, Slack blocks or console text,
+ * without adding or reordering content. Immutable.
+ *
+ * @param status what kind of reply this is
+ * @param lead the first line: the key figure or name, or what went wrong
+ * @param quotes verbatim quotes, each with its citation number
+ * @param figures figure lines, e.g. "125% (percent) [1]"
+ * @param sources the numbered sources the quotes cite
+ * @param lines further body lines (a sources table, a reload report, a tariff history)
+ * @param footer a short line about the knowledge base (version, articles, date), or ""
+ * @param attachment a file to attach (a chart), or null
+ * @param ephemeral whether only the requester should see it (refusals, rate limits, errors)
+ */
+public record ChatReply(
+    Status status,
+    String lead,
+    List<Quote> quotes,
+    List<String> figures,
+    List<SourceLine> sources,
+    List<String> lines,
+    String footer,
+    Attachment attachment,
+    boolean ephemeral) {
+
+  /** What kind of reply. */
+  public enum Status {
+    /** An answer with quotes. */
+    ANSWER,
+    /** The sources do not cover the question. */
+    DECLINE,
+    /** Information that is not an answer: help, sources, reload report, tariffs. */
+    INFO,
+    /** The user may not do this. */
+    REFUSED,
+    /** Too many requests. */
+    RATE_LIMITED,
+    /** Something broke; the lead carries an id that is in the log. */
+    ERROR
+  }
+
+  /** A verbatim quote with its citation number. */
+  public record Quote(int n, String text) {}
+
+  /** A numbered source. {@code url} may be null. */
+  public record SourceLine(int n, String outlet, LocalDate published, String title, String url) {}
+
+  /** A file to attach. */
+  public record Attachment(String filename, String contentType, byte[] data) {
+    public Attachment {
+      Objects.requireNonNull(filename, "filename");
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(data, "data");
+    }
+  }
+
+  public ChatReply {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(lead, "lead");
+    quotes = List.copyOf(quotes);
+    figures = List.copyOf(figures);
+    sources = List.copyOf(sources);
+    lines = List.copyOf(lines);
+    footer = footer == null ? "" : footer;
+  }
+
+  /** A reply of one line and nothing else. */
+  public static ChatReply text(Status status, String lead, boolean ephemeral) {
+    return new ChatReply(status, lead, List.of(), List.of(), List.of(), List.of(), "", null, ephemeral);
+  }
+}

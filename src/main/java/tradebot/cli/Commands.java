@@ -1,0 +1,27 @@
+package tradebot.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The subcommands, and the choice of mode when none is given. */
+public final class Commands {
+  private Commands() {}
+
+  /** Adds every subcommand to {@code cli}. */
+  public static void register(CommandLine cli) {
+    cli.addSubcommand(new ChatCommand());
+    cli.addSubcommand(new AskCommand());
+    cli.addSubcommand(new SourcesCommand());
+    cli.addSubcommand(new IndexCommand());
+  }
+
+  /**
+   * With no subcommand: the Discord bot when DISCORD_TOKEN is set, the Slack app when
+   * SLACK_BOT_TOKEN is set, else the console chat.
+   */
+  public static int defaultMode(Options options, Map<String, String> env) throws Exception {
+    ChatCommand chat = new ChatCommand();
+    chat.options = options;
+    return chat.call();
+  }
+}

@@ -1,0 +1,165 @@
+package tradebot.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The effective configuration, from {@code config/tradebot.yaml} and command-line flags. Secrets
+ * are never part of it: they come from the environment. Immutable.
+ *
+ * @param configDir the directory holding this file and the editable data files
+ * @param knowledge where the articles are and whether to watch them
+ * @param dataDir where indexes are kept
+ * @param server the HTTP server
+ * @param answer answer settings
+ * @param discord the Discord adapter
+ * @param slack the Slack adapter
+ */
+public record TradebotConfig(
+    Path configDir,
+    Knowledge knowledge,
+    Path dataDir,
+    Server server,
+    Answer answer,
+    Discord discord,
+    Slack slack) {
+
+  public TradebotConfig {
+    Objects.requireNonNull(configDir, "configDir");
+    Objects.requireNonNull(knowledge, "knowledge");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(answer, "answer");
+    Objects.requireNonNull(discord, "discord");
+    Objects.requireNonNull(slack, "slack");
+  }
+
+  /** Defaults, with the knowledge base and data directory relative to the working directory. */
+  public static TradebotConfig defaults(Path configDir) {
+    return new TradebotConfig(
+        configDir,
+        new Knowledge(Path.of("knowledge"), false),
+        Path.of("data"),
+        new Server(8080, "127.0.0.1"),
+        Answer.DEFAULTS,
+        Discord.DEFAULTS,
+        Slack.DEFAULTS);
+  }
+
+  public TradebotConfig withKnowledgeDir(Path dir) {
+    return new TradebotConfig(configDir, new Knowledge(dir, knowledge.watch()), dataDir, server, answer, discord, slack);
+  }
+
+  public TradebotConfig withDataDir(Path dir) {
+    return new TradebotConfig(configDir, knowledge, dir, server, answer, discord, slack);
+  }
+
+  public TradebotConfig withServer(Server s) {
+    return new TradebotConfig(configDir, knowledge, dataDir, s, answer, discord, slack);
+  }
+
+  /** @param dir the knowledge directory; @param watch reload when its files change */
+  public record Knowledge(Path dir, boolean watch) {
+    public Knowledge {
+      Objects.requireNonNull(dir, "knowledge.dir");
+    }
+  }
+
+  /** @param port 0 picks a free port; @param bind the address to listen on */
+  public record Server(int port, String bind) {
+    public Server {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("server.port must be 0 to 65535: " + port);
+      }
+      if (bind == null || bind.isBlank()) {
+        throw new IllegalArgumentException("server.bind must not be blank: " + bind);
+      }
+    }
+  }
+
+  /**
+   * @param maxQuestionChars longer questions are answered on their first this many characters
+   * @param maxCitations at most this many quotes in one answer
+   * @param minConfidence answers below this confidence are declined
+   */
+  public record Answer(int maxQuestionChars, int maxCitations, double minConfidence) {
+    public static final Answer DEFAULTS = new Answer(1000, 3, 0.35);
+
+    public Answer {
+      if (maxQuestionChars <= 0) {
+        throw new IllegalArgumentException("answer.max_question_chars must be positive: " + maxQuestionChars);
+      }
+      if (maxCitations < 1 || maxCitations > 10) {
+        throw new IllegalArgumentException("answer.max_citations must be 1 to 10: " + maxCitations);
+      }
+      if (minConfidence < 0 || minConfidence > 1) {
+        throw new IllegalArgumentException("answer.min_confidence must be 0 to 1: " + minConfidence);
+      }
+    }
+  }
+
+  /** A token bucket: {@code capacity} requests, refilled over {@code per}. */
+  public record RateLimit(int capacity, Duration per) {
+    public RateLimit {
+      if (capacity <= 0) {
+        throw new IllegalArgumentException("rate limit capacity must be positive: " + capacity);
+      }
+      Objects.requireNonNull(per, "per");
+      if (per.isNegative() || per.isZero()) {
+        throw new IllegalArgumentException("rate limit period must be positive: " + per);
+      }
+    }
+  }
+
+  /**
+   * @param guildIds register commands in these guilds (instant); empty: globally
+   * @param moderatorRoleIds members with one of these roles may /reload (besides Manage Server)
+   * @param userRate per-user limit
+   * @param channelRate per-channel limit
+   * @param restBaseUrl Discord's REST API base, or a proxy's
+   * @param gatewayUrl Discord's gateway, or a proxy's; empty: ask Discord
+   */
+  public record Discord(
+      List<String> guildIds,
+      List<String> moderatorRoleIds,
+      RateLimit userRate,
+      RateLimit channelRate,
+      String restBaseUrl,
+      String gatewayUrl) {
+    public static final Discord DEFAULTS =
+        new Discord(
+            List.of(),
+            List.of(),
+            new RateLimit(5, Duration.ofSeconds(30)),
+            new RateLimit(20, Duration.ofSeconds(60)),
+            "https://discord.com/api/v10/",
+            "");
+
+    public Discord {
+      guildIds = List.copyOf(guildIds);
+      moderatorRoleIds = List.copyOf(moderatorRoleIds);
+      Objects.requireNonNull(userRate, "discord.user_rate");
+      Objects.requireNonNull(channelRate, "discord.channel_rate");
+      Objects.requireNonNull(restBaseUrl, "discord.rest_base_url");
+      gatewayUrl = gatewayUrl == null ? "" : gatewayUrl;
+    }
+  }
+
+  /**
+   * @param moderatorUserIds users who may /reload (besides workspace admins)
+   * @param userRate per-user limit
+   * @param apiUrl Slack's Web API base (ends with '/'), or GovSlack's, or a proxy's
+   */
+  public record Slack(List<String> moderatorUserIds, RateLimit userRate, String apiUrl) {
+    public static final Slack DEFAULTS =
+        new Slack(List.of(), new RateLimit(5, Duration.ofSeconds(30)), "https://slack.com/api/");
+
+    public Slack {
+      moderatorUserIds = List.copyOf(moderatorUserIds);
+      Objects.requireNonNull(userRate, "slack.user_rate");
+      Objects.requireNonNull(apiUrl, "slack.api_url");
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package tradebot.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import tradebot.knowledge.Passage;
+
+/** A {@link PassageIndex} over a Lucene directory, searched through a {@link SearcherManager}. */
+final class LucenePassageIndex implements PassageIndex {
+  /** How much a word in the anchor sentence counts against one only in its neighbours. */
+  private static final float FOCUS_WEIGHT = 1.0f;
+
+  private static final float CONTEXT_WEIGHT = 0.35f;
+  private static final float TITLE_WEIGHT = 0.1f;
+
+  /** Words shorter than this are not matched fuzzily: too many near neighbours. */
+  private static final int MIN_FUZZY_LENGTH = 5;
+
+  private final Directory directory;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer = Schema.analyzer();
+  private final int passageCount;
+
+  LucenePassageIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    this.searchers =
+        new SearcherManager(
+            directory,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(
+                  org.apache.lucene.index.IndexReader reader,
+                  org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(Schema.SIMILARITY);
+                return searcher;
+              }
+            });
+    IndexSearcher s = searchers.acquire();
+    try {
+      passageCount = s.getIndexReader().numDocs();
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  @Override
+  public List<Hit> search(SearchQuery query) {
+    Query lucene = toLucene(query);
+    if (lucene == null) {
+      return List.of();
+    }
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException("index is closed or unreadable", e);
+    }
+    try {
+      TopDocs top = searcher.search(lucene, query.k());
+      StoredFields stored = searcher.storedFields();
+      List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        Passage passage = PayloadCodec.read(stored.document(sd.doc).get(Schema.PAYLOAD));
+        hits.add(new Hit(passage, sd.score));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private Query toLucene(SearchQuery query) {
+    BooleanQuery.Builder top = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (TermGroup group : query.groups()) {
+      List<Query> alternatives = new ArrayList<>();
+      for (String alternative : group.alternatives()) {
+        List<String> terms = terms(alternative);
+        if (terms.isEmpty()) {
+          continue;
+        }
+        alternatives.add(field(Schema.FOCUS, terms, group.fuzzy(), FOCUS_WEIGHT));
+        alternatives.add(field(Schema.CONTEXT, terms, group.fuzzy(), CONTEXT_WEIGHT));
+        alternatives.add(field(Schema.TITLE, terms, false, TITLE_WEIGHT));
+      }
+      if (alternatives.isEmpty()) {
+        continue;
+      }
+      // Alternatives of one concept do not add up: "duty" and "tariff" in one sentence is one hit.
+      Query concept = new DisjunctionMaxQuery(alternatives, 0.1f);
+      top.add(new BoostQuery(concept, group.boost()), BooleanClause.Occur.SHOULD);
+      clauses++;
+    }
+    return clauses == 0 ? null : top.build();
+  }
+
+  private static Query field(String field, List<String> terms, boolean fuzzy, float weight) {
+    Query q;
+    if (terms.size() == 1) {
+      String term = terms.getFirst();
+      q =
+          fuzzy && term.length() >= MIN_FUZZY_LENGTH
+              ? new FuzzyQuery(new Term(field, term), term.length() >= 8 ? 2 : 1, 1)
+              : new TermQuery(new Term(field, term));
+    } else {
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
+      for (String term : terms) {
+        phrase.add(new Term(field, term));
+      }
+      q = phrase.build();
+    }
+    return new BoostQuery(q, weight);
+  }
+
+  @Override
+  public List<String> terms(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Schema.FOCUS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of in-memory text failed", e);
+    }
+    return out;
+  }
+
+  @Override
+  public int passageCount() {
+    return passageCount;
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the index failed", e);
+    }
+  }
+}

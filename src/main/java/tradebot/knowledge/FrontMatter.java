@@ -1,0 +1,162 @@
+package tradebot.knowledge;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits a knowledge file into its YAML front matter and its body, and reads the front matter into
+ * a {@link Source}. Thread-safe.
+ */
+final class FrontMatter {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> KEYS = Set.of("id", "title", "outlet", "published", "url", "author");
+
+  /** A file split into source and body; {@code bodyStart} is the body's offset in the file text. */
+  record Parsed(Source source, String body, int bodyStart) {}
+
+  /** A front matter problem, with the 1-based line of the file it is on (0: the whole file). */
+  static final class Problem extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int line;
+
+    Problem(int line, String message) {
+      super(message);
+      this.line = line;
+    }
+  }
+
+  private FrontMatter() {}
+
+  /**
+   * Parses {@code text}, the whole file.
+   *
+   * @param defaultId the id to use when the front matter has none (the file name's stem)
+   * @throws Problem naming the line and what is wrong
+   */
+  static Parsed parse(String text, String defaultId) throws Problem {
+    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    int offset = text.length() - t.length();
+    int firstEnd = lineEnd(t, 0);
+    if (!t.substring(0, firstEnd).strip().equals("---")) {
+      throw new Problem(1, "no front matter: the file must start with a '---' line");
+    }
+    int pos = nextLine(t, firstEnd);
+    int lineNo = 2;
+    int yamlStart = pos;
+    int yamlEnd = -1;
+    while (pos < t.length()) {
+      int end = lineEnd(t, pos);
+      if (t.substring(pos, end).strip().equals("---")) {
+        yamlEnd = pos;
+        pos = nextLine(t, end);
+        break;
+      }
+      pos = nextLine(t, end);
+      lineNo++;
+    }
+    if (yamlEnd < 0) {
+      throw new Problem(1, "front matter is not closed: no second '---' line");
+    }
+    Source source = readSource(t.substring(yamlStart, yamlEnd), defaultId);
+    return new Parsed(source, t.substring(pos), offset + pos);
+  }
+
+  private static Source readSource(String yaml, String defaultId) throws Problem {
+    JsonNode node;
+    try {
+      node = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      int line = where == null ? 0 : where.getLineNr() + 1;
+      throw new Problem(line, "front matter is not valid YAML: " + e.getOriginalMessage());
+    }
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      throw new Problem(2, "front matter is empty: title, outlet and published are required");
+    }
+    if (!node.isObject()) {
+      throw new Problem(2, "front matter must be a mapping of keys to values, not " + node.getNodeType());
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      if (!KEYS.contains(field.getKey())) {
+        throw new Problem(
+            lineOf(yaml, field.getKey()),
+            "unknown front matter key '" + field.getKey() + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+      }
+      if (!field.getValue().isValueNode()) {
+        throw new Problem(lineOf(yaml, field.getKey()), "'" + field.getKey() + "' must be a single value");
+      }
+    }
+    String title = required(node, yaml, "title");
+    String outlet = required(node, yaml, "outlet");
+    String published = required(node, yaml, "published");
+    LocalDate date = parseDate(published, lineOf(yaml, "published"));
+    String id = optional(node, "id");
+    if (id == null) {
+      id = defaultId;
+    }
+    if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+      throw new Problem(
+          lineOf(yaml, "id"), "id must be letters, digits, '.', '_' or '-' (at most 128): " + id);
+    }
+    return new Source(id, title, outlet, date, optional(node, "url"), optional(node, "author"));
+  }
+
+  private static LocalDate parseDate(String value, int line) throws Problem {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException notADate) {
+      try {
+        return OffsetDateTime.parse(value).toLocalDate();
+      } catch (DateTimeParseException notATimestamp) {
+        throw new Problem(line, "published must be an ISO date like 2025-04-11: " + value);
+      }
+    }
+  }
+
+  private static String required(JsonNode node, String yaml, String key) throws Problem {
+    String value = optional(node, key);
+    if (value == null) {
+      throw new Problem(node.has(key) ? lineOf(yaml, key) : 0, "front matter lacks '" + key + "'");
+    }
+    return value;
+  }
+
+  private static String optional(JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    String text = value.asText().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  /** The file line a key is on: the front matter starts on line 2. */
+  private static int lineOf(String yaml, String key) {
+    String[] lines = yaml.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].stripLeading().startsWith(key + ":")) {
+        return i + 2;
+      }
+    }
+    return 0;
+  }
+
+  private static int lineEnd(String t, int from) {
+    int nl = t.indexOf('\n', from);
+    return nl < 0 ? t.length() : nl;
+  }
+
+  private static int nextLine(String t, int lineEnd) {
+    return Math.min(t.length(), lineEnd + 1);
+  }
+}

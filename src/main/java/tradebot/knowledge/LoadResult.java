@@ -1,0 +1,20 @@
+package tradebot.knowledge;
+
+import java.util.List;
+
+/**
+ * What loading a knowledge directory gave: the documents that loaded and the files that did not.
+ *
+ * @param documents ingested articles, sorted by id
+ * @param errors one per skipped file
+ * @param warnings notes that did not stop a file loading (e.g. an empty directory)
+ * @param version a short hash of every loaded file's content: changes when any file changes
+ */
+public record LoadResult(
+    List<Document> documents, List<LoadError> errors, List<String> warnings, String version) {
+  public LoadResult {
+    documents = List.copyOf(documents);
+    errors = List.copyOf(errors);
+    warnings = List.copyOf(warnings);
+  }
+}
