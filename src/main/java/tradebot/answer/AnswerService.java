@@ -1,67 +1,140 @@
 package tradebot.answer;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
 import tradebot.index.Hit;
+import tradebot.index.PassageIndex;
 import tradebot.index.SearchQuery;
 import tradebot.index.TermGroup;
+import tradebot.knowledge.Figure;
 import tradebot.knowledge.Passage;
+import tradebot.knowledge.Sentence;
 
 /**
- * Answers questions from the serving corpus: search, rank, decide whether the best passage covers
- * the question, and build a cited answer. Thread-safe.
+ * Answers questions from the serving corpus: reads the question, searches, re-ranks, decides
+ * whether the best passage covers the question, and builds a cited answer whose every sentence is
+ * a quote. A question is answered wholly from one corpus, even during a reload. Thread-safe.
  */
 public final class AnswerService {
-  private final CorpusManager corpora;
-  private final TradebotConfig.Answer settings;
+  /** BM25 candidates to re-rank: enough to reach the answer when the wording differs. */
+  private static final int CANDIDATES = 30;
 
-  public AnswerService(CorpusManager corpora, TradebotConfig.Answer settings) {
+  /** Further quotes must score at least this share of the best one. */
+  private static final double FURTHER_QUOTE_SHARE = 0.8;
+
+  /** Entities weigh more than other words in the search: an answer must be about them. */
+  private static final float ENTITY_BOOST = 1.5f;
+
+  private final CorpusManager corpora;
+  private final Path configDir;
+  private final TradebotConfig.Answer settings;
+  private final AtomicReference<Loaded> rules = new AtomicReference<>();
+
+  /** Rules loaded for one corpus version: a reload that changes answers.yaml changes the version. */
+  private record Loaded(String version, AnswerRules rules) {}
+
+  public AnswerService(CorpusManager corpora, Path configDir, TradebotConfig.Answer settings) {
     this.corpora = Objects.requireNonNull(corpora, "corpora");
+    this.configDir = Objects.requireNonNull(configDir, "configDir");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /** Answers {@code question}; never throws for any user text. */
   public Answer ask(String question) {
     long t0 = System.nanoTime();
-    String q = question == null ? "" : question;
-    String note = "";
-    if (q.length() > settings.maxQuestionChars()) {
-      q = q.substring(0, settings.maxQuestionChars());
-      note = "Your question was long; I read its first " + settings.maxQuestionChars() + " characters.";
-    }
-    if (q.isBlank()) {
-      return new Answer.Refused(
-          q, note, Answer.Refused.Reason.EMPTY_QUESTION,
-          "Ask me about US-China trade policy, e.g. \"What is the tariff on Chinese goods now?\".",
-          took(t0));
-    }
     try (CorpusManager.Lease lease = corpora.acquire()) {
       Corpus corpus = lease.corpus();
-      if (corpus.isEmpty()) {
-        return new Answer.Refused(q, note, Answer.Refused.Reason.NO_SOURCES, "No sources are loaded.", took(t0));
+      AnswerRules r = rules(corpus);
+      String q = question == null ? "" : question;
+      String note = "";
+      if (q.length() > settings.maxQuestionChars()) {
+        q = q.substring(0, settings.maxQuestionChars());
+        note = r.message("shortened").replace("{max}", Integer.toString(settings.maxQuestionChars()));
       }
-      List<TermGroup> groups = new ArrayList<>();
-      for (String w : q.split("\\W+")) {
-        if (!w.isBlank()) {
-          groups.add(new TermGroup(List.of(w), 1f, false));
+      q = QuestionAnalyzer.normalize(q);
+      if (q.isBlank()) {
+        return new Answer.Refused(q, note, Answer.Refused.Reason.EMPTY_QUESTION, r.message("empty"), took(t0));
+      }
+      if (corpus.isEmpty()) {
+        return new Answer.Refused(q, note, Answer.Refused.Reason.NO_SOURCES, r.message("no_sources"), took(t0));
+      }
+      return answer(corpus, r, q, note, t0);
+    }
+  }
+
+  private Answer answer(Corpus corpus, AnswerRules r, String q, String note, long t0) {
+    PassageIndex index = corpus.index();
+    Question question = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, index);
+    if (question.concepts().isEmpty()) {
+      return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
+    }
+    List<TermGroup> groups = new ArrayList<>();
+    for (Question.Concept c : question.concepts()) {
+      float boost = (float) c.weight() * (c.entity() ? ENTITY_BOOST : 1f);
+      groups.add(new TermGroup(c.alternatives(), Math.max(boost, 0.01f), c.fuzzy()));
+    }
+    List<Hit> hits = index.search(new SearchQuery(groups, CANDIDATES));
+    List<Ranker.Candidate> ranked = new Ranker(index).rank(question, hits);
+    if (ranked.isEmpty() || ranked.getFirst().confidence() < settings.minConfidence()) {
+      double best = ranked.isEmpty() ? 0 : ranked.getFirst().confidence();
+      return new Answer.NotFound(q, note, r.message("decline"), best, took(t0));
+    }
+    Ranker.Candidate best = ranked.getFirst();
+    List<Answer.Citation> citations = new ArrayList<>();
+    List<Answer.CitedFigure> figures = new ArrayList<>();
+    List<Sentence> leadQuote = null;
+    Set<String> quoted = new HashSet<>();
+    for (Ranker.Candidate c : ranked) {
+      if (citations.size() == settings.maxCitations()) {
+        break;
+      }
+      boolean first = citations.isEmpty();
+      if (!first
+          && (c.confidence() < settings.minConfidence() || c.score() < FURTHER_QUOTE_SHARE * best.score())) {
+        break;
+      }
+      List<Sentence> quote = QuoteSpan.of(question, c.passage(), index);
+      if (quote.stream().anyMatch(s -> quoted.contains(key(c.passage(), s)))) {
+        continue; // overlaps a quote already given
+      }
+      quote.forEach(s -> quoted.add(key(c.passage(), s)));
+      int n = citations.size() + 1;
+      Passage p = c.passage();
+      String text = String.join(" ", quote.stream().map(Sentence::text).toList());
+      citations.add(new Answer.Citation(n, p.source(), text, quote.getFirst().start(), quote.getLast().end()));
+      for (Sentence s : quote) {
+        for (Figure f : s.figures()) {
+          figures.add(new Answer.CitedFigure(f, n));
         }
       }
-      List<Hit> hits = corpus.index().search(new SearchQuery(groups, 10));
-      if (hits.isEmpty()) {
-        return new Answer.NotFound(q, note, "My sources don't cover that. Try /sources.", 0, took(t0));
+      if (first) {
+        leadQuote = quote;
       }
-      Passage p = hits.getFirst().passage();
-      var s = p.anchorSentence();
-      var citation = new Answer.Citation(1, p.source(), s.text(), s.start(), s.end());
-      return new Answer.Answered(
-          q, note, s.text(), QuestionType.WHAT, List.of(citation),
-          s.figures().stream().map(f -> new Answer.CitedFigure(f, 1)).toList(), 0.5, took(t0));
     }
+    String lead = new LeadWriter(r).lead(question, leadQuote);
+    return new Answer.Answered(q, note, lead, question.type(), citations, figures, best.confidence(), took(t0));
+  }
+
+  private static String key(Passage p, Sentence s) {
+    return p.source().id() + "@" + s.start();
+  }
+
+  private AnswerRules rules(Corpus corpus) {
+    Loaded loaded = rules.get();
+    if (loaded == null || !loaded.version().equals(corpus.version())) {
+      loaded = new Loaded(corpus.version(), AnswerRules.load(configDir.resolve("answers.yaml")));
+      rules.set(loaded);
+    }
+    return loaded.rules();
   }
 
   private static Duration took(long t0) {

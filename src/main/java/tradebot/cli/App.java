@@ -23,7 +23,7 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.corpora = new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock);
     this.startup = corpora.start();
-    this.answers = new AnswerService(corpora, config.answer());
+    this.answers = new AnswerService(corpora, config.configDir(), config.answer());
     this.bot = new Bot(answers, corpora);
   }
 

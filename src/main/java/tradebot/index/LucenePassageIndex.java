@@ -70,12 +70,7 @@ final class LucenePassageIndex implements PassageIndex {
     if (lucene == null) {
       return List.of();
     }
-    IndexSearcher searcher;
-    try {
-      searcher = searchers.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException("index is closed or unreadable", e);
-    }
+    IndexSearcher searcher = acquire();
     try {
       TopDocs top = searcher.search(lucene, query.k());
       StoredFields stored = searcher.storedFields();
@@ -88,11 +83,7 @@ final class LucenePassageIndex implements PassageIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("search failed", e);
     } finally {
-      try {
-        searchers.release(searcher);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      release(searcher);
     }
   }
 
@@ -153,6 +144,63 @@ final class LucenePassageIndex implements PassageIndex {
       throw new UncheckedIOException("analysis of in-memory text failed", e);
     }
     return out;
+  }
+
+  @Override
+  public int documentFrequency(String term) {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().docFreq(new Term(Schema.CONTEXT, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException("docFreq failed", e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  @Override
+  public boolean articleMentions(String articleId, List<String> alternatives, boolean fuzzy) {
+    List<Query> any = new ArrayList<>();
+    for (String alternative : alternatives) {
+      List<String> terms = terms(alternative);
+      if (!terms.isEmpty()) {
+        any.add(field(Schema.CONTEXT, terms, fuzzy, 1f));
+      }
+    }
+    if (any.isEmpty()) {
+      return false;
+    }
+    BooleanQuery.Builder alternativesQuery = new BooleanQuery.Builder();
+    any.forEach(q -> alternativesQuery.add(q, BooleanClause.Occur.SHOULD));
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Schema.ARTICLE, articleId)), BooleanClause.Occur.FILTER)
+            .add(alternativesQuery.build(), BooleanClause.Occur.MUST)
+            .build();
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.search(q, 1).totalHits.value() > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private IndexSearcher acquire() {
+    try {
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException("index is closed or unreadable", e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -18,6 +18,18 @@ public interface PassageIndex extends Closeable {
    */
   List<String> terms(String text);
 
+  /**
+   * How many passages hold the index term {@code term} (already analyzed, see {@link #terms}) in
+   * their window. Zero for a word the knowledge base never uses.
+   */
+  int documentFrequency(String term);
+
+  /**
+   * Whether any passage of article {@code articleId} holds one of {@code alternatives} (plain
+   * words or phrases, analyzed here), optionally allowing typos.
+   */
+  boolean articleMentions(String articleId, List<String> alternatives, boolean fuzzy);
+
   /** Number of passages indexed. */
   int passageCount();
 

@@ -1,0 +1,168 @@
+package tradebot.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tradebot.knowledge.Figure;
+import tradebot.knowledge.Sentence;
+
+/**
+ * Finds in a sentence the thing a question type asks for: a figure of the wanted kind, a person's
+ * name, a date, a place, a quotation. Each find is a span of the sentence's text, so that a lead
+ * built from it restates the quote. Thread-safe (stateless).
+ */
+final class Evidence {
+  /** A span of a sentence's text. */
+  record Span(int start, int end, String text) {}
+
+  /** Capitalized words in a row, allowing initials and particles: "Treasury Secretary Steven Mnuchin". */
+  private static final Pattern NAME =
+      Pattern.compile("\\p{Lu}[\\p{L}'.-]*+(?:\\s+(?:(?:de|van|von|bin|al)\\s+)?\\p{Lu}[\\p{L}'.-]*+)++");
+
+  private static final Pattern PLACE =
+      Pattern.compile("\\b(?:in|at)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}.-]*+(?:\\s+\\p{Lu}[\\p{L}.-]*+)*+)");
+
+  private static final Pattern QUOTED = Pattern.compile("[\"“][^\"“”]{3,}+[\"”]");
+
+  private static final Pattern TIME_WORDS =
+      Pattern.compile(
+          "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight|noon|next week|next month|tomorrow|yesterday|today|tonight|(?:19|20)\\d\\d)\\b");
+
+  private Evidence() {}
+
+  /** The span that answers {@code question} in {@code sentence}, if the sentence holds one. */
+  static Optional<Span> find(Question question, Sentence sentence) {
+    return switch (question.type()) {
+      case FIGURE -> figure(question, sentence);
+      case WHEN -> date(sentence);
+      case WHO -> name(question, sentence);
+      case WHERE -> place(question, sentence);
+      case QUOTE -> quoted(sentence);
+      case WHY, WHAT -> Optional.empty();
+    };
+  }
+
+  /** Whether the type asks for something a sentence must hold (figure, name, date, place, quote). */
+  static boolean typed(QuestionType type) {
+    return type != QuestionType.WHY && type != QuestionType.WHAT;
+  }
+
+  private static Optional<Span> figure(Question question, Sentence sentence) {
+    Set<Figure.Kind> wanted = question.wantedFigures();
+    for (Figure f : sentence.figures()) {
+      boolean kindOk =
+          wanted.isEmpty()
+              ? f.kind() == Figure.Kind.PERCENT || f.kind() == Figure.Kind.MONEY || f.kind() == Figure.Kind.COUNT
+              : wanted.contains(f.kind());
+      if (kindOk) {
+        return span(sentence, f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Span> date(Sentence sentence) {
+    for (Figure f : sentence.figures()) {
+      if (f.kind() == Figure.Kind.DATE) {
+        return span(sentence, f);
+      }
+    }
+    Matcher m = TIME_WORDS.matcher(sentence.text());
+    return m.find() ? Optional.of(new Span(m.start(), m.end(), m.group())) : Optional.empty();
+  }
+
+  private static Optional<Span> name(Question question, Sentence sentence) {
+    String text = sentence.text();
+    List<Span> names = new ArrayList<>();
+    Matcher m = NAME.matcher(text);
+    while (m.find()) {
+      Span name = withoutLeadingCommonWords(text, m.start(), m.end());
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    for (Span n : names) {
+      if (!mentionedInQuestion(question, n.text())) {
+        return Optional.of(n);
+      }
+    }
+    // "Who is Eswar Prasad?": the answer is what the sentence says he is, after his name.
+    for (Span n : names) {
+      int after = n.end();
+      if (after < text.length() && text.charAt(after) == ',') {
+        int stop = text.indexOf(',', after + 1);
+        int end = stop < 0 ? text.length() : stop;
+        String appositive = text.substring(after + 1, end).strip();
+        if (!appositive.isEmpty()) {
+          int start = text.indexOf(appositive, after);
+          String trimmed = appositive.replaceAll("[.\"”]+$", "");
+          return Optional.of(new Span(start, start + trimmed.length(), trimmed));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Drops capitalized words that start a sentence or a date rather than a name ("The", "On",
+   * "Thursday"); keeps what is left when it is two words or more.
+   */
+  private static Span withoutLeadingCommonWords(String text, int start, int end) {
+    Matcher word = Pattern.compile("\\S+").matcher(text).region(start, end);
+    int from = start;
+    while (word.find() && NOT_NAMES.contains(word.group().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", ""))) {
+      from = word.end();
+    }
+    String rest = text.substring(from, end).strip();
+    if (rest.split("\\s+").length < 2) {
+      return null;
+    }
+    int s = text.indexOf(rest, from);
+    return new Span(s, s + rest.length(), rest);
+  }
+
+  /** English words that are capitalized at a sentence start or as days and months, not names. */
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "but", "or",
+          "while", "when", "after", "before", "as", "if", "even", "still", "so", "yet", "this", "that",
+          "these", "those", "his", "her", "their", "its", "our", "it", "he", "she", "they", "we",
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+          "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "us", "u.s");
+
+  private static Optional<Span> place(Question question, Sentence sentence) {
+    Matcher m = PLACE.matcher(sentence.text());
+    while (m.find()) {
+      if (!mentionedInQuestion(question, m.group(1))) {
+        return Optional.of(new Span(m.start(1), m.end(1), m.group(1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Span> quoted(Sentence sentence) {
+    Matcher m = QUOTED.matcher(sentence.text());
+    return m.find() ? Optional.of(new Span(m.start(), m.end(), m.group())) : Optional.empty();
+  }
+
+  private static boolean mentionedInQuestion(Question question, String name) {
+    String q = question.text().toLowerCase(Locale.ROOT);
+    for (String word : name.toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (word.length() > 2 && !q.contains(word.replaceAll("[^\\p{L}]", ""))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Span> span(Sentence sentence, Figure f) {
+    // Figure offsets are in the article body; the sentence text may have collapsed whitespace.
+    int at = sentence.text().indexOf(f.text());
+    return at < 0 ? Optional.empty() : Optional.of(new Span(at, at + f.text().length(), f.text()));
+  }
+}

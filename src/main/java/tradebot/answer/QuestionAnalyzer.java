@@ -1,0 +1,279 @@
+package tradebot.answer;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tradebot.config.Vocabulary;
+import tradebot.index.PassageIndex;
+import tradebot.knowledge.Figure;
+
+/**
+ * Reads a question: its type, the figure kinds that would answer it, whether it asks for the
+ * newest answer, the month and year it names, and its concepts with their synonyms, aliases and
+ * weights. Thread-safe: holds only immutable rules; the index is only read.
+ */
+final class QuestionAnalyzer {
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\p{L}\\p{N}$€£¥][\\p{L}\\p{N}$€£¥%.,'&-]*+");
+  private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+  private static final List<String> MONTHS =
+      List.of("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december");
+
+  private final Vocabulary vocabulary;
+  private final AnswerRules rules;
+
+  QuestionAnalyzer(Vocabulary vocabulary, AnswerRules rules) {
+    this.vocabulary = vocabulary;
+    this.rules = rules;
+  }
+
+  /** Folds what people paste into plain text: control and invisible characters, curly quotes. */
+  static String normalize(String raw) {
+    String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+          || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+        sb.append(' ');
+      } else {
+        sb.appendCodePoint(switch (cp) {
+          case '‘', '’', '‛', '′' -> '\'';
+          case '“', '”', '„', '″' -> '"';
+          case '–', '—', '‒', '―' -> '-';
+          default -> cp;
+        });
+      }
+    }
+    return sb.toString().replaceAll("\\s+", " ").strip();
+  }
+
+  Question analyze(String raw, PassageIndex index) {
+    String text = normalize(raw);
+    QuestionType type = type(text);
+    List<Token> tokens = tokens(text);
+    int year = 0;
+    int month = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (YEAR.matcher(t.lower).matches()) {
+        year = Integer.parseInt(t.lower);
+        t.dateWord = true;
+        // "May 2018", "May 22, 2018": the month belongs to this year.
+        for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
+          int m = monthOf(tokens.get(j).lower);
+          if (m > 0) {
+            month = m;
+            tokens.get(j).dateWord = true;
+            for (int k = j + 1; k < i; k++) {
+              tokens.get(k).dateWord = true;
+            }
+            break;
+          }
+        }
+      }
+    }
+    boolean recency = rules.recency().stream().anyMatch(w -> containsPhrase(text.toLowerCase(Locale.ROOT), w));
+    Set<Figure.Kind> wanted = EnumSet.noneOf(Figure.Kind.class);
+    if (type == QuestionType.FIGURE) {
+      for (Token t : tokens) {
+        rules.figureCues().forEach((kind, cues) -> {
+          if (cues.contains(t.lower)) {
+            wanted.add(kind);
+          }
+        });
+      }
+    }
+    return new Question(text, type, wanted, recency, year, month, concepts(tokens, index));
+  }
+
+  private QuestionType type(String text) {
+    for (AnswerRules.TypeRule rule : rules.types()) {
+      for (Pattern p : rule.patterns()) {
+        if (p.matcher(text).find()) {
+          return rule.type();
+        }
+      }
+    }
+    return QuestionType.WHAT;
+  }
+
+  private List<Question.Concept> concepts(List<Token> tokens, PassageIndex index) {
+    List<Question.Concept> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    int n = index.passageCount();
+    for (int i = 0; i < tokens.size(); ) {
+      Token t = tokens.get(i);
+      if (t.dateWord || frameWord(tokens, i)) {
+        i++;
+        continue;
+      }
+      // Longest known phrase (an alias or a synonym of several words) starting here.
+      int phraseEnd = knownPhraseEnd(tokens, i);
+      int end = phraseEnd > i + 1 ? phraseEnd : capitalizedRunEnd(tokens, i);
+      String phrase = join(tokens, i, end);
+      String lower = phrase.toLowerCase(Locale.ROOT);
+      boolean entity = end > i + 1 || isEntity(tokens, i);
+      i = end;
+      if (!entity && vocabulary.questionWords().contains(lower)) {
+        continue;
+      }
+      String corrected = vocabulary.misspellings().getOrDefault(lower, lower);
+      List<String> alternatives = new ArrayList<>();
+      alternatives.add(corrected);
+      for (String e : vocabulary.expansions(corrected)) {
+        if (!alternatives.contains(e.toLowerCase(Locale.ROOT))) {
+          alternatives.add(e.toLowerCase(Locale.ROOT));
+        }
+      }
+      List<String> analyzed = index.terms(corrected);
+      if (analyzed.isEmpty() || !seen.add(String.join(" ", analyzed))) {
+        continue; // a stop word, or said twice
+      }
+      int df = 0;
+      List<List<String>> analyzedAlternatives = new ArrayList<>();
+      for (String alternative : alternatives) {
+        List<String> terms = index.terms(alternative);
+        analyzedAlternatives.add(terms);
+        df = Math.max(df, frequency(index, terms));
+      }
+      boolean fuzzy = df == 0;
+      double weight = Math.log(1 + (double) n / (df + 1));
+      out.add(
+          new Question.Concept(
+              phrase, alternatives, analyzedAlternatives, entity, fuzzy, fuzzy ? Math.log(1 + n) : weight));
+    }
+    return out;
+  }
+
+  /** The rarest word of a phrase decides how rare the phrase is. */
+  private static int frequency(PassageIndex index, List<String> terms) {
+    int df = Integer.MAX_VALUE;
+    for (String term : terms) {
+      df = Math.min(df, index.documentFrequency(term));
+    }
+    return df == Integer.MAX_VALUE ? 0 : df;
+  }
+
+  private boolean frameWord(List<Token> tokens, int i) {
+    return i > 0 && tokens.get(i - 1).lower.equals("how") && rules.howFrames().contains(tokens.get(i).lower);
+  }
+
+  private int knownPhraseEnd(List<Token> tokens, int start) {
+    int best = start;
+    for (List<List<String>> lists : List.of(vocabulary.aliases(), vocabulary.synonyms())) {
+      for (List<String> set : lists) {
+        for (String phrase : set) {
+          String[] words = phrase.toLowerCase(Locale.ROOT).split(" ");
+          if (words.length < 2 || start + words.length > tokens.size()) {
+            continue;
+          }
+          boolean match = true;
+          for (int k = 0; k < words.length && match; k++) {
+            match = tokens.get(start + k).lower.equals(words[k]);
+          }
+          if (match) {
+            best = Math.max(best, start + words.length);
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** A run of capitalized words ("Eswar Prasad", "Ministry of Commerce"), not the opening word. */
+  private int capitalizedRunEnd(List<Token> tokens, int start) {
+    if (!tokens.get(start).capitalized || start == 0) {
+      return start + 1;
+    }
+    int end = start + 1;
+    while (end < tokens.size()) {
+      Token t = tokens.get(end);
+      if (t.capitalized && !t.dateWord) {
+        end++;
+      } else if ((t.lower.equals("of") || t.lower.equals("for")) && end + 1 < tokens.size()
+          && tokens.get(end + 1).capitalized) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  private boolean isEntity(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (vocabulary.countryOf(t.lower) != null) {
+      return true;
+    }
+    for (List<String> alias : vocabulary.aliases()) {
+      if (alias.stream().anyMatch(a -> a.equalsIgnoreCase(t.lower))) {
+        return true;
+      }
+    }
+    // A capitalized word inside the question names something; the opening word is just capitalized.
+    return i > 0 && t.capitalized && !vocabulary.questionWords().contains(t.lower);
+  }
+
+  private static String join(List<Token> tokens, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        sb.append(' ');
+      }
+      sb.append(tokens.get(i).text);
+    }
+    return sb.toString();
+  }
+
+  private static int monthOf(String word) {
+    String w = word.replace(".", "");
+    for (int m = 0; m < MONTHS.size(); m++) {
+      String name = MONTHS.get(m);
+      if (w.equals(name) || w.length() >= 3 && name.startsWith(w) && !w.equals("mar") && !w.equals("may")) {
+        return m + 1;
+      }
+    }
+    return w.equals("may") ? 5 : w.equals("mar") ? 3 : 0;
+  }
+
+  private static boolean containsPhrase(String text, String phrase) {
+    return Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b").matcher(text).find();
+  }
+
+  private static final class Token {
+    final String text;
+    final String lower;
+    final boolean capitalized;
+    boolean dateWord;
+
+    Token(String text) {
+      this.text = text;
+      this.lower = text.toLowerCase(Locale.ROOT);
+      this.capitalized = Character.isUpperCase(text.codePointAt(0));
+    }
+  }
+
+  private static List<Token> tokens(String text) {
+    List<Token> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      String t = m.group().replaceAll("[.,'-]+$", "");
+      // Possessives name their owner: "Xi's letter" is about Xi.
+      t = t.replaceAll("(?i)'s$", "");
+      if (!t.isEmpty()) {
+        out.add(new Token(t));
+      }
+    }
+    return out;
+  }
+}
