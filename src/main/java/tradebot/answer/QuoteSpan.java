@@ -4,14 +4,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import tradebot.index.PassageIndex;
+import tradebot.knowledge.Ingester;
 import tradebot.knowledge.Passage;
 import tradebot.knowledge.Sentence;
 
 /**
  * Chooses the sentences a citation quotes: the passage's anchor, and the next sentence of its
  * paragraph when the answer is there: the anchor lacks what the question asks for and the next
- * sentence has it, the anchor ends with a colon, or the anchor only restates a "what" or "why"
- * question (the answer tends to follow the sentence that sets it up). Thread-safe (stateless).
+ * sentence has it; or, for "what" and "why" questions, the anchor ends with a colon, the next
+ * sentence points back at it ("That included ..."), or the anchor only restates the question (the
+ * answer tends to follow the sentence that sets it up). Thread-safe (stateless).
  */
 final class QuoteSpan {
   /** An anchor whose index terms are this much the question's restates it. */
@@ -31,7 +33,10 @@ final class QuoteSpan {
       extend =
           Evidence.find(question, anchor).isEmpty() && Evidence.find(question, following).isPresent();
     } else {
-      extend = anchor.text().endsWith(":") || restates(question, anchor, index);
+      extend =
+          anchor.text().endsWith(":")
+              || Ingester.pointsBack(following)
+              || restates(question, anchor, index);
     }
     return extend ? List.of(anchor, following) : List.of(anchor);
   }

@@ -243,7 +243,7 @@ public final class CorpusManager implements AutoCloseable {
         }
       }
       // The index layout itself: bump when the schema changes.
-      md.update("schema-1".getBytes(StandardCharsets.UTF_8));
+      md.update(IndexStore.SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -36,6 +36,9 @@ import tradebot.knowledge.Passage;
  */
 public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
+  /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
+  public static final String SCHEMA_VERSION = "schema-2";
+
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";
   private static final AtomicLong BUILDS = new AtomicLong();

@@ -1,6 +1,8 @@
 package tradebot.index;
 
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -42,9 +44,28 @@ final class Schema {
 
   private Schema() {}
 
+  /**
+   * Lucene's English stop words plus pronouns and auxiliaries: Porter stems "his" to "hi" and "has"
+   * to "ha", which would let "hi there" match half the articles. Words that carry meaning in trade
+   * news ("up", "further", "not") stay.
+   */
+  static final CharArraySet STOP_WORDS = stopWords();
+
+  private static CharArraySet stopWords() {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+    set.addAll(
+        List.of(
+            "he", "she", "his", "her", "hers", "him", "its", "i", "me", "my", "we", "our", "you", "your",
+            "has", "have", "had", "having", "do", "does", "did", "am", "been", "being", "were", "would",
+            "could", "should", "can", "may", "might", "must", "shall", "what", "which", "who", "whom",
+            "whose", "when", "where", "why", "how", "than", "so", "very", "just", "also", "about",
+            "here", "both", "each", "own", "same", "too", "nor"));
+    return CharArraySet.unmodifiableSet(set);
+  }
+
   /** English analysis (possessives, stop words, Porter stemming) on text fields; ids untouched. */
   static Analyzer analyzer() {
-    Analyzer english = new EnglishAnalyzer();
+    Analyzer english = new EnglishAnalyzer(STOP_WORDS);
     return new PerFieldAnalyzerWrapper(
         english, Map.of(ID, new KeywordAnalyzer(), ARTICLE, new KeywordAnalyzer()));
   }

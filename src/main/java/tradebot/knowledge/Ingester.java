@@ -30,32 +30,69 @@ public final class Ingester {
     List<Sentence> sentences = new ArrayList<>();
     List<Passage> passages = new ArrayList<>();
     List<SentenceSplitter.Span> paragraphs = paragraphs(body, cleaner.classify(body));
-    for (int p = 0; p < paragraphs.size(); p++) {
-      SentenceSplitter.Span paragraph = paragraphs.get(p);
+    List<List<Sentence>> byParagraph = new ArrayList<>();
+    for (SentenceSplitter.Span paragraph : paragraphs) {
       List<Sentence> inParagraph = new ArrayList<>();
       for (SentenceSplitter.Span span : splitter.split(body, paragraph.start(), paragraph.end())) {
         String text = body.substring(span.start(), span.end()).replaceAll("\\s+", " ");
         inParagraph.add(
             new Sentence(text, span.start(), span.end(), figures.extract(body, span.start(), span.end())));
       }
+      byParagraph.add(inParagraph);
       sentences.addAll(inParagraph);
-      passages.addAll(window(article.source(), p, inParagraph));
+    }
+    for (int p = 0; p < byParagraph.size(); p++) {
+      Sentence continuation = p + 1 < byParagraph.size() ? continuation(body, byParagraph.get(p), byParagraph.get(p + 1)) : null;
+      passages.addAll(window(article.source(), p, byParagraph.get(p), continuation));
     }
     return new Document(article, sentences, passages);
   }
 
   /**
-   * One passage per sentence: the sentence with one neighbour on each side, within its paragraph.
+   * The first sentence of the next paragraph when it continues this one's thought: it opens with a
+   * word that points back ("That included promises ...") and nothing but whitespace lies between.
+   */
+  private static Sentence continuation(String body, List<Sentence> paragraph, List<Sentence> next) {
+    if (paragraph.isEmpty() || next.isEmpty()) {
+      return null;
+    }
+    Sentence first = next.getFirst();
+    boolean adjacent = body.substring(paragraph.getLast().end(), first.start()).isBlank();
+    return pointsBack(first) && adjacent ? first : null;
+  }
+
+  /** Whether {@code sentence} opens with a word that points back at the sentence before it. */
+  public static boolean pointsBack(Sentence sentence) {
+    String opening = sentence.text().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return POINTS_BACK.contains(opening.replaceAll("[^\\p{L}']", ""));
+  }
+
+  /** Words that open a sentence by pointing back at the one before. */
+  private static final java.util.Set<String> POINTS_BACK =
+      java.util.Set.of("that", "this", "these", "those", "it", "such", "that's", "thats");
+
+  /**
+   * One passage per sentence: the sentence with one neighbour on each side, within its paragraph,
+   * and for a paragraph's last sentence the next paragraph's first when it continues the thought.
    * Three sentences give a pronoun its referent and a quote its speaker, while staying short enough
    * that BM25's length normalization still favours the passage that is about the question.
    */
-  private static List<Passage> window(Source source, int paragraph, List<Sentence> sentences) {
+  private static List<Passage> window(
+      Source source, int paragraph, List<Sentence> sentences, Sentence continuation) {
     List<Passage> out = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
       int from = Math.max(0, i - 1);
       int to = Math.min(sentences.size(), i + 2);
+      List<Sentence> window = new ArrayList<>(sentences.subList(from, to));
+      if (i == sentences.size() - 1 && continuation != null) {
+        if (window.size() == 3) {
+          window.removeFirst();
+          from++;
+        }
+        window.add(continuation);
+      }
       String id = source.id() + "#" + paragraph + "." + i;
-      out.add(new Passage(id, source, paragraph, sentences.subList(from, to), i - from));
+      out.add(new Passage(id, source, paragraph, window, i - from));
     }
     return out;
   }
