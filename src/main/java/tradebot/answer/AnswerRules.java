@@ -27,6 +27,7 @@ import tradebot.knowledge.Figure;
 record AnswerRules(
     List<TypeRule> types,
     Set<String> howFrames,
+    Set<String> quoteFrames,
     Map<Figure.Kind, Set<String>> figureCues,
     List<String> recency,
     Map<QuestionType, String> leads,
@@ -38,6 +39,7 @@ record AnswerRules(
   AnswerRules {
     types = List.copyOf(types);
     howFrames = Set.copyOf(howFrames);
+    quoteFrames = Set.copyOf(quoteFrames);
     figureCues = Map.copyOf(figureCues);
     recency = List.copyOf(recency);
     leads = Map.copyOf(leads);
@@ -52,6 +54,7 @@ record AnswerRules(
   private record File(
       LinkedHashMap<String, List<String>> types,
       List<String> howFrames,
+      List<String> quoteFrames,
       Map<String, List<String>> figureCues,
       List<String> recency,
       Map<String, String> leads,
@@ -89,7 +92,7 @@ record AnswerRules(
         }
       }
       return new AnswerRules(
-          types, Set.copyOf(lower(raw.howFrames())), cues, lower(raw.recency()), leads, raw.messages());
+          types, Set.copyOf(lower(raw.howFrames())), Set.copyOf(lower(raw.quoteFrames())), cues, lower(raw.recency()), leads, raw.messages());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }

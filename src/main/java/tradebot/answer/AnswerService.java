@@ -73,6 +73,9 @@ public final class AnswerService {
 
   private Answer answer(Corpus corpus, AnswerRules r, String q, String note, long t0) {
     PassageIndex index = corpus.index();
+    if (offTopic(corpus, q)) {
+      return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
+    }
     Question question = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, index);
     if (question.concepts().isEmpty()) {
       return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
@@ -122,6 +125,45 @@ public final class AnswerService {
     }
     String lead = new LeadWriter(r).lead(question, leadQuote);
     return new Answer.Answered(q, note, lead, question.type(), citations, figures, best.confidence(), took(t0));
+  }
+
+  /**
+   * How a question is read and ranked, for people tuning the vocabulary: its type, concepts with
+   * weights, and the best candidates with their scores. Not part of any answer.
+   */
+  public List<String> explain(String question) {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      Corpus corpus = lease.corpus();
+      AnswerRules r = rules(corpus);
+      PassageIndex index = corpus.index();
+      Question q = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(QuestionAnalyzer.normalize(question), index);
+      List<String> out = new ArrayList<>();
+      out.add("type=" + q.type().label() + " wanted=" + q.wantedFigures() + " recency=" + q.recency()
+          + " year=" + q.year() + " month=" + q.month() + " off-topic=" + offTopic(corpus, q.text()));
+      for (Question.Concept c : q.concepts()) {
+        out.add(String.format(java.util.Locale.ROOT, "concept %-24s entity=%-5s fuzzy=%-5s weight=%.2f %s",
+            c.text(), c.entity(), c.fuzzy(), c.weight(), c.alternatives()));
+      }
+      List<TermGroup> groups = new ArrayList<>();
+      for (Question.Concept c : q.concepts()) {
+        groups.add(new TermGroup(c.alternatives(), (float) Math.max(0.01, c.weight() * (c.entity() ? ENTITY_BOOST : 1)), c.fuzzy()));
+      }
+      if (groups.isEmpty()) {
+        return out;
+      }
+      List<Ranker.Candidate> ranked = new Ranker(index).rank(q, index.search(new SearchQuery(groups, CANDIDATES)));
+      for (Ranker.Candidate c : ranked.subList(0, Math.min(8, ranked.size()))) {
+        out.add(String.format(java.util.Locale.ROOT, "%.3f conf=%.2f cov=%.2f typed=%-5s %s %s", c.score(), c.confidence(),
+            c.coverage(), c.typed(), c.passage().source().published(), c.passage().anchorSentence().text()));
+      }
+      return out;
+    }
+  }
+
+  /** Whether the question names something moderators listed as outside trade policy. */
+  private static boolean offTopic(Corpus corpus, String q) {
+    String lower = " " + q.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    return corpus.vocabulary().offTopic().stream().anyMatch(w -> lower.contains(" " + w + " "));
   }
 
   private static String key(Passage p, Sentence s) {

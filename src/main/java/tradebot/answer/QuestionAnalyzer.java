@@ -67,15 +67,15 @@ final class QuestionAnalyzer {
       Token t = tokens.get(i);
       if (YEAR.matcher(t.lower).matches()) {
         year = Integer.parseInt(t.lower);
-        t.dateWord = true;
+        t.notTopic = true;
         // "May 2018", "May 22, 2018": the month belongs to this year.
         for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
           int m = monthOf(tokens.get(j).lower);
           if (m > 0) {
             month = m;
-            tokens.get(j).dateWord = true;
+            tokens.get(j).notTopic = true;
             for (int k = j + 1; k < i; k++) {
-              tokens.get(k).dateWord = true;
+              tokens.get(k).notTopic = true;
             }
             break;
           }
@@ -92,6 +92,9 @@ final class QuestionAnalyzer {
           }
         });
       }
+    }
+    if (type == QuestionType.QUOTE) {
+      tokens.stream().filter(t -> rules.quoteFrames().contains(t.lower)).forEach(t -> t.notTopic = true);
     }
     return new Question(text, type, wanted, recency, year, month, concepts(tokens, index));
   }
@@ -113,7 +116,7 @@ final class QuestionAnalyzer {
     int n = index.passageCount();
     for (int i = 0; i < tokens.size(); ) {
       Token t = tokens.get(i);
-      if (t.dateWord || frameWord(tokens, i)) {
+      if (t.notTopic || frameWord(tokens, i)) {
         i++;
         continue;
       }
@@ -128,11 +131,13 @@ final class QuestionAnalyzer {
         continue;
       }
       String corrected = vocabulary.misspellings().getOrDefault(lower, lower);
-      List<String> alternatives = new ArrayList<>();
-      alternatives.add(corrected);
-      for (String e : vocabulary.expansions(corrected)) {
-        if (!alternatives.contains(e.toLowerCase(Locale.ROOT))) {
-          alternatives.add(e.toLowerCase(Locale.ROOT));
+      List<String> alternatives = alternatives(corrected);
+      if (!phrase.contains(" ") && unknown(index, alternatives)) {
+        // A word the articles never use, nor any synonym of it, may be a typo of one they do.
+        String suggestion = index.suggest(corrected).orElse(null);
+        if (suggestion != null && closeEnough(corrected, suggestion)) {
+          corrected = suggestion;
+          alternatives = alternatives(corrected);
         }
       }
       List<String> analyzed = index.terms(corrected);
@@ -146,13 +151,44 @@ final class QuestionAnalyzer {
         analyzedAlternatives.add(terms);
         df = Math.max(df, frequency(index, terms));
       }
-      boolean fuzzy = df == 0;
+      // Near spellings only for plain words: an unknown name is a name the articles lack ("France" is not "frank").
+      boolean fuzzy = df == 0 && !entity;
       double weight = Math.log(1 + (double) n / (df + 1));
       out.add(
           new Question.Concept(
               phrase, alternatives, analyzedAlternatives, entity, fuzzy, fuzzy ? Math.log(1 + n) : weight));
     }
     return out;
+  }
+
+  private List<String> alternatives(String word) {
+    List<String> out = new ArrayList<>();
+    out.add(word);
+    for (String e : vocabulary.expansions(word)) {
+      String lower = e.toLowerCase(Locale.ROOT);
+      if (!out.contains(lower)) {
+        out.add(lower);
+      }
+    }
+    return out;
+  }
+
+  private static boolean unknown(PassageIndex index, List<String> alternatives) {
+    for (String alternative : alternatives) {
+      List<String> terms = index.terms(alternative);
+      if (terms.isEmpty() || frequency(index, terms) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A correction may change one letter of a short word and two of a long one: beyond that, an
+   * unknown word is more likely a word the articles do not use ("weather" is not "whether").
+   */
+  private static boolean closeEnough(String word, String suggestion) {
+    return EditDistance.within(word, suggestion, word.length() >= 8 ? 2 : 1);
   }
 
   /** The rarest word of a phrase decides how rare the phrase is. */
@@ -198,7 +234,7 @@ final class QuestionAnalyzer {
     int end = start + 1;
     while (end < tokens.size()) {
       Token t = tokens.get(end);
-      if (t.capitalized && !t.dateWord) {
+      if (t.capitalized && !t.notTopic) {
         end++;
       } else if ((t.lower.equals("of") || t.lower.equals("for")) && end + 1 < tokens.size()
           && tokens.get(end + 1).capitalized) {
@@ -254,7 +290,8 @@ final class QuestionAnalyzer {
     final String text;
     final String lower;
     final boolean capitalized;
-    boolean dateWord;
+    /** A date (scored apart) or a word that frames the question: not part of its topic. */
+    boolean notTopic;
 
     Token(String text) {
       this.text = text;

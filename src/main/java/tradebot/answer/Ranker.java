@@ -26,8 +26,18 @@ final class Ranker {
   private static final double W_DATE = 0.15;
   private static final double W_RECENCY = 0.25;
 
+  private static final double W_PROXIMITY = 0.10;
+
+  /** How many of the best candidates get the (slower) proximity feature. */
+  private static final int PROXIMITY_DEPTH = 8;
+
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,%$-]*+");
+
   /** A word only in the window counts this much of one in the anchor sentence. */
   private static final double WINDOW_CREDIT = 0.6;
+
+  /** A concept matched by a synonym or alias rather than the question's own word. */
+  private static final double SYNONYM_CREDIT = 0.85;
 
   /** A named entity found only elsewhere in the article. */
   private static final double ARTICLE_CREDIT = 0.5;
@@ -71,7 +81,48 @@ final class Ranker {
       out.add(new Candidate(p, score, m.coverage, m.confidence(typed, question), typed));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    if (Evidence.typed(question.type())) {
+      // The thing asked for should sit next to what the question is about: "led by X".
+      Set<String> questionTerms = new HashSet<>();
+      question.concepts().forEach(c -> c.analyzed().forEach(questionTerms::addAll));
+      for (int i = 0; i < Math.min(PROXIMITY_DEPTH, out.size()); i++) {
+        Candidate c = out.get(i);
+        double near = proximity(question, c.passage().anchorSentence(), questionTerms);
+        out.set(i, new Candidate(c.passage(), c.score() + W_PROXIMITY * near, c.coverage(), c.confidence(), c.typed()));
+      }
+      out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    }
     return out;
+  }
+
+  /** 1 when the evidence touches a question word, falling with the words between; 0 without evidence. */
+  private double proximity(Question question, Sentence sentence, Set<String> questionTerms) {
+    var evidence = Evidence.find(question, sentence);
+    if (evidence.isEmpty()) {
+      return 0;
+    }
+    String text = sentence.text();
+    java.util.regex.Matcher word = WORD.matcher(text);
+    int best = Integer.MAX_VALUE;
+    int index0 = 0;
+    int evidenceWord = -1;
+    List<Integer> hits = new ArrayList<>();
+    while (word.find()) {
+      if (evidenceWord < 0 && word.end() > evidence.get().start()) {
+        evidenceWord = index0;
+      }
+      boolean inEvidence = word.start() >= evidence.get().start() && word.end() <= evidence.get().end();
+      if (!inEvidence && index.terms(word.group()).stream().anyMatch(questionTerms::contains)) {
+        hits.add(index0);
+      }
+      index0++;
+    }
+    int evidenceEnd = evidenceWord + evidence.get().text().split("\\s+").length - 1;
+    for (int h : hits) {
+      int d = h < evidenceWord ? evidenceWord - h - 1 : Math.max(0, h - evidenceEnd - 1);
+      best = Math.min(best, d);
+    }
+    return best == Integer.MAX_VALUE ? 0 : 1.0 / (1 + best / 3.0);
   }
 
   /** 1 for the month the question names, 0.5 for its year, -1 for another year, 0 when none. */
@@ -119,10 +170,11 @@ final class Ranker {
     boolean entityMissing = false;
     for (Question.Concept c : q.concepts()) {
       double credit;
-      if (mentions(c, anchor)) {
-        credit = 1;
-      } else if (mentions(c, window)) {
-        credit = WINDOW_CREDIT;
+      double inAnchor = mentions(c, anchor);
+      if (inAnchor > 0) {
+        credit = inAnchor;
+      } else if (mentions(c, window) > 0) {
+        credit = WINDOW_CREDIT * mentions(c, window);
       } else if (c.entity() && index.articleMentions(p.source().id(), c.alternatives(), c.fuzzy())) {
         credit = ARTICLE_CREDIT;
       } else {
@@ -144,14 +196,20 @@ final class Ranker {
     return new Match(coverage, entities == 0 ? 1 : entityGot / entities, entityMissing, contentCoverage);
   }
 
-  /** Whether the terms hold any alternative of the concept (every word of it, near spellings allowed when fuzzy). */
-  private boolean mentions(Question.Concept c, Set<String> terms) {
-    for (List<String> words : c.analyzed()) {
+  /**
+   * How well the terms hold the concept: 1 for the question's own word, {@link #SYNONYM_CREDIT} for
+   * a synonym, 0 for neither (every word of a phrase must be there; near spellings count when the
+   * concept is fuzzy).
+   */
+  private static double mentions(Question.Concept c, Set<String> terms) {
+    List<List<String>> analyzed = c.analyzed();
+    for (int i = 0; i < analyzed.size(); i++) {
+      List<String> words = analyzed.get(i);
       if (!words.isEmpty() && words.stream().allMatch(w -> terms.contains(w) || c.fuzzy() && near(w, terms))) {
-        return true;
+        return i == 0 ? 1 : SYNONYM_CREDIT;
       }
     }
-    return false;
+    return 0;
   }
 
   private static boolean near(String word, Set<String> terms) {

@@ -22,6 +22,9 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object a line.")
   boolean json;
 
+  @Option(names = "--explain", description = "Show how the question is read and ranked (for tuning).")
+  boolean explain;
+
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; none: read questions from stdin.")
   List<String> words;
 
@@ -30,15 +33,22 @@ final class AskCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (App app = App.start(options.config())) {
       if (words != null && !words.isEmpty()) {
-        print(out, app.answers().ask(String.join(" ", words)));
+        print(out, app, String.join(" ", words));
         return 0;
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        print(out, app.answers().ask(line));
+        print(out, app, line);
       }
     }
     return 0;
+  }
+
+  private void print(PrintStream out, App app, String question) {
+    if (explain) {
+      app.answers().explain(question).forEach(out::println);
+    }
+    print(out, app.answers().ask(question));
   }
 
   private void print(PrintStream out, Answer answer) {

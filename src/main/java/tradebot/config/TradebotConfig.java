@@ -85,7 +85,7 @@ public record TradebotConfig(
    * @param minConfidence answers below this confidence are declined
    */
   public record Answer(int maxQuestionChars, int maxCitations, double minConfidence) {
-    public static final Answer DEFAULTS = new Answer(1000, 3, 0.35);
+    public static final Answer DEFAULTS = new Answer(1000, 3, 0.45);
 
     public Answer {
       if (maxQuestionChars <= 0) {

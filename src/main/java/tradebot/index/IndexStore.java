@@ -37,7 +37,7 @@ import tradebot.knowledge.Passage;
 public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
   /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
-  public static final String SCHEMA_VERSION = "schema-2";
+  public static final String SCHEMA_VERSION = "schema-3";
 
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";
@@ -194,6 +194,7 @@ public final class IndexStore {
     doc.add(new StringField(Schema.ARTICLE, p.source().id(), Field.Store.NO));
     doc.add(new TextField(Schema.FOCUS, p.anchorSentence().text(), Field.Store.NO));
     doc.add(new TextField(Schema.CONTEXT, p.text(), Field.Store.NO));
+    doc.add(new TextField(Schema.WORDS, p.anchorSentence().text(), Field.Store.NO));
     doc.add(new TextField(Schema.TITLE, p.source().title(), Field.Store.NO));
     doc.add(new LongPoint(Schema.PUBLISHED, day));
     doc.add(new NumericDocValuesField(Schema.PUBLISHED, day));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,6 +24,9 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.Directory;
 import tradebot.knowledge.Passage;
 
@@ -35,6 +40,9 @@ final class LucenePassageIndex implements PassageIndex {
 
   /** Words shorter than this are not matched fuzzily: too many near neighbours. */
   private static final int MIN_FUZZY_LENGTH = 5;
+
+  /** Stateless once configured; Lucene documents it as safe to share. */
+  private static final DirectSpellChecker SPELLER = new DirectSpellChecker();
 
   private final Directory directory;
   private final SearcherManager searchers;
@@ -182,6 +190,21 @@ final class LucenePassageIndex implements PassageIndex {
       return searcher.search(q, 1).totalHits.value() > 0;
     } catch (IOException e) {
       throw new UncheckedIOException("search failed", e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  @Override
+  public Optional<String> suggest(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    IndexSearcher searcher = acquire();
+    try {
+      SuggestWord[] words =
+          SPELLER.suggestSimilar(new Term(Schema.WORDS, w), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      return words.length == 0 ? Optional.empty() : Optional.of(words[0].string);
+    } catch (IOException e) {
+      throw new UncheckedIOException("spelling suggestion failed", e);
     } finally {
       release(searcher);
     }

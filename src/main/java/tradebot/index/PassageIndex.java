@@ -30,6 +30,12 @@ public interface PassageIndex extends Closeable {
    */
   boolean articleMentions(String articleId, List<String> alternatives, boolean fuzzy);
 
+  /**
+   * The word the articles use that {@code word} most likely misspells ("delgation" gives
+   * "delegation"), or empty when the word is in the articles or nothing is close.
+   */
+  java.util.Optional<String> suggest(String word);
+
   /** Number of passages indexed. */
   int passageCount();
 

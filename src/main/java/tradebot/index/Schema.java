@@ -3,6 +3,8 @@ package tradebot.index;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -26,6 +28,13 @@ final class Schema {
 
   /** The whole window (anchor and neighbours): TextField, English analysis, for context words. */
   static final String CONTEXT = "context";
+
+  /**
+   * Every word of the anchor sentence as written (lower-cased, not stemmed, no stop words):
+   * TextField, not stored, the dictionary that typo correction suggests from. Stems would make
+   * "delgation" and "delegation" look three edits apart.
+   */
+  static final String WORDS = "words";
 
   /** Article title: TextField, English analysis; matches on it help a little. */
   static final String TITLE = "title";
@@ -66,7 +75,15 @@ final class Schema {
   /** English analysis (possessives, stop words, Porter stemming) on text fields; ids untouched. */
   static Analyzer analyzer() {
     Analyzer english = new EnglishAnalyzer(STOP_WORDS);
+    Analyzer words =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+          }
+        };
     return new PerFieldAnalyzerWrapper(
-        english, Map.of(ID, new KeywordAnalyzer(), ARTICLE, new KeywordAnalyzer()));
+        english, Map.of(ID, new KeywordAnalyzer(), ARTICLE, new KeywordAnalyzer(), WORDS, words));
   }
 }
