@@ -26,7 +26,8 @@ final class Evidence {
   private static final Pattern PLACE =
       Pattern.compile("\\b(?:in|at)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}.-]*+(?:\\s+\\p{Lu}[\\p{L}.-]*+)*+)");
 
-  private static final Pattern QUOTED = Pattern.compile("[\"“][^\"“”]{3,}+[\"”]");
+  /** Words in quotation marks, four or more: a quotation, not a "scare-quoted" phrase. */
+  private static final Pattern QUOTED = Pattern.compile("[\"“](?:[^\"“”\\s]++\\s++){3,}+[^\"“”]*+[\"”]");
 
   private static final Pattern TIME_WORDS =
       Pattern.compile(

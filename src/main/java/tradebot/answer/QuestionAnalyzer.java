@@ -21,6 +21,7 @@ import tradebot.knowledge.Figure;
 final class QuestionAnalyzer {
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}$€£¥][\\p{L}\\p{N}$€£¥%.,'&-]*+");
+  private static final Pattern PAIRED_NAMES = Pattern.compile("\\p{Lu}[\\p{L}.]*+(?:-\\p{Lu}[\\p{L}.]*+)++");
   private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
   private static final List<String> MONTHS =
       List.of("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -154,9 +155,12 @@ final class QuestionAnalyzer {
       // Near spellings only for plain words: an unknown name is a name the articles lack ("France" is not "frank").
       boolean fuzzy = df == 0 && !entity;
       double weight = Math.log(1 + (double) n / (df + 1));
+      // A word the articles never use weighs double the rarest word they do: the articles cannot
+      // say much about what they never name ("unemployment").
+      double unknownWeight = 2 * Math.log(1 + n);
       out.add(
           new Question.Concept(
-              phrase, alternatives, analyzedAlternatives, entity, fuzzy, fuzzy ? Math.log(1 + n) : weight));
+              phrase, alternatives, analyzedAlternatives, entity, fuzzy, df == 0 ? unknownWeight : weight));
     }
     return out;
   }
@@ -307,8 +311,11 @@ final class QuestionAnalyzer {
       String t = m.group().replaceAll("[.,'-]+$", "");
       // Possessives name their owner: "Xi's letter" is about Xi.
       t = t.replaceAll("(?i)'s$", "");
-      if (!t.isEmpty()) {
-        out.add(new Token(t));
+      // "US-China", "Trump-Xi": two names joined, each a concept of its own.
+      for (String part : PAIRED_NAMES.matcher(t).matches() ? t.split("-") : new String[] {t}) {
+        if (!part.isEmpty()) {
+          out.add(new Token(part));
+        }
       }
     }
     return out;

@@ -18,10 +18,13 @@ import tradebot.knowledge.Sentence;
  * answer is. Thread-safe (stateless but for the index it reads).
  */
 final class Ranker {
-  /** Feature weights: coverage of the question dominates; BM25 breaks ties among covering passages. */
+  /**
+   * Feature weights: how surely the passage answers (coverage of the question, its names present)
+   * dominates; BM25 breaks ties among passages that cover it.
+   */
   private static final double W_BM25 = 0.30;
 
-  private static final double W_COVERAGE = 0.50;
+  private static final double W_CONFIDENCE = 0.50;
   private static final double W_TYPE = 0.12;
   private static final double W_DATE = 0.15;
   private static final double W_RECENCY = 0.25;
@@ -72,13 +75,14 @@ final class Ranker {
       double recency = question.recency() && newest > oldest
           ? (double) (p.source().published().toEpochDay() - oldest) / (newest - oldest)
           : 0;
+      double confidence = m.confidence(typed, question);
       double score =
           W_BM25 * (h.score() / top)
-              + W_COVERAGE * m.coverage
+              + W_CONFIDENCE * confidence
               + W_TYPE * typeScore
               + W_DATE * dateMatch(question, p.source().published())
               + W_RECENCY * recency;
-      out.add(new Candidate(p, score, m.coverage, m.confidence(typed, question), typed));
+      out.add(new Candidate(p, score, m.coverage, confidence, typed));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     if (Evidence.typed(question.type())) {
@@ -176,7 +180,8 @@ final class Ranker {
       } else if (mentions(c, window) > 0) {
         credit = WINDOW_CREDIT * mentions(c, window);
       } else if (c.entity() && index.articleMentions(p.source().id(), c.alternatives(), c.fuzzy())) {
-        credit = ARTICLE_CREDIT;
+        // A quote must come with its speaker; other answers may name their subject earlier on.
+        credit = q.type() == QuestionType.QUOTE ? ARTICLE_CREDIT / 2 : ARTICLE_CREDIT;
       } else {
         credit = 0;
       }

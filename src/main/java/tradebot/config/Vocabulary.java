@@ -79,11 +79,11 @@ public record Vocabulary(
 
   /** Every word or phrase of {@code group} lists (synonyms then aliases) that contain {@code word}. */
   public List<String> expansions(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
+    String w = fold(word);
     List<String> out = new ArrayList<>();
     for (List<List<String>> lists : List.of(synonyms, aliases)) {
       for (List<String> set : lists) {
-        if (set.stream().anyMatch(s -> s.equalsIgnoreCase(w))) {
+        if (set.stream().anyMatch(s -> fold(s).equals(w))) {
           for (String s : set) {
             if (!out.contains(s)) {
               out.add(s);
@@ -99,12 +99,17 @@ public record Vocabulary(
   public String countryOf(String name) {
     for (Map.Entry<String, List<String>> e : countries.entrySet()) {
       for (String n : e.getValue()) {
-        if (n.equalsIgnoreCase(name)) {
+        if (fold(n).equals(fold(name))) {
           return e.getKey();
         }
       }
     }
     return null;
+  }
+
+  /** Case and periods do not tell words apart here: "U.S" is "U.S." is "us". */
+  private static String fold(String word) {
+    return word.toLowerCase(Locale.ROOT).replace(".", "");
   }
 
   private record File(

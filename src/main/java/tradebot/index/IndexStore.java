@@ -37,7 +37,7 @@ import tradebot.knowledge.Passage;
 public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
   /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
-  public static final String SCHEMA_VERSION = "schema-3";
+  public static final String SCHEMA_VERSION = "schema-4";
 
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";

@@ -68,7 +68,8 @@ final class Schema {
             "has", "have", "had", "having", "do", "does", "did", "am", "been", "being", "were", "would",
             "could", "should", "can", "may", "might", "must", "shall", "what", "which", "who", "whom",
             "whose", "when", "where", "why", "how", "than", "so", "very", "just", "also", "about",
-            "here", "both", "each", "own", "same", "too", "nor"));
+            "here", "both", "each", "own", "same", "too", "nor", "more", "most", "less", "under", "over",
+            "again", "once", "only", "other", "some", "any", "few", "much", "many", "well", "even"));
     return CharArraySet.unmodifiableSet(set);
   }
 
