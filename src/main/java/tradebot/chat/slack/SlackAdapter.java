@@ -146,10 +146,11 @@ public final class SlackAdapter implements AutoCloseable {
       app.start();
     } catch (IllegalArgumentException e) {
       handlers.close();
+      closeQuietly(slack);
       throw new IllegalStateException(
-          "Slack did not accept SLACK_BOT_TOKEN at "
+          "checking SLACK_BOT_TOKEN with auth.test at "
               + sc.getMethodsEndpointUrlPrefix()
-              + ": "
+              + " failed: "
               + e.getMessage(),
           e);
     }
@@ -242,6 +243,10 @@ public final class SlackAdapter implements AutoCloseable {
       log.warn("stopping the Slack app: {}", e.toString());
     }
     handlers.close();
+    closeQuietly(slack);
+  }
+
+  private static void closeQuietly(Slack slack) {
     try {
       slack.close();
     } catch (Exception e) {

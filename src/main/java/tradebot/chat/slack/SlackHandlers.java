@@ -62,14 +62,16 @@ final class SlackHandlers implements AutoCloseable {
   private final Delivery delivery;
   private final Retry retry;
   private final ThreadPoolExecutor workers;
+  // Slack redelivers an event it thinks was not acknowledged; answer each event id once.
   private final Set<String> seenEvents =
-      Collections.newSetFromMap(
-          new LinkedHashMap<>(64, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > 1000;
-            }
-          });
+      Collections.synchronizedSet(
+          Collections.newSetFromMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > 1000;
+                }
+              }));
 
   SlackHandlers(
       ChatService bot, TradebotConfig.Slack config, Predicate<String> admitUser, Retry retry) {
@@ -139,9 +141,8 @@ final class SlackHandlers implements AutoCloseable {
 
   private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
     AppMentionEvent e = payload.getEvent();
-    if (e.getBotId() != null
-        || e.getUser() == null
-        || !seenEvents.add(String.valueOf(payload.getEventId()))) {
+    boolean repeated = payload.getEventId() != null && !seenEvents.add(payload.getEventId());
+    if (e.getBotId() != null || e.getUser() == null || repeated) {
       return ctx.ack();
     }
     String threadTs = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();

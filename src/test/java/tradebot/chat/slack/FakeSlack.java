@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeSlack implements AutoCloseable {
   /** A request the fake received. */
-  record Received(String path, String contentType, String body) {
+  record Received(String path, String contentType, String authorization, String body) {
     /** The form fields of a form-encoded body. */
     Map<String, String> form() {
       Map<String, String> fields = new HashMap<>();
@@ -43,6 +43,7 @@ final class FakeSlack implements AutoCloseable {
   private final AtomicInteger responseUrls = new AtomicInteger();
   private final Set<String> admins;
   private volatile int postMessageStatus = 200;
+  private volatile String socketUrl = "";
 
   FakeSlack(Set<String> admins) throws IOException {
     this.admins = Set.copyOf(admins);
@@ -65,6 +66,11 @@ final class FakeSlack implements AutoCloseable {
   /** Makes chat.postMessage answer with this HTTP status from now on. */
   void postMessageStatus(int status) {
     postMessageStatus = status;
+  }
+
+  /** Makes apps.connections.open hand out this Socket Mode URL. */
+  void socketUrl(String url) {
+    socketUrl = url;
   }
 
   List<Received> received(String path) {
@@ -96,7 +102,12 @@ final class FakeSlack implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      received.add(new Received(path, exchange.getRequestHeaders().getFirst("Content-Type"), body));
+      received.add(
+          new Received(
+              path,
+              exchange.getRequestHeaders().getFirst("Content-Type"),
+              exchange.getRequestHeaders().getFirst("Authorization"),
+              body));
       int status = 200;
       String json =
           switch (path) {
@@ -111,9 +122,10 @@ final class FakeSlack implements AutoCloseable {
                   ? "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000001.000200\"}"
                   : "{\"ok\":false}";
             }
+            case "/api/apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             case "/api/chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1700000001.000300\"}";
             case "/api/users.info" -> {
-              String user = new Received(path, "", body).form().get("user");
+              String user = new Received(path, "", "", body).form().get("user");
               yield "{\"ok\":true,\"user\":{\"id\":\""
                   + user
                   + "\",\"is_admin\":"
