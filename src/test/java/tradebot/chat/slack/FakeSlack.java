@@ -94,6 +94,26 @@ final class FakeSlack implements AutoCloseable {
     return received(path);
   }
 
+  /** Waits until {@code count} messages were posted in {@code channel}; returns their forms. */
+  List<Map<String, String>> awaitPosted(String channel, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      List<Map<String, String>> posted =
+          received("/api/chat.postMessage").stream()
+              .map(Received::form)
+              .filter(f -> channel.equals(f.get("channel")))
+              .toList();
+      if (posted.size() >= count) {
+        return posted;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "fewer than " + count + " messages posted in " + channel + ": " + posted);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

@@ -3,6 +3,10 @@ package tradebot.chat.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tradebot.chat.slack.SlackRequests.command;
+import static tradebot.chat.slack.SlackRequests.mention;
+import static tradebot.chat.slack.SlackRequests.sign;
+import static tradebot.chat.slack.SlackRequests.texts;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,22 +15,15 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,27 +44,32 @@ class SlackAdapterIT {
   private static final String SECRET = "test-signing-secret-0123456789";
   private static final String QUESTION = "What tariff did China put on US goods in April 2025?";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final AtomicInteger handled = new AtomicInteger();
+  private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
   private static FakeSlack fake;
   private static App tradebot;
   private static SlackAdapter adapter;
   private static RawHttpServer server;
-  private static final AtomicInteger handled = new AtomicInteger();
-  private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private static final byte[] CHART = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+  private static SlackRequests slack;
 
   @BeforeAll
   static void start() throws Exception {
     fake = new FakeSlack(Set.of("UADMIN"));
     TradebotConfig d = TradebotConfig.defaults(Path.of("config"));
-    TradebotConfig.Slack slack =
+    TradebotConfig.Slack config =
         new TradebotConfig.Slack(List.of("UMOD"), d.slack().userRate(), fake.apiUrl());
-    TradebotConfig config =
-        new TradebotConfig(
-            d.configDir(), d.knowledge(), d.dataDir(), d.server(), d.answer(), d.discord(), slack);
-    tradebot = App.inMemory(config, Clock.systemUTC());
+    tradebot =
+        App.inMemory(
+            new TradebotConfig(
+                d.configDir(),
+                d.knowledge(),
+                d.dataDir(),
+                d.server(),
+                d.answer(),
+                d.discord(),
+                config),
+            Clock.systemUTC());
     // The real bot, counted; /tariff replies get a chart so that the upload path is exercised.
     ChatService bot =
         request -> {
@@ -76,6 +78,9 @@ class SlackAdapterIT {
           if (request.command() != Command.TARIFF) {
             return r;
           }
+          ChatReply.Attachment chart =
+              new ChatReply.Attachment(
+                  "tariffs.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
           return new ChatReply(
               r.status(),
               r.lead(),
@@ -84,37 +89,38 @@ class SlackAdapterIT {
               r.sources(),
               r.lines(),
               r.footer(),
-              new ChatReply.Attachment("tariffs.png", "image/png", CHART),
+              chart,
               false);
         };
     Logger retryLog = (Logger) LoggerFactory.getLogger(Retry.class);
     retryLog.setLevel(Level.WARN);
     retryLog.addAppender(logs);
     logs.start();
+    SlackAdapter.Credentials credentials = new SlackAdapter.Credentials("xoxb-test", SECRET, null);
     adapter =
         new SlackAdapter(
             bot,
-            slack,
-            new SlackAdapter.Credentials("xoxb-test", SECRET, null),
+            config,
+            credentials,
             Clock.systemUTC(),
             user -> !user.equals("UFLOOD"),
             new Retry(3, Duration.ofMillis(50)));
     server = new RawHttpServer("/slack/events", adapter.handler());
+    slack =
+        new SlackRequests(
+            URI.create("http://127.0.0.1:" + server.port() + "/slack/events"), SECRET);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (adapter != null) {
-      adapter.close();
-    }
-    if (tradebot != null) {
-      tradebot.close();
-    }
-    if (fake != null) {
-      fake.close();
+    for (AutoCloseable c : new AutoCloseable[] {server, adapter, tradebot, fake}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -124,7 +130,7 @@ class SlackAdapterIT {
         assertInstanceOf(Answer.Answered.class, tradebot.answers().ask(QUESTION));
     String responseUrl = fake.newResponseUrl();
 
-    HttpResponse<String> ack = post(command("/ask", QUESTION, "U1", "C1", responseUrl));
+    HttpResponse<String> ack = slack.post(command("/ask", QUESTION, "U1", "C1", responseUrl));
 
     assertEquals(200, ack.statusCode());
     assertEquals("", ack.body());
@@ -133,10 +139,8 @@ class SlackAdapterIT {
     assertEquals(SlackRenderer.escape(expected.lead()), reply.get("text").asText());
     List<String> texts = texts(reply.get("blocks"));
     assertEquals("/ask " + QUESTION, texts.getFirst());
-    String quote = expected.citations().getFirst().quote();
-    assertTrue(
-        texts.contains("> \u201C" + SlackRenderer.escape(quote) + "\u201D [1]"),
-        "no block holds the quote " + quote + " in " + texts);
+    assertEquals("*" + SlackRenderer.escape(expected.lead()) + "*", texts.get(1));
+    assertEquals(quoteBlock(expected), texts.get(2));
     assertTrue(reply.get("blocks").size() <= 50);
   }
 
@@ -146,31 +150,20 @@ class SlackAdapterIT {
         assertInstanceOf(Answer.Answered.class, tradebot.answers().ask(QUESTION));
 
     HttpResponse<String> ack =
-        post(
-            mention(
-                "Ev100",
-                "U1",
-                "C100",
-                "1700000000.000100",
-                "<@" + FakeSlack.BOT_USER + "> " + QUESTION));
+        slack.post(mention("Ev100", "U1", "C100", "1700000000.000100", "<@UBOT> " + QUESTION));
 
     assertEquals(200, ack.statusCode());
-    Map<String, String> message = postedIn("C100").getFirst();
+    Map<String, String> message = fake.awaitPosted("C100", 1).getFirst();
     assertEquals("1700000000.000100", message.get("thread_ts"));
     List<String> texts = texts(JSON.readTree(message.get("blocks")));
-    assertTrue(
-        texts.contains(
-            "> \u201C"
-                + SlackRenderer.escape(expected.citations().getFirst().quote())
-                + "\u201D [1]"),
-        texts.toString());
+    assertEquals(quoteBlock(expected), texts.get(1));
   }
 
   @Test
   void reloadIsRefusedForANonModerator() throws Exception {
     String responseUrl = fake.newResponseUrl();
 
-    post(command("/reload", "", "U2", "C1", responseUrl));
+    slack.post(command("/reload", "", "U2", "C1", responseUrl));
 
     JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
     assertEquals("ephemeral", reply.get("response_type").asText());
@@ -184,7 +177,7 @@ class SlackAdapterIT {
     for (String user : List.of("UMOD", "UADMIN")) {
       String responseUrl = fake.newResponseUrl();
 
-      post(command("/reload", "", user, "C1", responseUrl));
+      slack.post(command("/reload", "", user, "C1", responseUrl));
 
       JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
       assertEquals("in_channel", reply.get("response_type").asText());
@@ -196,44 +189,37 @@ class SlackAdapterIT {
   void badSignatureMissingHeadersAndStaleTimestampAre401AndNeverProcessed() throws Exception {
     String responseUrl = fake.newResponseUrl();
     String body = command("/reload", "", "UMOD", "C1", responseUrl);
-    long now = Instant.now().getEpochSecond();
+    String now = String.valueOf(Instant.now().getEpochSecond());
+    String sixMinutesAgo = String.valueOf(Instant.now().getEpochSecond() - 360);
     int before = handled.get();
 
-    HttpResponse<String> badSignature =
-        send(
-            body,
-            "application/x-www-form-urlencoded",
-            Map.of(
-                "X-Slack-Request-Timestamp",
-                String.valueOf(now),
-                "X-Slack-Signature",
-                sign("wrong-secret", now, body)));
-    HttpResponse<String> noHeaders = send(body, "application/x-www-form-urlencoded", Map.of());
-    HttpResponse<String> noSignature =
-        send(
-            body,
-            "application/x-www-form-urlencoded",
-            Map.of("X-Slack-Request-Timestamp", String.valueOf(now)));
-    long sixMinutesAgo = now - 360;
-    HttpResponse<String> stale =
-        send(
-            body,
-            "application/x-www-form-urlencoded",
-            Map.of(
-                "X-Slack-Request-Timestamp",
-                String.valueOf(sixMinutesAgo),
-                "X-Slack-Signature",
-                sign(SECRET, sixMinutesAgo, body)));
+    List<HttpResponse<String>> refused =
+        List.of(
+            slack.send(
+                body,
+                Map.of(
+                    "X-Slack-Request-Timestamp",
+                    now,
+                    "X-Slack-Signature",
+                    sign("wrong-secret", Long.parseLong(now), body))),
+            slack.send(body, Map.of()),
+            slack.send(body, Map.of("X-Slack-Request-Timestamp", now)),
+            slack.send(
+                body,
+                Map.of(
+                    "X-Slack-Request-Timestamp",
+                    sixMinutesAgo,
+                    "X-Slack-Signature",
+                    sign(SECRET, Long.parseLong(sixMinutesAgo), body))));
 
-    for (HttpResponse<String> r : List.of(badSignature, noHeaders, noSignature, stale)) {
+    for (HttpResponse<String> r : refused) {
       assertEquals(401, r.statusCode());
       assertEquals("{\"error\":\"invalid request\"}", r.body());
     }
-    // A correctly signed request on the same path gets through, so the above were refused for their
-    // signatures.
-    post(command("/sources", "", "U1", "C1", fake.newResponseUrl()));
-    fake.await(
-        "/response/" + (Integer.parseInt(path(responseUrl).substring("/response/".length())) + 1));
+    // A correctly signed request after them is answered, and it is the only one the bot handled.
+    String okUrl = fake.newResponseUrl();
+    slack.post(command("/sources", "", "U1", "C1", okUrl));
+    fake.await(path(okUrl));
     assertEquals(before + 1, handled.get());
     assertEquals(List.of(), fake.received(path(responseUrl)));
   }
@@ -242,38 +228,33 @@ class SlackAdapterIT {
   void serverErrorFromTheWebApiIsRetriedThenReportedInTheLog() throws Exception {
     fake.postMessageStatus(503);
     try {
-      post(
-          mention(
-              "Ev200", "U1", "C200", "1700000000.000200", "<@" + FakeSlack.BOT_USER + "> sources"));
+      slack.post(mention("Ev200", "U1", "C200", "1700000000.000200", "<@UBOT> sources"));
 
-      assertEquals(3, awaitPosted("C200", 3).size());
-      waitForLog("Slack chat.postMessage failed after 3 attempts, giving up: HTTP 503");
+      assertEquals(3, fake.awaitPosted("C200", 3).size());
+      awaitLogged(
+          Level.ERROR, "Slack chat.postMessage failed after 3 attempts, giving up: HTTP 503");
     } finally {
       fake.postMessageStatus(200);
     }
     assertEquals(
-        2,
+        List.of(
+            "Slack chat.postMessage failed (attempt 1 of 3): HTTP 503; retrying in 50 ms",
+            "Slack chat.postMessage failed (attempt 2 of 3): HTTP 503; retrying in 100 ms"),
         logs.list.stream()
-            .filter(
-                e ->
-                    e.getLevel() == Level.WARN
-                        && e.getFormattedMessage()
-                            .startsWith("Slack chat.postMessage failed (attempt"))
-            .count());
+            .filter(e -> e.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList());
   }
 
   @Test
   void tariffChartIsUploadedToTheChannel() throws Exception {
     String responseUrl = fake.newResponseUrl();
 
-    post(command("/tariff", "history", "U1", "C300", responseUrl));
+    slack.post(command("/tariff", "history", "U1", "C300", responseUrl));
 
     fake.await(path(responseUrl));
-    FakeSlack.Received complete =
-        fake.await("/api/files.completeUploadExternal", 1).stream()
-            .filter(r -> "C300".equals(r.form().get("channel_id")))
-            .findFirst()
-            .orElseThrow();
+    FakeSlack.Received complete = fake.await("/api/files.completeUploadExternal");
+    assertEquals("C300", complete.form().get("channel_id"));
     assertTrue(complete.form().get("files").contains("\"F1\""), complete.body());
     assertEquals(
         "tariffs.png",
@@ -284,9 +265,7 @@ class SlackAdapterIT {
   @Test
   void urlVerificationChallengeIsAnswered() throws Exception {
     HttpResponse<String> r =
-        post(
-            "{\"token\":\"x\",\"challenge\":\"c4ll3ng3\",\"type\":\"url_verification\"}",
-            "application/json");
+        slack.post("{\"token\":\"x\",\"challenge\":\"c4ll3ng3\",\"type\":\"url_verification\"}");
 
     assertEquals(200, r.statusCode());
     assertEquals("c4ll3ng3", r.body());
@@ -297,7 +276,7 @@ class SlackAdapterIT {
     int before = handled.get();
 
     HttpResponse<String> ack =
-        post(command("/ask", QUESTION, "UFLOOD", "C1", fake.newResponseUrl()));
+        slack.post(command("/ask", QUESTION, "UFLOOD", "C1", fake.newResponseUrl()));
 
     assertEquals(200, ack.statusCode());
     assertEquals(
@@ -306,116 +285,18 @@ class SlackAdapterIT {
     assertEquals(before, handled.get());
   }
 
-  // --- helpers
-
-  private static String command(
-      String command, String text, String user, String channel, String responseUrl) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("token", "legacy-token");
-    f.put("team_id", "T1");
-    f.put("team_domain", "fake");
-    f.put("channel_id", channel);
-    f.put("channel_name", "general");
-    f.put("user_id", user);
-    f.put("user_name", "someone");
-    f.put("command", command);
-    f.put("text", text);
-    f.put("api_app_id", "A1");
-    f.put("response_url", responseUrl);
-    f.put("trigger_id", "1.2.3");
-    return f.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  private static String mention(String eventId, String user, String channel, String ts, String text)
-      throws Exception {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("type", "app_mention");
-    event.put("user", user);
-    event.put("text", text);
-    event.put("ts", ts);
-    event.put("channel", channel);
-    event.put("event_ts", ts);
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("token", "legacy-token");
-    envelope.put("team_id", "T1");
-    envelope.put("api_app_id", "A1");
-    envelope.put("event", event);
-    envelope.put("type", "event_callback");
-    envelope.put("event_id", eventId);
-    envelope.put("event_time", 1700000000);
-    return JSON.writeValueAsString(envelope);
-  }
-
-  private static HttpResponse<String> post(String body) throws Exception {
-    return post(body, "application/x-www-form-urlencoded");
-  }
-
-  private static HttpResponse<String> post(String body, String contentType) throws Exception {
-    long now = Instant.now().getEpochSecond();
-    return send(
-        body,
-        body.startsWith("{") ? "application/json" : contentType,
-        Map.of(
-            "X-Slack-Request-Timestamp",
-            String.valueOf(now),
-            "X-Slack-Signature",
-            sign(SECRET, now, body)));
-  }
-
-  private static HttpResponse<String> send(
-      String body, String contentType, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(b::header);
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String sign(String secret, long timestamp, String body) throws Exception {
-    return SignatureVerifierTest.slackSignature(
-        secret, String.valueOf(timestamp), body.getBytes(StandardCharsets.UTF_8));
+  private static String quoteBlock(Answer.Answered a) {
+    return "> \u201C" + SlackRenderer.escape(a.citations().getFirst().quote()) + "\u201D [1]";
   }
 
   private static String path(String url) {
     return URI.create(url).getPath();
   }
 
-  private static List<Map<String, String>> postedIn(String channel) throws InterruptedException {
-    return awaitPosted(channel, 1);
-  }
-
-  private static List<Map<String, String>> awaitPosted(String channel, int count)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      List<Map<String, String>> posted =
-          fake.received("/api/chat.postMessage").stream()
-              .map(FakeSlack.Received::form)
-              .filter(f -> channel.equals(f.get("channel")))
-              .toList();
-      if (posted.size() >= count) {
-        return posted;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "fewer than " + count + " messages posted in " + channel + ": " + posted);
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private static void waitForLog(String message) throws InterruptedException {
+  private static void awaitLogged(Level level, String message) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (logs.list.stream()
-        .noneMatch(e -> e.getLevel() == Level.ERROR && e.getFormattedMessage().equals(message))) {
+        .noneMatch(e -> e.getLevel() == level && e.getFormattedMessage().equals(message))) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "not logged: "
@@ -425,18 +306,5 @@ class SlackAdapterIT {
       }
       Thread.sleep(20);
     }
-  }
-
-  private static List<String> texts(JsonNode blocks) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode b : blocks) {
-      if (b.has("text")) {
-        out.add(b.get("text").get("text").asText());
-      }
-      if (b.has("elements")) {
-        b.get("elements").forEach(e -> out.add(e.get("text").asText()));
-      }
-    }
-    return out;
   }
 }
