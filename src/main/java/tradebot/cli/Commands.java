@@ -14,6 +14,7 @@ public final class Commands {
     cli.addSubcommand(new SourcesCommand());
     cli.addSubcommand(new IndexCommand());
     cli.addSubcommand(new EvalCommand());
+    cli.addSubcommand(new SlackCommand());
   }
 
   /**
@@ -21,8 +22,19 @@ public final class Commands {
    * SLACK_BOT_TOKEN is set, else the console chat.
    */
   public static int defaultMode(Options options, Map<String, String> env) throws Exception {
+    if (isSet(env, "SLACK_BOT_TOKEN") && !isSet(env, "DISCORD_TOKEN")) {
+      SlackCommand slack = new SlackCommand();
+      slack.options = options;
+      slack.env = env;
+      return slack.call();
+    }
     ChatCommand chat = new ChatCommand();
     chat.options = options;
     return chat.call();
+  }
+
+  private static boolean isSet(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value != null && !value.isBlank();
   }
 }

@@ -1,0 +1,256 @@
+package tradebot.chat.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradebot.chat.ChatService;
+import tradebot.config.TradebotConfig;
+import tradebot.server.RawHandler;
+
+/**
+ * The Slack app (Bolt for Java): slash commands and mentions answered by the shared {@link
+ * ChatService}, received either over HTTP ({@link #handler()}, mounted by the server at {@code POST
+ * /slack/events}) or over Socket Mode ({@link #startSocketMode()}). Every HTTP request is checked
+ * against the signing secret before Bolt sees it (and again by Bolt). The Web API base comes from
+ * {@code slack.api_url}. Thread-safe; close it to stop.
+ */
+public final class SlackAdapter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+  private static final String UNAUTHORIZED = "{\"error\":\"invalid request\"}";
+
+  /**
+   * The secrets, from the environment. HTTP mode needs the bot token and the signing secret; Socket
+   * Mode the bot token and the app-level token. {@link #toString()} hides the values.
+   */
+  public record Credentials(String botToken, String signingSecret, String appToken) {
+    public Credentials {
+      botToken = blankToNull(botToken);
+      signingSecret = blankToNull(signingSecret);
+      appToken = blankToNull(appToken);
+      List<String> missing = new ArrayList<>();
+      if (botToken == null) {
+        missing.add("SLACK_BOT_TOKEN");
+      }
+      if (signingSecret == null && appToken == null) {
+        missing.add("SLACK_SIGNING_SECRET");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(
+            "the Slack app needs "
+                + String.join(" and ", missing)
+                + " in the environment"
+                + " (Socket Mode: SLACK_BOT_TOKEN and SLACK_APP_TOKEN)");
+      }
+      if (!botToken.startsWith("xoxb-")) {
+        throw new IllegalArgumentException("SLACK_BOT_TOKEN must be a bot token (xoxb-...)");
+      }
+      if (appToken != null && !appToken.startsWith("xapp-")) {
+        throw new IllegalArgumentException("SLACK_APP_TOKEN must be an app-level token (xapp-...)");
+      }
+    }
+
+    /** From SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_APP_TOKEN in {@code env}. */
+    public static Credentials fromEnv(Map<String, String> env) {
+      return new Credentials(
+          env.get("SLACK_BOT_TOKEN"), env.get("SLACK_SIGNING_SECRET"), env.get("SLACK_APP_TOKEN"));
+    }
+
+    /** Whether to connect over Socket Mode rather than serve HTTP. */
+    public boolean socketMode() {
+      return appToken != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[botToken=***, signingSecret="
+          + (signingSecret == null ? "none" : "***")
+          + ", appToken="
+          + (appToken == null ? "none" : "***")
+          + "]";
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s.strip();
+    }
+  }
+
+  private final Credentials credentials;
+  private final Slack slack;
+  private final App app;
+  private final SlackHandlers handlers;
+  private final SlackRequestParser parser;
+  private final SignatureVerifier verifier;
+  private SocketModeApp socketMode;
+
+  /**
+   * Builds the app and checks the bot token with {@code auth.test}.
+   *
+   * @param admitUser whether a user may make another request now (a rate limit); false gets a "too
+   *     fast" reply
+   * @throws IllegalStateException when Slack rejects the token or cannot be reached
+   */
+  public static SlackAdapter start(
+      ChatService bot,
+      TradebotConfig.Slack config,
+      Credentials credentials,
+      Clock clock,
+      Predicate<String> admitUser) {
+    return new SlackAdapter(
+        bot, config, credentials, clock, admitUser, new Retry(3, Duration.ofMillis(500)));
+  }
+
+  SlackAdapter(
+      ChatService bot,
+      TradebotConfig.Slack config,
+      Credentials credentials,
+      Clock clock,
+      Predicate<String> admitUser,
+      Retry retry) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    SlackConfig sc = new SlackConfig();
+    sc.setMethodsEndpointUrlPrefix(
+        config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
+    sc.setStatsEnabled(false);
+    sc.setHttpClientCallTimeoutMillis(15_000);
+    this.slack = Slack.getInstance(sc);
+    AppConfig ac =
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(credentials.botToken())
+            .signingSecret(credentials.signingSecret())
+            .requestVerificationEnabled(true)
+            .allEventsApiAutoAckEnabled(true)
+            .build();
+    this.app = new App(ac);
+    this.handlers = new SlackHandlers(bot, config, admitUser, retry);
+    handlers.register(app);
+    try {
+      app.start();
+    } catch (IllegalArgumentException e) {
+      handlers.close();
+      closeQuietly(slack);
+      throw new IllegalStateException(
+          "checking SLACK_BOT_TOKEN with auth.test at "
+              + sc.getMethodsEndpointUrlPrefix()
+              + " failed: "
+              + e.getMessage(),
+          e);
+    }
+    this.parser = new SlackRequestParser(app.config());
+    this.verifier =
+        credentials.signingSecret() == null
+            ? null
+            : new SignatureVerifier(credentials.signingSecret(), clock);
+  }
+
+  /** The handler for {@code POST /slack/events}: events, slash commands and their checks. */
+  public RawHandler handler() {
+    if (verifier == null) {
+      throw new IllegalStateException(
+          "serving /slack/events needs SLACK_SIGNING_SECRET in the environment");
+    }
+    return this::handle;
+  }
+
+  private RawHandler.RawResponse handle(RawHandler.RawRequest request) throws Exception {
+    if (!"POST".equalsIgnoreCase(request.method())) {
+      return RawHandler.RawResponse.text(405, "text/plain; charset=utf-8", "POST only");
+    }
+    SignatureVerifier.Verdict verdict =
+        verifier.verify(
+            request.header("x-slack-request-timestamp"),
+            request.header("x-slack-signature"),
+            request.body());
+    if (verdict != SignatureVerifier.Verdict.OK) {
+      log.warn("rejected a request to {}: {}", request.path(), verdict.reason);
+      return RawHandler.RawResponse.text(401, "application/json; charset=utf-8", UNAUTHORIZED);
+    }
+    Map<String, List<String>> query = new HashMap<>();
+    request.query().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
+    Request<?> slackRequest =
+        parser.parse(
+            SlackRequestParser.HttpRequest.builder()
+                .requestUri(request.path())
+                .queryString(query)
+                .headers(new RequestHeaders(request.headers()))
+                .requestBody(request.bodyText())
+                .remoteAddress(request.header("x-forwarded-for"))
+                .build());
+    Response response = app.run(slackRequest);
+    Map<String, String> headers = new HashMap<>();
+    if (response.getHeaders() != null) {
+      response
+          .getHeaders()
+          .forEach(
+              (k, v) -> {
+                if (k != null && v != null && !v.isEmpty() && !k.equalsIgnoreCase("content-type")) {
+                  headers.put(k, v.getFirst());
+                }
+              });
+    }
+    String body = response.getBody() == null ? "" : response.getBody();
+    String contentType =
+        response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
+    int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
+    return new RawHandler.RawResponse(
+        status, contentType, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Connects over Socket Mode (needs SLACK_APP_TOKEN) and returns; events arrive on their own. */
+  public synchronized void startSocketMode() throws Exception {
+    if (!credentials.socketMode()) {
+      throw new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN in the environment");
+    }
+    if (socketMode == null) {
+      socketMode =
+          new SocketModeApp(credentials.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+      socketMode.startAsync();
+      log.info("connected to Slack over Socket Mode");
+    }
+  }
+
+  /** Whether the credentials ask for Socket Mode. */
+  public boolean socketMode() {
+    return credentials.socketMode();
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (socketMode != null) {
+        socketMode.close();
+      }
+      app.stop();
+    } catch (Exception e) {
+      log.warn("stopping the Slack app: {}", e.toString());
+    }
+    handlers.close();
+    closeQuietly(slack);
+  }
+
+  private static void closeQuietly(Slack slack) {
+    try {
+      slack.close();
+    } catch (Exception e) {
+      log.warn("closing the Slack client: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,272 @@
+package tradebot.chat.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.User;
+import com.slack.api.model.event.AppMentionEvent;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradebot.chat.ChatReply;
+import tradebot.chat.ChatRequest;
+import tradebot.chat.ChatService;
+import tradebot.chat.Command;
+import tradebot.chat.Platform;
+import tradebot.config.TradebotConfig;
+
+/**
+ * The Bolt handlers: {@code /ask}, {@code /tariff}, {@code /sources}, {@code /reload} and {@code
+ * app_mention}. Each acknowledges at once (Slack allows 3 seconds) and answers from a small worker
+ * pool through the response URL or a threaded message. Moderators are the configured user ids and
+ * the workspace's admins and owners. Thread-safe.
+ */
+final class SlackHandlers implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
+  private static final Map<String, Command> COMMANDS =
+      Map.of(
+          "/ask",
+          Command.ASK,
+          "/tariff",
+          Command.TARIFF,
+          "/sources",
+          Command.SOURCES,
+          "/reload",
+          Command.RELOAD);
+  private static final Pattern LEADING_MENTIONS =
+      Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
+  private static final String BUSY = "I'm busy right now; please try again in a minute.";
+  private static final String TOO_FAST =
+      "You are sending requests too fast; please try again in a minute.";
+
+  private final ChatService bot;
+  private final TradebotConfig.Slack config;
+  private final Predicate<String> admitUser;
+  private final Delivery delivery;
+  private final Retry retry;
+  private final ThreadPoolExecutor workers;
+  // Slack redelivers an event it thinks was not acknowledged; answer each event id once.
+  private final Set<String> seenEvents =
+      Collections.synchronizedSet(
+          Collections.newSetFromMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > 1000;
+                }
+              }));
+
+  SlackHandlers(
+      ChatService bot, TradebotConfig.Slack config, Predicate<String> admitUser, Retry retry) {
+    this.bot = Objects.requireNonNull(bot, "bot");
+    this.config = Objects.requireNonNull(config, "config");
+    this.admitUser = Objects.requireNonNull(admitUser, "admitUser");
+    this.retry = Objects.requireNonNull(retry, "retry");
+    this.delivery = new Delivery(retry);
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(100),
+            r -> {
+              Thread t = new Thread(r, "slack-reply-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.workers.allowCoreThreadTimeOut(true);
+  }
+
+  void register(App app) {
+    COMMANDS.forEach(
+        (name, command) ->
+            app.command(name, (req, ctx) -> command(command, req.getPayload(), ctx)));
+    app.event(AppMentionEvent.class, this::mention);
+  }
+
+  private Response command(Command command, SlashCommandPayload p, SlashCommandContext ctx) {
+    if (!admitUser.test(p.getUserId())) {
+      return ctx.ack(TOO_FAST);
+    }
+    String text = p.getText() == null ? "" : p.getText().strip();
+    Command c = command == Command.ASK && text.isEmpty() ? Command.HELP : command;
+    ChatRequest request =
+        new ChatRequest(
+            Platform.SLACK,
+            p.getUserId(),
+            p.getChannelId(),
+            c,
+            c == Command.ASK ? text : "",
+            false,
+            options(c, text));
+    String echo =
+        (p.getCommand() == null ? "" : p.getCommand()) + (text.isEmpty() ? "" : " " + text);
+    try {
+      workers.execute(() -> answerCommand(request, echo, p.getChannelId(), ctx));
+    } catch (RejectedExecutionException e) {
+      log.warn("reply queue full: {} from {} refused", command, p.getUserId());
+      return ctx.ack(BUSY);
+    }
+    return ctx.ack();
+  }
+
+  private void answerCommand(
+      ChatRequest request, String echo, String channel, SlashCommandContext ctx) {
+    ChatReply reply = bot.handle(withModerator(request, ctx.client()));
+    delivery.respond(
+        ctx, SlackRenderer.render(reply, reply.ephemeral() ? "" : echo), reply.ephemeral());
+    if (reply.attachment() != null && !reply.ephemeral()) {
+      delivery.upload(ctx.client(), channel, null, reply.attachment());
+    }
+  }
+
+  private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
+    AppMentionEvent e = payload.getEvent();
+    boolean repeated = payload.getEventId() != null && !seenEvents.add(payload.getEventId());
+    if (e.getBotId() != null || e.getUser() == null || repeated) {
+      return ctx.ack();
+    }
+    String threadTs = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+    MethodsClient client = ctx.client();
+    try {
+      if (!admitUser.test(e.getUser())) {
+        workers.execute(
+            () ->
+                delivery.postEphemeral(
+                    client,
+                    e.getChannel(),
+                    e.getUser(),
+                    threadTs,
+                    SlackRenderer.render(
+                        ChatReply.text(ChatReply.Status.RATE_LIMITED, TOO_FAST, true), "")));
+      } else {
+        ChatRequest request = mentionRequest(e.getUser(), e.getChannel(), e.getText());
+        workers.execute(() -> answerMention(request, e.getChannel(), threadTs, client));
+      }
+    } catch (RejectedExecutionException ex) {
+      log.warn("reply queue full: mention from {} dropped", e.getUser());
+    }
+    return ctx.ack();
+  }
+
+  private void answerMention(
+      ChatRequest request, String channel, String threadTs, MethodsClient client) {
+    ChatReply reply = bot.handle(withModerator(request, client));
+    SlackRenderer.Rendered r = SlackRenderer.render(reply, "");
+    if (reply.ephemeral()) {
+      delivery.postEphemeral(client, channel, request.userId(), threadTs, r);
+      return;
+    }
+    if (delivery.post(client, channel, threadTs, r) && reply.attachment() != null) {
+      delivery.upload(client, channel, threadTs, reply.attachment());
+    }
+  }
+
+  /**
+   * The request a mention stands for: "@bot sources", "@bot help", "@bot reload", "@bot tariff
+   * [history] [us-china|china-us]" are commands; anything else is a question.
+   */
+  static ChatRequest mentionRequest(String user, String channel, String text) {
+    String rest = LEADING_MENTIONS.matcher(text == null ? "" : text).replaceFirst("").strip();
+    String lower = rest.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
+    Command c;
+    if (lower.isEmpty() || lower.equals("help")) {
+      c = Command.HELP;
+    } else if (lower.equals("sources")) {
+      c = Command.SOURCES;
+    } else if (lower.equals("reload")) {
+      c = Command.RELOAD;
+    } else if (lower.matches("tariffs?( (history|us-china|china-us))*")) {
+      c = Command.TARIFF;
+    } else {
+      c = Command.ASK;
+    }
+    return new ChatRequest(
+        Platform.SLACK, user, channel, c, c == Command.ASK ? rest : "", false, options(c, lower));
+  }
+
+  private static Map<String, String> options(Command c, String text) {
+    Map<String, String> options = new HashMap<>();
+    if (c == Command.TARIFF) {
+      String t = text.toLowerCase(Locale.ROOT);
+      if (t.contains("history")) {
+        options.put("history", "true");
+      }
+      if (t.contains("us-china")) {
+        options.put("direction", "us-china");
+      } else if (t.contains("china-us")) {
+        options.put("direction", "china-us");
+      }
+    }
+    return options;
+  }
+
+  /** {@code request}, marked as a moderator's when it is a reload by a moderator. */
+  private ChatRequest withModerator(ChatRequest request, MethodsClient client) {
+    if (request.command() != Command.RELOAD || !isModerator(request.userId(), client)) {
+      return request;
+    }
+    return new ChatRequest(
+        request.platform(),
+        request.userId(),
+        request.channelId(),
+        request.command(),
+        request.text(),
+        true,
+        request.options());
+  }
+
+  private boolean isModerator(String userId, MethodsClient client) {
+    if (config.moderatorUserIds().contains(userId)) {
+      return true;
+    }
+    return retry
+        .run(
+            "users.info",
+            () -> {
+              var resp = client.usersInfo(r -> r.user(userId));
+              if (!resp.isOk()) {
+                throw new IllegalStateException("users.info answered error " + resp.getError());
+              }
+              return resp.getUser();
+            })
+        .map(SlackHandlers::isAdmin)
+        .orElse(false);
+  }
+
+  private static boolean isAdmin(User u) {
+    return u.isAdmin() || u.isOwner() || u.isPrimaryOwner();
+  }
+
+  @Override
+  public void close() {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package tradebot.chat.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tradebot.chat.slack.SlackRequests.command;
+import static tradebot.chat.slack.SlackRequests.mention;
+import static tradebot.chat.slack.SlackRequests.sign;
+import static tradebot.chat.slack.SlackRequests.texts;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tradebot.answer.Answer;
+import tradebot.chat.ChatReply;
+import tradebot.chat.ChatService;
+import tradebot.chat.Command;
+import tradebot.cli.App;
+import tradebot.config.TradebotConfig;
+
+/**
+ * The Slack app behind a local HTTP server, with its Web API pointed at a fake Slack on localhost,
+ * answering from the real bot over the seed knowledge base. Requests are signed as Slack signs
+ * them.
+ */
+class SlackAdapterIT {
+  private static final String SECRET = "test-signing-secret-0123456789";
+  private static final String QUESTION = "What tariff did China put on US goods in April 2025?";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicInteger handled = new AtomicInteger();
+  private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+  private static FakeSlack fake;
+  private static App tradebot;
+  private static SlackAdapter adapter;
+  private static RawHttpServer server;
+  private static SlackRequests slack;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fake = new FakeSlack(Set.of("UADMIN"));
+    TradebotConfig d = TradebotConfig.defaults(Path.of("config"));
+    TradebotConfig.Slack config =
+        new TradebotConfig.Slack(List.of("UMOD"), d.slack().userRate(), fake.apiUrl());
+    tradebot =
+        App.inMemory(
+            new TradebotConfig(
+                d.configDir(),
+                d.knowledge(),
+                d.dataDir(),
+                d.server(),
+                d.answer(),
+                d.discord(),
+                config),
+            Clock.systemUTC());
+    // The real bot, counted; /tariff replies get a chart so that the upload path is exercised.
+    ChatService bot =
+        request -> {
+          handled.incrementAndGet();
+          ChatReply r = tradebot.bot().handle(request);
+          if (request.command() != Command.TARIFF) {
+            return r;
+          }
+          ChatReply.Attachment chart =
+              new ChatReply.Attachment(
+                  "tariffs.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+          return new ChatReply(
+              r.status(),
+              r.lead(),
+              r.quotes(),
+              r.figures(),
+              r.sources(),
+              r.lines(),
+              r.footer(),
+              chart,
+              false);
+        };
+    Logger retryLog = (Logger) LoggerFactory.getLogger(Retry.class);
+    retryLog.setLevel(Level.WARN);
+    retryLog.addAppender(logs);
+    logs.start();
+    SlackAdapter.Credentials credentials = new SlackAdapter.Credentials("xoxb-test", SECRET, null);
+    adapter =
+        new SlackAdapter(
+            bot,
+            config,
+            credentials,
+            Clock.systemUTC(),
+            user -> !user.equals("UFLOOD"),
+            new Retry(3, Duration.ofMillis(50)));
+    server = new RawHttpServer("/slack/events", adapter.handler());
+    slack =
+        new SlackRequests(
+            URI.create("http://127.0.0.1:" + server.port() + "/slack/events"), SECRET);
+  }
+
+  @AfterAll
+  static void stop() {
+    for (AutoCloseable c : new AutoCloseable[] {server, adapter, tradebot, fake}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Test
+  void askIsAnsweredThroughTheResponseUrlWithTheBotsQuoteInItsBlocks() throws Exception {
+    Answer.Answered expected =
+        assertInstanceOf(Answer.Answered.class, tradebot.answers().ask(QUESTION));
+    String responseUrl = fake.newResponseUrl();
+
+    HttpResponse<String> ack = slack.post(command("/ask", QUESTION, "U1", "C1", responseUrl));
+
+    assertEquals(200, ack.statusCode());
+    assertEquals("", ack.body());
+    JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
+    assertEquals("in_channel", reply.get("response_type").asText());
+    assertEquals(SlackRenderer.escape(expected.lead()), reply.get("text").asText());
+    List<String> texts = texts(reply.get("blocks"));
+    assertEquals("/ask " + QUESTION, texts.getFirst());
+    assertEquals("*" + SlackRenderer.escape(expected.lead()) + "*", texts.get(1));
+    assertEquals(quoteBlock(expected), texts.get(2));
+    assertTrue(reply.get("blocks").size() <= 50);
+  }
+
+  @Test
+  void appMentionIsAnsweredInItsThread() throws Exception {
+    Answer.Answered expected =
+        assertInstanceOf(Answer.Answered.class, tradebot.answers().ask(QUESTION));
+
+    HttpResponse<String> ack =
+        slack.post(mention("Ev100", "U1", "C100", "1700000000.000100", "<@UBOT> " + QUESTION));
+
+    assertEquals(200, ack.statusCode());
+    Map<String, String> message = fake.awaitPosted("C100", 1).getFirst();
+    assertEquals("1700000000.000100", message.get("thread_ts"));
+    List<String> texts = texts(JSON.readTree(message.get("blocks")));
+    assertEquals(quoteBlock(expected), texts.get(1));
+  }
+
+  @Test
+  void reloadIsRefusedForANonModerator() throws Exception {
+    String responseUrl = fake.newResponseUrl();
+
+    slack.post(command("/reload", "", "U2", "C1", responseUrl));
+
+    JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
+    assertEquals("ephemeral", reply.get("response_type").asText());
+    assertEquals(
+        List.of("*Only moderators can reload the knowledge base.*"), texts(reply.get("blocks")));
+    assertEquals("U2", fake.received("/api/users.info").getLast().form().get("user"));
+  }
+
+  @Test
+  void reloadRunsForAConfiguredModeratorAndForAWorkspaceAdmin() throws Exception {
+    for (String user : List.of("UMOD", "UADMIN")) {
+      String responseUrl = fake.newResponseUrl();
+
+      slack.post(command("/reload", "", user, "C1", responseUrl));
+
+      JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
+      assertEquals("in_channel", reply.get("response_type").asText());
+      assertTrue(reply.get("text").asText().startsWith("Reloaded."), user + ": " + reply);
+    }
+  }
+
+  @Test
+  void badSignatureMissingHeadersAndStaleTimestampAre401AndNeverProcessed() throws Exception {
+    String responseUrl = fake.newResponseUrl();
+    String body = command("/reload", "", "UMOD", "C1", responseUrl);
+    String now = String.valueOf(Instant.now().getEpochSecond());
+    String sixMinutesAgo = String.valueOf(Instant.now().getEpochSecond() - 360);
+    int before = handled.get();
+
+    List<HttpResponse<String>> refused =
+        List.of(
+            slack.send(
+                body,
+                Map.of(
+                    "X-Slack-Request-Timestamp",
+                    now,
+                    "X-Slack-Signature",
+                    sign("wrong-secret", Long.parseLong(now), body))),
+            slack.send(body, Map.of()),
+            slack.send(body, Map.of("X-Slack-Request-Timestamp", now)),
+            slack.send(
+                body,
+                Map.of(
+                    "X-Slack-Request-Timestamp",
+                    sixMinutesAgo,
+                    "X-Slack-Signature",
+                    sign(SECRET, Long.parseLong(sixMinutesAgo), body))));
+
+    for (HttpResponse<String> r : refused) {
+      assertEquals(401, r.statusCode());
+      assertEquals("{\"error\":\"invalid request\"}", r.body());
+    }
+    // A correctly signed request after them is answered, and it is the only one the bot handled.
+    String okUrl = fake.newResponseUrl();
+    slack.post(command("/sources", "", "U1", "C1", okUrl));
+    fake.await(path(okUrl));
+    assertEquals(before + 1, handled.get());
+    assertEquals(List.of(), fake.received(path(responseUrl)));
+  }
+
+  @Test
+  void serverErrorFromTheWebApiIsRetriedThenReportedInTheLog() throws Exception {
+    fake.postMessageStatus(503);
+    try {
+      slack.post(mention("Ev200", "U1", "C200", "1700000000.000200", "<@UBOT> sources"));
+
+      assertEquals(3, fake.awaitPosted("C200", 3).size());
+      awaitLogged(
+          Level.ERROR, "Slack chat.postMessage failed after 3 attempts, giving up: HTTP 503");
+    } finally {
+      fake.postMessageStatus(200);
+    }
+    assertEquals(
+        List.of(
+            "Slack chat.postMessage failed (attempt 1 of 3): HTTP 503; retrying in 50 ms",
+            "Slack chat.postMessage failed (attempt 2 of 3): HTTP 503; retrying in 100 ms"),
+        logs.list.stream()
+            .filter(e -> e.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList());
+  }
+
+  @Test
+  void tariffChartIsUploadedToTheChannel() throws Exception {
+    String responseUrl = fake.newResponseUrl();
+
+    slack.post(command("/tariff", "history", "U1", "C300", responseUrl));
+
+    fake.await(path(responseUrl));
+    FakeSlack.Received complete = fake.await("/api/files.completeUploadExternal");
+    assertEquals("C300", complete.form().get("channel_id"));
+    assertTrue(complete.form().get("files").contains("\"F1\""), complete.body());
+    assertEquals(
+        "tariffs.png",
+        fake.received("/api/files.getUploadURLExternal").getLast().form().get("filename"));
+    assertEquals(1, fake.received("/upload/F1").size());
+  }
+
+  @Test
+  void urlVerificationChallengeIsAnswered() throws Exception {
+    HttpResponse<String> r =
+        slack.post("{\"token\":\"x\",\"challenge\":\"c4ll3ng3\",\"type\":\"url_verification\"}");
+
+    assertEquals(200, r.statusCode());
+    assertEquals("c4ll3ng3", r.body());
+  }
+
+  @Test
+  void userOverTheRateLimitIsToldSoInTheAcknowledgement() throws Exception {
+    int before = handled.get();
+
+    HttpResponse<String> ack =
+        slack.post(command("/ask", QUESTION, "UFLOOD", "C1", fake.newResponseUrl()));
+
+    assertEquals(200, ack.statusCode());
+    assertEquals(
+        "You are sending requests too fast; please try again in a minute.",
+        JSON.readTree(ack.body()).get("text").asText());
+    assertEquals(before, handled.get());
+  }
+
+  private static String quoteBlock(Answer.Answered a) {
+    return "> \u201C" + SlackRenderer.escape(a.citations().getFirst().quote()) + "\u201D [1]";
+  }
+
+  private static String path(String url) {
+    return URI.create(url).getPath();
+  }
+
+  private static void awaitLogged(Level level, String message) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (logs.list.stream()
+        .noneMatch(e -> e.getLevel() == level && e.getFormattedMessage().equals(message))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "not logged: "
+                + message
+                + "; log: "
+                + logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+      }
+      Thread.sleep(20);
+    }
+  }
+}
