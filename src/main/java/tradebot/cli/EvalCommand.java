@@ -16,6 +16,7 @@ import tradebot.config.TradebotConfig;
 import tradebot.eval.EvalQuestion;
 import tradebot.eval.Evaluator;
 import tradebot.eval.QuestionFile;
+import tradebot.index.BaselineSearch;
 import tradebot.knowledge.Document;
 import tradebot.knowledge.KnowledgeLoader;
 
@@ -27,8 +28,30 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
+  @Option(names = "--baseline", description = "Score plain BM25 over raw paragraphs (the reference point) instead of the bot.")
+  boolean baseline;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "Questions, one JSON object a line.")
   Path file;
+
+  /** The baseline's answer in the answer JSON shape: the top paragraph, never a decline. */
+  static ObjectNode baselineJson(BaselineSearch bm25, String question) {
+    ObjectNode out = new ObjectMapper().createObjectNode();
+    out.put("question", question);
+    var top = bm25.top(question);
+    out.put("answered", top.isPresent());
+    var citations = out.putArray("citations");
+    top.ifPresent(
+        p -> {
+          ObjectNode c = citations.addObject();
+          c.put("n", 1);
+          c.put("article", p.article().id());
+          c.put("published", p.article().source().published().toString());
+          c.put("quote", p.text());
+        });
+    out.putArray("figures");
+    return out;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -37,12 +60,21 @@ final class EvalCommand implements Callable<Integer> {
     try (App app = App.start(config)) {
       Map<String, String> bodies = new HashMap<>();
       KnowledgeLoader loader = new KnowledgeLoader(Pipelines.ingester(config.configDir()));
-      for (Document d : loader.load(config.knowledge().dir()).documents()) {
+      List<Document> documents = loader.load(config.knowledge().dir()).documents();
+      for (Document d : documents) {
         bodies.put(d.article().id(), d.article().body());
       }
       Evaluator evaluator = new Evaluator(bodies::get);
-      for (EvalQuestion q : questions) {
-        evaluator.add(q, AnswerJson.toJson(app.answers().ask(q.question())));
+      if (baseline) {
+        try (BaselineSearch bm25 = BaselineSearch.build(documents.stream().map(Document::article).toList())) {
+          for (EvalQuestion q : questions) {
+            evaluator.add(q, baselineJson(bm25, q.question()));
+          }
+        }
+      } else {
+        for (EvalQuestion q : questions) {
+          evaluator.add(q, AnswerJson.toJson(app.answers().ask(q.question())));
+        }
       }
       if (json) {
         ObjectMapper m = new ObjectMapper();

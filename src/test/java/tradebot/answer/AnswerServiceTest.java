@@ -1,0 +1,184 @@
+package tradebot.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tradebot.cli.App;
+import tradebot.config.TradebotConfig;
+
+class AnswerServiceTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+  static App app;
+
+  @BeforeAll
+  static void loadSeeds() {
+    app = App.inMemory(TradebotConfig.defaults(Path.of("config")), CLOCK);
+  }
+
+  @AfterAll
+  static void close() {
+    app.close();
+  }
+
+  static Answer.Answered answered(String question) {
+    return assertInstanceOf(Answer.Answered.class, app.answers().ask(question));
+  }
+
+  @Test
+  void whoLedTheDelegationIsAnsweredWithTheMnuchinSentenceAndItsCitation() {
+    Answer.Answered a = answered("Who led the US delegation to Beijing in May 2018?");
+    Answer.Citation first = a.citations().getFirst();
+    assertEquals(
+        "A U.S. delegation led by Treasury Secretary Steven Mnuchin wrapped up two days of negotiations"
+            + " with Chinese economic officials Friday with only an agreement to keep talking.",
+        first.quote());
+    assertEquals(1, first.n());
+    assertEquals("2018-05-04-ap-beijing-talks", first.source().id());
+    assertEquals("Associated Press (via The Seattle Times)", first.source().outlet());
+    assertEquals(QuestionType.WHO, a.kind());
+    assertTrue(a.lead().startsWith("Treasury Secretary Steven Mnuchin"), a.lead());
+  }
+
+  @Test
+  void leadOnlyRestatesTheQuote() {
+    Answer.Answered a = answered("What tariff rate did China put on all US goods in April 2025?");
+    String lead = a.lead().replace(" [1]", "").replace("… ", "").replace(" …", "");
+    for (String part : lead.split(": ", 2)) {
+      assertTrue(a.citations().getFirst().quote().contains(part), part);
+    }
+  }
+
+  @Test
+  void everyQuoteIsVerbatimArticleTextAndEveryFigureSitsInItsQuote() throws Exception {
+    for (String q :
+        List.of(
+            "How many countries got a 90-day pause on tariffs?",
+            "What value of additional US products did China put duties on in September 2018?",
+            "How big a cut in its trade surplus did Trump demand from China?")) {
+      Answer.Answered a = answered(q);
+      for (Answer.Citation c : a.citations()) {
+        String body = Files.readString(Path.of("knowledge").resolve(c.source().id() + ".txt"));
+        String folded = body.replaceAll("\\s+", " ");
+        assertTrue(folded.contains(c.quote()), c.quote());
+        assertEquals(c.quote(), body.substring(c.start(), c.end()).replaceAll("\\s+", " "));
+      }
+      for (Answer.CitedFigure f : a.figures()) {
+        assertTrue(a.citations().get(f.citation() - 1).quote().contains(f.figure().text()), f.toString());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "What is the capital of France?",
+        "What tariffs does the EU put on Japanese cars?",
+        "What did Angela Merkel say about steel tariffs?",
+        "What is the weather in Beijing?",
+        "hi there",
+        "asdfghjkl"
+      })
+  void offTopicQuestionsAreDeclinedPointingToSources(String question) {
+    Answer.NotFound nf = assertInstanceOf(Answer.NotFound.class, app.answers().ask(question));
+    assertTrue(nf.message().contains("/sources"), nf.message());
+    assertTrue(nf.confidence() < TradebotConfig.Answer.DEFAULTS.minConfidence());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\u0000\u200b\n"})
+  void anEmptyQuestionGetsAShortHelpReply(String question) {
+    Answer.Refused r = assertInstanceOf(Answer.Refused.class, app.answers().ask(question));
+    assertEquals(Answer.Refused.Reason.EMPTY_QUESTION, r.reason());
+    assertTrue(r.message().startsWith("Ask me about US-China trade policy"), r.message());
+  }
+
+  @Test
+  void aQuestionOverAThousandCharactersIsAnsweredOnItsFirstThousandWithANote() {
+    String question = "Who led the US delegation to Beijing in May 2018? " + "x".repeat(2000);
+    Answer a = app.answers().ask(question);
+    assertEquals(1000, a.question().length());
+    assertEquals("Your question was long; I read its first 1000 characters.", a.note());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"title:* OR ((", "tariff AND NOT \"", "*?~^[]{}\\/:!", "**bold** `code` [link](http://x)"})
+  void querySyntaxIsReadAsPlainWords(String question) {
+    Answer a = app.answers().ask(question);
+    assertEquals(QuestionAnalyzer.normalize(question), a.question());
+  }
+
+  @Test
+  void theJsonFormCarriesEveryDocumentedField() {
+    ObjectNode json = AnswerJson.toJson(app.answers().ask("How many countries got a 90-day pause on tariffs?"));
+    for (String field : List.of("question", "answered", "lead", "text", "citations", "figures", "confidence", "took_ms")) {
+      assertTrue(json.has(field), field);
+    }
+    JsonNode c = json.path("citations").get(0);
+    for (String field : List.of("n", "article", "title", "outlet", "published", "quote", "url")) {
+      assertTrue(c.has(field), field);
+    }
+    assertEquals("2025-04-11", c.path("published").asText());
+    assertTrue(json.path("answered").asBoolean());
+  }
+
+  @Test
+  void aDeclineInJsonIsNotAnswered() {
+    ObjectNode json = AnswerJson.toJson(app.answers().ask("How do I bake sourdough bread?"));
+    assertFalse(json.path("answered").asBoolean());
+    assertEquals(0, json.path("citations").size());
+  }
+
+  @Test
+  void anEmptyKnowledgeDirectoryAnswersThatNoSourcesAreLoaded(@TempDir Path empty) {
+    TradebotConfig config = TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(empty);
+    try (App none = App.inMemory(config, CLOCK)) {
+      Answer.Refused r = assertInstanceOf(Answer.Refused.class, none.answers().ask("What is the tariff now?"));
+      assertEquals(Answer.Refused.Reason.NO_SOURCES, r.reason());
+      assertTrue(r.message().startsWith("No sources are loaded"), r.message());
+    }
+  }
+
+  @Test
+  void anArticleAddedToTheKnowledgeDirectoryIsAnswerableWithNoCodeChange(@TempDir Path dir) throws Exception {
+    for (Path seed : Files.list(Path.of("knowledge")).toList()) {
+      Files.copy(seed, dir.resolve(seed.getFileName()));
+    }
+    Files.writeString(
+        dir.resolve("2026-02-02-test-soybeans.md"),
+        """
+        ---
+        title: "China resumes soybean purchases"
+        outlet: "Test Wire"
+        published: 2026-02-02
+        ---
+        China bought 1.2 million tonnes of American soybeans in January, the Agriculture Department said on Monday.
+
+        The purchases were led by state trader Sinograin, according to traders in Chicago.
+        """);
+    TradebotConfig config = TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(dir);
+    try (App more = App.inMemory(config, CLOCK)) {
+      Answer.Answered a =
+          assertInstanceOf(Answer.Answered.class, more.answers().ask("Which state trader led the soybean purchases?"));
+      assertEquals(
+          "The purchases were led by state trader Sinograin, according to traders in Chicago.",
+          a.citations().getFirst().quote());
+      assertEquals("2026-02-02-test-soybeans", a.citations().getFirst().source().id());
+    }
+  }
+}
