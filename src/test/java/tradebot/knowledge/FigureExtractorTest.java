@@ -243,4 +243,84 @@ class FigureExtractorTest {
     assertEquals(5 * copies, figures.size());
     assertEquals("90 days", figures.getLast().text());
   }
+
+  @Test
+  void randomMixturesOfFigureWordsGiveOrderedDisjointFiguresAtTheirOffsets() {
+    String[] tokens = {
+      "1",
+      "25",
+      "2,000",
+      "3.5",
+      "2019",
+      "01:04",
+      "$",
+      "US$",
+      "€",
+      "¥",
+      "RMB",
+      "%",
+      "percent",
+      "per",
+      "cent",
+      "billion",
+      "bn",
+      "m",
+      "to",
+      "and",
+      "between",
+      "or",
+      "-",
+      "–",
+      "May",
+      "Sept.",
+      "MARCH",
+      "Feb.",
+      "30",
+      "31,",
+      "day",
+      "days",
+      "a",
+      "an",
+      "week",
+      "half",
+      "dozen",
+      "two",
+      "twenty-one",
+      "One",
+      "No.",
+      "Section",
+      "kinds",
+      "people",
+      "is",
+      "yuan",
+      "dollars",
+      "U.S.",
+      "percentage",
+      "points",
+      "\u00A0",
+      ",",
+      ".",
+      "\n",
+      "COVID-19",
+      "times",
+      "twice"
+    };
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(30); i >= 0; i--) {
+        b.append(tokens[random.nextInt(tokens.length)]).append(random.nextInt(4) == 0 ? "" : " ");
+      }
+      String text = b.toString();
+      int start = random.nextInt(text.length() + 1);
+      int end = start + random.nextInt(text.length() - start + 1);
+      int previousEnd = start;
+      for (Figure f : extractor.extract(text, start, end)) {
+        assertEquals(text.substring(f.start(), f.end()), f.text(), text);
+        assertTrue(f.start() >= previousEnd && f.end() <= end, f + " in " + text);
+        assertTrue(Double.isFinite(f.value()), f + " in " + text);
+        previousEnd = f.end();
+      }
+    }
+  }
 }
