@@ -1,27 +1,283 @@
 package tradebot.knowledge;
 
+import static tradebot.knowledge.FigureGrammar.matcher;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds rates, amounts, counts, dates and durations in article text. Thread-safe.
+ * Finds rates, amounts, counts, dates and durations in article text. Thread-safe and stateless.
  *
- * <p>PLACEHOLDER: percentages only; the full extractor replaces it.
+ * <p>The grammar ({@link FigureGrammar}) finds every candidate; overlaps are then settled
+ * leftmost-longest, a date beating an amount beating a rate, a duration and a count on equal spans
+ * ("two days" is a duration, "May 22" a date and not a count of anything). A figure's text is the
+ * figure alone: "up to 10 percent" gives "10 percent", "more than 5,200 kinds" gives "5,200 kinds".
+ * Finally the first half of a range takes the kind, unit and scale of the second: "10 to 25
+ * percent", "$50-60 billion" and "two to three weeks" each give two figures.
+ *
+ * <p>Values: PERCENT in percent points with unit "%"; MONEY in units of the currency, unit an ISO
+ * 4217 code ("$" is USD, "¥" JPY, "yuan"/"RMB" CNY); COUNT the number with the counted noun in
+ * lower case as unit ("kinds", "percentage points"); DURATION in days (hours/24, minutes/1440, a
+ * month 30, a year 365), unit "days"; DATE the epoch day when the year is written, else
+ * month*100+day, unit "date". Bare years, clock times, clip lengths ("01:04"), ranks ("No. 2") and
+ * section numbers ("Section 301 tariffs") are not figures.
  */
 public final class FigureExtractor {
-  private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)(%| percent\\b)");
+  /** How far before a figure the first half of a range ("between 10 and ") may start. */
+  private static final int RANGE_LOOKBACK = 40;
+
+  private static final Pattern YEAR_LIKE = Pattern.compile("\\d{4}");
+
+  /** A figure found by the grammar, with the factor from its written number to its value. */
+  private record Candidate(Figure figure, double factor, int rank) {}
 
   /** The figures inside {@code text[start, end)}, with offsets into {@code text}, in order. */
   public List<Figure> extract(String text, int start, int end) {
-    List<Figure> out = new ArrayList<>();
-    Matcher m = PERCENT.matcher(text).region(start, end);
+    Objects.requireNonNull(text, "text");
+    if (start < 0 || end > text.length() || start > end) {
+      throw new IllegalArgumentException(
+          "region " + start + ".." + end + " is outside a text of " + text.length() + " chars");
+    }
+    List<Candidate> found = new ArrayList<>();
+    dates(text, start, end, found);
+    money(text, start, end, found);
+    numbered(text, start, end, found);
+    found.sort(
+        Comparator.comparingInt((Candidate c) -> c.figure().start())
+            .thenComparingInt(c -> -c.figure().end())
+            .thenComparingInt(Candidate::rank));
+    List<Candidate> kept = new ArrayList<>();
+    int taken = start;
+    for (Candidate c : found) {
+      if (c.figure().start() >= taken) {
+        kept.add(c);
+        taken = c.figure().end();
+      }
+    }
+    return withRangeStarts(text, start, kept);
+  }
+
+  private static void dates(String text, int start, int end, List<Candidate> out) {
+    for (Pattern p :
+        List.of(
+            FigureGrammar.DATE_MONTH_DAY, FigureGrammar.DATE_DAY_MONTH, FigureGrammar.DATE_ISO)) {
+      Matcher m = matcher(p, text, start, end);
+      while (m.find()) {
+        String month = m.group("month");
+        int monthNumber =
+            Character.isDigit(month.charAt(0)) ? Integer.parseInt(month) : monthNumber(month);
+        String year = m.group("year");
+        Double value =
+            dateValue(
+                year == null ? 0 : Integer.parseInt(year),
+                monthNumber,
+                Integer.parseInt(m.group("day")));
+        if (value != null) {
+          out.add(candidate(text, m, Figure.Kind.DATE, value, "date", 1));
+        }
+      }
+    }
+  }
+
+  /** The epoch day, month*100+day without a year, or null when there is no such day. */
+  private static Double dateValue(int year, int month, int day) {
+    try {
+      if (year == 0) {
+        // 2000 is a leap year: "Feb. 29" without a year is a real day.
+        LocalDate.of(2000, month, day);
+        return month * 100.0 + day;
+      }
+      return (double) LocalDate.of(year, month, day).toEpochDay();
+    } catch (DateTimeException noSuchDay) {
+      return null;
+    }
+  }
+
+  private static int monthNumber(String written) {
+    String w = written.substring(0, 1) + written.substring(1).toLowerCase(Locale.ROOT);
+    return FigureWords.MONTHS.get(w.replace(".", ""));
+  }
+
+  private static void money(String text, int start, int end, List<Candidate> out) {
+    Matcher m = matcher(FigureGrammar.MONEY_PREFIX, text, start, end);
     while (m.find()) {
+      String currency =
+          m.group("sign") != null
+              ? FigureWords.CURRENCY_SIGNS.get(m.group("sign"))
+              : FigureWords.CURRENCY_CODES.get(m.group("code"));
+      double scale = scale(m.group("scale"), m.group("short"));
+      double number = FigureWords.number(m.group("num"));
+      if (m.group("scale") == null && m.group("short") == null) {
+        Matcher tail = matcher(FigureGrammar.MONEY_RANGE_TAIL, text, m.end(), end);
+        if (tail.lookingAt()
+            && (!"and".equals(tail.group("word"))
+                || previousWord(text, m.start()).equals("between"))) {
+          scale = scale(tail.group("scale"), null);
+          int from = tail.start("second");
+          double second = FigureWords.number(tail.group("num"));
+          out.add(
+              new Candidate(
+                  figure(
+                      text, from, tail.end("second"), Figure.Kind.MONEY, second * scale, currency),
+                  scale,
+                  2));
+        }
+      }
       out.add(
-          new Figure(
-              m.group(), Figure.Kind.PERCENT, Double.parseDouble(m.group(1)), "%", m.start(), m.end()));
+          new Candidate(figure(text, m, Figure.Kind.MONEY, number * scale, currency), scale, 2));
+    }
+    Matcher s = matcher(FigureGrammar.MONEY_SUFFIX, text, start, end);
+    while (s.find()) {
+      double scale = scale(s.group("scale"), null);
+      String currency =
+          FigureWords.CURRENCY_WORDS.get(s.group("cur").replaceAll("[\\s\\u00A0]+", " "));
+      out.add(
+          new Candidate(
+              figure(
+                  text, s, Figure.Kind.MONEY, FigureWords.number(s.group("num")) * scale, currency),
+              scale,
+              2));
+    }
+  }
+
+  private static double scale(String word, String shortWord) {
+    if (word != null) {
+      return FigureWords.SCALES.get(word.toLowerCase(Locale.ROOT));
+    }
+    if (shortWord != null) {
+      return FigureWords.SHORT_SCALES.get(shortWord.strip().toLowerCase(Locale.ROOT));
+    }
+    return 1;
+  }
+
+  /** Rates, durations and counts: a number and the word after it. */
+  private static void numbered(String text, int start, int end, List<Candidate> out) {
+    Matcher p = matcher(FigureGrammar.PERCENT, text, start, end);
+    while (p.find()) {
+      out.add(candidate(text, p, Figure.Kind.PERCENT, FigureWords.number(p.group("num")), "%", 3));
+    }
+    Matcher d = matcher(FigureGrammar.DURATION, text, start, end);
+    while (d.find()) {
+      double days = FigureWords.DURATION_UNITS.get(d.group("unit").toLowerCase(Locale.ROOT));
+      Figure f =
+          figure(text, d, Figure.Kind.DURATION, FigureWords.number(d.group("num")) * days, "days");
+      out.add(new Candidate(f, days, 4));
+    }
+    Matcher a = matcher(FigureGrammar.A_SPAN, text, start, end);
+    while (a.find()) {
+      if (!FigureWords.NOT_BEFORE_A_SPAN.contains(previousWord(text, a.start()))
+          && !previousWord(text, a.start()).matches(".*\\d.*")) {
+        double days = FigureWords.DURATION_UNITS.get(a.group("unit").toLowerCase(Locale.ROOT));
+        out.add(candidate(text, a, Figure.Kind.DURATION, days, "days", 4));
+      }
+    }
+    Matcher c = matcher(FigureGrammar.COUNT, text, start, end);
+    while (c.find()) {
+      String num = c.group("num");
+      String noun = c.group("noun").toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ");
+      double scale = scale(c.group("scale"), null);
+      double value = FigureWords.number(num) * scale;
+      if (isCountedNoun(noun)
+          && value != 1
+          && !(scale == 1 && isYearLike(num))
+          && !labelled(text, c.start())) {
+        out.add(new Candidate(figure(text, c, Figure.Kind.COUNT, value, noun), scale, 5));
+      }
+    }
+  }
+
+  private static boolean isCountedNoun(String noun) {
+    if (FigureWords.IRREGULAR_PLURALS.contains(noun)) {
+      return true;
+    }
+    return !FigureWords.NOT_NOUNS.contains(noun)
+        && !noun.endsWith("ss")
+        && !noun.endsWith("us")
+        && !noun.endsWith("is");
+  }
+
+  /** "2018 tariffs" is a year, not a count; counts of thousands are written "2,018". */
+  private static boolean isYearLike(String num) {
+    if (!YEAR_LIKE.matcher(num).matches()) {
+      return false;
+    }
+    int n = Integer.parseInt(num);
+    return n >= 1800 && n <= 2100;
+  }
+
+  /** Whether the number at {@code at} is a name or a rank: "No. 2", "Section 301". */
+  private static boolean labelled(String text, int at) {
+    return FigureWords.LABELS.contains(previousWord(text, at));
+  }
+
+  /** The lower-case word before {@code at}, within a short look-back; "" at the start. */
+  private static String previousWord(String text, int at) {
+    int i = at;
+    int floor = Math.max(0, at - 30);
+    while (i > floor && Character.isWhitespace(text.charAt(i - 1))) {
+      i--;
+    }
+    int wordEnd = i;
+    while (i > floor && !Character.isWhitespace(text.charAt(i - 1))) {
+      i--;
+    }
+    return text.substring(i, wordEnd).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Adds the first halves of ranges: a bare number joined by "-", "to", "or" or "between ... and"
+   * to a figure takes that figure's kind, unit and scale ("10 to 25 percent"), and an amount
+   * without a scale takes the scale of the amount it runs to ("$50 to $60 billion").
+   */
+  private static List<Figure> withRangeStarts(String text, int start, List<Candidate> kept) {
+    List<Figure> out = new ArrayList<>(kept.size());
+    int previousEnd = start;
+    for (Candidate c : kept) {
+      Figure f = c.figure();
+      if (f.kind() != Figure.Kind.DATE) {
+        int from = Math.max(previousEnd, f.start() - RANGE_LOOKBACK);
+        Matcher m = matcher(FigureGrammar.RANGE_START, text, from, f.start());
+        if (m.find() && isRangeStart(text, m)) {
+          double value = FigureWords.number(m.group("num")) * c.factor();
+          out.add(figure(text, m.start("num"), m.end("num"), f.kind(), value, f.unit()));
+        }
+      }
+      out.add(f);
+      previousEnd = f.end();
     }
     return out;
+  }
+
+  private static boolean isRangeStart(String text, Matcher m) {
+    String num = m.group("num");
+    if ("and".equals(m.group("word")) && m.group("between") == null) {
+      return false;
+    }
+    return !isYearLike(num)
+        && !num.equalsIgnoreCase("a")
+        && !num.equalsIgnoreCase("an")
+        && !labelled(text, m.start("num"));
+  }
+
+  private static Candidate candidate(
+      String text, Matcher m, Figure.Kind kind, double value, String unit, int rank) {
+    return new Candidate(figure(text, m, kind, value, unit), 1, rank);
+  }
+
+  private static Figure figure(
+      String text, Matcher m, Figure.Kind kind, double value, String unit) {
+    return figure(text, m.start(), m.end(), kind, value, unit);
+  }
+
+  private static Figure figure(
+      String text, int from, int to, Figure.Kind kind, double value, String unit) {
+    return new Figure(text.substring(from, to), kind, value, unit, from, to);
   }
 }

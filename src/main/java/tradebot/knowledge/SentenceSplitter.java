@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Splits a paragraph into sentences with the JDK's {@link BreakIterator}, then mends the breaks it
- * gets wrong in news prose: after an abbreviation ("U.S.", "Gov.", "No. 2"), and before a
- * continuation that starts in lower case ("!” he wrote", "... and then"). Thread-safe: a new
+ * gets wrong in news prose: after an abbreviation ("U.S.", "Gov.", "No. 2") or a middle initial
+ * ("Robert E. Lighthizer"), and before a continuation that starts in lower case ("!” he wrote",
+ * "... and then"); such an attribution takes the whole quote it follows. Thread-safe: a new
  * iterator is made per call.
  */
 public final class SentenceSplitter {
@@ -23,7 +24,9 @@ public final class SentenceSplitter {
 
   private final Set<String> abbreviations;
 
-  /** @param abbreviations lower-case abbreviations with their periods, e.g. "u.s.", "gov." */
+  /**
+   * @param abbreviations lower-case abbreviations with their periods, e.g. "u.s.", "gov."
+   */
   public SentenceSplitter(Set<String> abbreviations) {
     this.abbreviations = Set.copyOf(abbreviations);
   }
@@ -64,12 +67,55 @@ public final class SentenceSplitter {
     List<Span> out = new ArrayList<>();
     for (Span span : raw) {
       if (!out.isEmpty() && shouldJoin(text, out.getLast(), span)) {
-        out.set(out.size() - 1, new Span(out.getLast().start(), span.end()));
+        Span joined = new Span(out.removeLast().start(), span.end());
+        if (Character.isLowerCase(text.charAt(span.start()))) {
+          joined = withWholeQuote(text, out, joined);
+        }
+        out.add(joined);
       } else {
         out.add(span);
       }
     }
     return out;
+  }
+
+  /**
+   * An attribution after a quote of several sentences ("“... weaker. Just sit back and watch!” he
+   * wrote.") takes the whole quote with it, so the words and their speaker stay one sentence. The
+   * quote's earlier sentences are taken back from {@code out}; when no opening quote mark is found
+   * the span is left as it is.
+   */
+  private static Span withWholeQuote(String text, List<Span> out, Span joined) {
+    int balance = quoteBalance(text, joined);
+    if (balance >= 0) {
+      return joined;
+    }
+    for (int k = out.size() - 1; k >= 0; k--) {
+      balance += quoteBalance(text, out.get(k));
+      if (balance >= 0) {
+        int start = out.get(k).start();
+        out.subList(k, out.size()).clear();
+        return new Span(start, joined.end());
+      }
+    }
+    return joined;
+  }
+
+  /** Opening minus closing double quote marks; a straight quote opens after a blank or bracket. */
+  private static int quoteBalance(String text, Span span) {
+    int balance = 0;
+    for (int i = span.start(); i < span.end(); i++) {
+      char c = text.charAt(i);
+      if (c == '“') {
+        balance++;
+      } else if (c == '”') {
+        balance--;
+      } else if (c == '"') {
+        char before = i == 0 ? ' ' : text.charAt(i - 1);
+        balance += Character.isWhitespace(before) || "([{—–".indexOf(before) >= 0 ? 1 : -1;
+      }
+    }
+    return balance;
   }
 
   private boolean shouldJoin(String text, Span previous, Span next) {
@@ -85,8 +131,23 @@ public final class SentenceSplitter {
     if (abbreviations.contains(lastWord)) {
       return true;
     }
-    // Single initials ("Robert E. Lighthizer") are not sentence ends.
-    return lastWord.length() == 2 && Character.isUpperCase(prev.charAt(prev.length() - 2));
+    return isMiddleInitial(prev, lastWord) && Character.isUpperCase(first);
+  }
+
+  /**
+   * A single initial after a name ("Robert E. Lighthizer") is no sentence end; one after a
+   * lower-case word ("officials said X. Then") is.
+   */
+  private static boolean isMiddleInitial(String prev, String lastWord) {
+    if (lastWord.length() != 2 || !Character.isUpperCase(prev.charAt(prev.length() - 2))) {
+      return false;
+    }
+    String before = prev.substring(0, prev.length() - 2).stripTrailing();
+    int i = before.length();
+    while (i > 0 && !Character.isWhitespace(before.charAt(i - 1))) {
+      i--;
+    }
+    return i < before.length() && Character.isUpperCase(before.charAt(i));
   }
 
   private boolean endsWithAbbreviation(String sentence) {
@@ -95,7 +156,9 @@ public final class SentenceSplitter {
 
   private static String lastToken(String sentence) {
     int i = sentence.length();
-    while (i > 0 && !Character.isWhitespace(sentence.charAt(i - 1)) && sentence.charAt(i - 1) != '(') {
+    while (i > 0
+        && !Character.isWhitespace(sentence.charAt(i - 1))
+        && sentence.charAt(i - 1) != '(') {
       i--;
     }
     String token = sentence.substring(i).toLowerCase(Locale.ROOT);
