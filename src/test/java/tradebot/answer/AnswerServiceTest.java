@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
+import tradebot.knowledge.KnowledgeLoader;
 
 class AnswerServiceTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
@@ -73,7 +74,8 @@ class AnswerServiceTest {
             "How big a cut in its trade surplus did Trump demand from China?")) {
       Answer.Answered a = answered(q);
       for (Answer.Citation c : a.citations()) {
-        String body = Files.readString(Path.of("knowledge").resolve(c.source().id() + ".txt"));
+        Path file = Path.of("knowledge").resolve(c.source().id() + ".txt");
+        String body = KnowledgeLoader.read(Path.of("knowledge").toRealPath(), file).body();
         String folded = body.replaceAll("\\s+", " ");
         assertTrue(folded.contains(c.quote()), c.quote());
         assertEquals(c.quote(), body.substring(c.start(), c.end()).replaceAll("\\s+", " "));
