@@ -1,0 +1,89 @@
+package tradebot.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of STYLE.md, held by the build: dependencies point one way. */
+class ArchitectureTest {
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importMain() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("tradebot");
+  }
+
+  @Test
+  void onlyTheIndexPackageImportsLucene() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.index..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.lucene..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheDiscordAdapterImportsJda() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.chat.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("net.dv8tion..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheSlackAdapterImportsTheSlackSdk() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.chat.slack..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.slack..")
+        .check(classes);
+  }
+
+  @Test
+  void theCoreNeverDependsOnAdaptersServerOrCommandLine() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "tradebot.knowledge..", "tradebot.index..", "tradebot.facts..", "tradebot.corpus..", "tradebot.answer..", "tradebot.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("tradebot.chat..", "tradebot.server..", "tradebot.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void knowledgeDependsOnNothingButConfig() {
+    noClasses()
+        .that()
+        .resideInAPackage("tradebot.knowledge..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("tradebot.index..", "tradebot.facts..", "tradebot.corpus..", "tradebot.answer..")
+        .check(classes);
+  }
+
+  @Test
+  void answerDoesNotReachIntoTheFactsOrIndexInternals() {
+    noClasses()
+        .that()
+        .resideInAPackage("tradebot.index..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("tradebot.answer..", "tradebot.corpus..", "tradebot.facts..")
+        .check(classes);
+  }
+}
