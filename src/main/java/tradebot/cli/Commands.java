@@ -13,6 +13,7 @@ public final class Commands {
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new SourcesCommand());
     cli.addSubcommand(new IndexCommand());
+    cli.addSubcommand(new InspectCommand());
   }
 
   /**
