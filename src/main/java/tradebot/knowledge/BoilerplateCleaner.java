@@ -1,37 +1,257 @@
 package tradebot.knowledge;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Tells article prose from page furniture (video carousels, photo captions, share prompts), line by
- * line. Thread-safe.
- *
- * <p>PLACEHOLDER: keeps every non-blank line; the rule-driven cleaner replaces it.
+ * Tells article prose from page furniture (video carousels, photo captions and credits, share and
+ * newsletter prompts, bylines, link lists), line by line, by the rules in {@code
+ * config/boilerplate.yaml}: patterns first, then structural rules (short lines, captions printed
+ * around their credit, duplicates, carousels, a furniture-dense preamble before the opening
+ * byline). Rules are conservative: a line that reads like prose is only dropped by an explicit
+ * pattern, a carousel or a preamble, and never when it is longer than the configured limits.
+ * Immutable and thread-safe.
  */
 public final class BoilerplateCleaner {
+  private static final Logger log = LoggerFactory.getLogger(BoilerplateCleaner.class);
 
-  /** Reads the rules from {@code file} ({@code config/boilerplate.yaml}). */
-  public static BoilerplateCleaner fromFile(java.nio.file.Path file) {
-    return new BoilerplateCleaner();
+  /** The reason given to a kept line. */
+  public static final String PROSE = "prose";
+
+  /** The reason given to an empty or all-space line (not kept: it separates paragraphs). */
+  public static final String BLANK = "blank";
+
+  private final BoilerplateRules rules;
+  private final String origin;
+  private final Map<String, String> whys;
+
+  BoilerplateCleaner(BoilerplateRules rules, String origin) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.origin = Objects.requireNonNull(origin, "origin");
+    this.whys = Map.copyOf(rules.whyByName());
   }
 
-  /** One verdict per line of {@code body}, in order. */
+  /**
+   * Reads the rules from {@code file} ({@code config/boilerplate.yaml}).
+   *
+   * @throws IllegalArgumentException when a rule is bad, naming the rule and the file
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static BoilerplateCleaner fromFile(Path file) {
+    String yaml;
+    try {
+      yaml = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read boilerplate rules " + file + ": " + e, e);
+    }
+    return new BoilerplateCleaner(BoilerplateRules.parse(yaml, file.toString()), file.toString());
+  }
+
+  /** Parses rules from YAML text; {@code origin} names them in messages. */
+  static BoilerplateCleaner fromYaml(String yaml, String origin) {
+    return new BoilerplateCleaner(BoilerplateRules.parse(yaml, origin), origin);
+  }
+
+  /**
+   * The one-line reason of the rule called {@code reason}, for explaining a verdict; also for
+   * {@link #PROSE} and {@link #BLANK}.
+   */
+  public Optional<String> why(String reason) {
+    return switch (reason) {
+      case PROSE -> Optional.of("no rule matched: article prose");
+      case BLANK -> Optional.of("an empty line: separates paragraphs");
+      default -> Optional.ofNullable(whys.get(reason));
+    };
+  }
+
+  /** One verdict per line of {@code body} (split at '\n'), in order. */
   public List<LineVerdict> classify(String body) {
-    List<LineVerdict> out = new ArrayList<>();
-    int start = 0;
-    int number = 1;
-    while (start <= body.length()) {
-      int nl = body.indexOf('\n', start);
-      int end = nl < 0 ? body.length() : nl;
-      String line = body.substring(start, end);
-      boolean blank = line.isBlank();
-      out.add(new LineVerdict(number++, start, end, !blank, blank ? "blank" : "prose"));
-      if (nl < 0) {
-        break;
-      }
-      start = nl + 1;
+    Objects.requireNonNull(body, "body");
+    BodyLines lines = BodyLines.of(body);
+    Verdicts v = new Verdicts(lines, rules, origin);
+    linePatterns(v);
+    StructuralRules.apply(v);
+    List<LineVerdict> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      String reason = v.reason(i);
+      out.add(
+          new LineVerdict(
+              i + 1,
+              lines.start(i),
+              lines.end(i),
+              reason == null,
+              reason == null ? PROSE : reason));
     }
     return out;
+  }
+
+  /** Step 1 and 2: blank lines, then the patterns (with their link lists) and short lines. */
+  private void linePatterns(Verdicts v) {
+    BodyLines lines = v.lines();
+    BoilerplateRules.PatternRule list = null;
+    int listLeft = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.blank(i)) {
+        v.drop(i, BLANK);
+        continue;
+      }
+      if (!v.droppable(i)) {
+        listLeft = 0;
+        continue;
+      }
+      BoilerplateRules.PatternRule hit = firstPattern(v, i);
+      if (hit != null) {
+        v.drop(i, hit.name());
+        if (hit.listAfter() > 0) {
+          list = hit;
+          listLeft = hit.listAfter();
+        } else if (listLeft > 0) {
+          listLeft--;
+        }
+        continue;
+      }
+      if (listLeft > 0 && !v.prose(i) && lines.words(i) <= rules.limits().listItemMaxWords()) {
+        v.drop(i, list.name());
+        listLeft--;
+        continue;
+      }
+      listLeft = 0;
+      if (rules.shortLine().isPresent() && isShortLine(v, i, rules.shortLine().get())) {
+        v.drop(i, BoilerplateRules.SHORT_LINE);
+      }
+    }
+  }
+
+  private BoilerplateRules.PatternRule firstPattern(Verdicts v, int i) {
+    for (BoilerplateRules.PatternRule p : rules.patterns()) {
+      if ((p.maxWords() == 0 || v.lines().words(i) <= p.maxWords())
+          && v.find(p.regex(), p.name(), i)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isShortLine(Verdicts v, int i, BoilerplateRules.ShortLine rule) {
+    BodyLines lines = v.lines();
+    if (lines.words(i) > rule.maxWords() || v.find(rule.keepIf(), BoilerplateRules.SHORT_LINE, i)) {
+      return false;
+    }
+    // A short line right under a long kept line that stops mid-sentence is hard-wrapped prose.
+    boolean continues =
+        i > 0
+            && !lines.blank(i - 1)
+            && v.reason(i - 1) == null
+            && !v.prose(i - 1)
+            && lines.words(i - 1) > rule.maxWords();
+    return !continues;
+  }
+
+  /**
+   * The verdicts of one body while the rules run: a reason per dropped line (null while kept), and
+   * the prose shape of each line. Not thread-safe; one per {@link #classify} call.
+   */
+  static final class Verdicts {
+    /** How much of a line {@link #findAtStart} looks at. */
+    private static final int START_CHARS = 400;
+
+    private final BodyLines lines;
+    private final BoilerplateRules rules;
+    private final String origin;
+    private final String[] reasons;
+    private final Boolean[] prose;
+
+    Verdicts(BodyLines lines, BoilerplateRules rules, String origin) {
+      this.lines = lines;
+      this.rules = rules;
+      this.origin = origin;
+      this.reasons = new String[lines.size()];
+      this.prose = new Boolean[lines.size()];
+    }
+
+    BodyLines lines() {
+      return lines;
+    }
+
+    BoilerplateRules rules() {
+      return rules;
+    }
+
+    String reason(int i) {
+      return reasons[i];
+    }
+
+    boolean kept(int i) {
+      return reasons[i] == null;
+    }
+
+    void drop(int i, String reason) {
+      if (reasons[i] == null) {
+        reasons[i] = reason;
+      }
+    }
+
+    /** Whether a rule other than duplicate and repeated-text may drop line {@code i}. */
+    boolean droppable(int i) {
+      BoilerplateRules.Limits l = rules.limits();
+      return lines.words(i) <= l.maxFurnitureWords()
+          && lines.text(i).length() <= l.maxFurnitureChars();
+    }
+
+    /**
+     * Whether line {@code i} reads like prose; a line too long for the rules, or too hard to tell,
+     * does.
+     */
+    boolean prose(int i) {
+      if (prose[i] == null) {
+        prose[i] =
+            !lines.blank(i)
+                && (!droppable(i) || findOr(rules.proseShape(), "prose_shape", i, true));
+      }
+      return prose[i];
+    }
+
+    /** Whether {@code regex} matches line {@code i}; a regex that backtracks too long does not. */
+    boolean find(Pattern regex, String rule, int i) {
+      return findOr(regex, rule, i, lines.text(i), false);
+    }
+
+    /**
+     * Like {@link #find}, in the line's first characters only: for regexes anchored at the start.
+     */
+    boolean findAtStart(Pattern regex, String rule, int i) {
+      String t = lines.text(i);
+      return findOr(regex, rule, i, t.substring(0, Math.min(t.length(), START_CHARS)), false);
+    }
+
+    private boolean findOr(Pattern regex, String rule, int i, boolean onExhausted) {
+      return findOr(regex, rule, i, lines.text(i), onExhausted);
+    }
+
+    private boolean findOr(Pattern regex, String rule, int i, String text, boolean onExhausted) {
+      try {
+        return BoundedText.find(regex, text);
+      } catch (BoundedText.Exhausted e) {
+        log.warn(
+            "{}: rule '{}' backtracks too long on line {} ({} chars); taken as {}: make its quantifiers bounded or possessive",
+            origin,
+            rule,
+            i + 1,
+            text.length(),
+            onExhausted ? "a match" : "no match");
+        return onExhausted;
+      }
+    }
   }
 }
