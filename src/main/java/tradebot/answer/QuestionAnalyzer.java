@@ -155,12 +155,7 @@ final class QuestionAnalyzer {
       // Near spellings only for plain words: an unknown name is a name the articles lack ("France" is not "frank").
       boolean fuzzy = df == 0 && !entity;
       double weight = Math.log(1 + (double) n / (df + 1));
-      // A word the articles never use weighs double the rarest word they do: the articles cannot
-      // say much about what they never name ("unemployment").
-      double unknownWeight = 2 * Math.log(1 + n);
-      out.add(
-          new Question.Concept(
-              phrase, alternatives, analyzedAlternatives, entity, fuzzy, df == 0 ? unknownWeight : weight));
+      out.add(new Question.Concept(phrase, alternatives, analyzedAlternatives, entity, fuzzy, weight));
     }
     return out;
   }
@@ -238,7 +233,7 @@ final class QuestionAnalyzer {
     int end = start + 1;
     while (end < tokens.size()) {
       Token t = tokens.get(end);
-      if (t.capitalized && !t.notTopic) {
+      if (t.capitalized && !t.notTopic && !tokens.get(end - 1).possessive) {
         end++;
       } else if ((t.lower.equals("of") || t.lower.equals("for")) && end + 1 < tokens.size()
           && tokens.get(end + 1).capitalized) {
@@ -297,6 +292,9 @@ final class QuestionAnalyzer {
     /** A date (scored apart) or a word that frames the question: not part of its topic. */
     boolean notTopic;
 
+    /** "China's": the owner, a name of its own, ends a run of capitalized words. */
+    boolean possessive;
+
     Token(String text) {
       this.text = text;
       this.lower = text.toLowerCase(Locale.ROOT);
@@ -310,12 +308,16 @@ final class QuestionAnalyzer {
     while (m.find()) {
       String t = m.group().replaceAll("[.,'-]+$", "");
       // Possessives name their owner: "Xi's letter" is about Xi.
+      boolean possessive = t.matches("(?i).*'s");
       t = t.replaceAll("(?i)'s$", "");
       // "US-China", "Trump-Xi": two names joined, each a concept of its own.
       for (String part : PAIRED_NAMES.matcher(t).matches() ? t.split("-") : new String[] {t}) {
         if (!part.isEmpty()) {
           out.add(new Token(part));
         }
+      }
+      if (possessive && !out.isEmpty()) {
+        out.getLast().possessive = true;
       }
     }
     return out;

@@ -42,6 +42,12 @@ final class Ranker {
   /** A concept matched by a synonym or alias rather than the question's own word. */
   private static final double SYNONYM_CREDIT = 0.85;
 
+  /** A phrase of which only some words are there, per word found. */
+  private static final double PARTIAL_CREDIT = 0.8;
+
+  /** A plain word of the question that the knowledge base never uses: the question is likely about something else. */
+  private static final double UNKNOWN_WORD_FACTOR = 0.75;
+
   /** A named entity found only elsewhere in the article. */
   private static final double ARTICLE_CREDIT = 0.5;
 
@@ -141,14 +147,19 @@ final class Ranker {
   }
 
   /** How a passage covers the question's concepts. */
-  private record Match(double coverage, double entityCoverage, boolean entityMissing, double contentCoverage) {
+  private record Match(
+      double coverage, double entityCoverage, boolean entityMissing, double contentCoverage, boolean entitiesNearby) {
     double confidence(boolean typed, Question q) {
       double c = coverage;
+      long unknown = q.concepts().stream().filter(x -> !x.entity() && x.fuzzy()).count();
+      c *= Math.pow(UNKNOWN_WORD_FACTOR, Math.min(2, unknown));
       if (entityMissing) {
         c *= 0.3; // it names someone or something the article never mentions
       }
       if (contentCoverage < 0.34) {
-        c *= 0.5; // only the names matched: about them, but not about this
+        // Only the names matched: about them, but maybe not about this. Softer when every name is
+        // right there: the rest may be the question's own wording ("the US move").
+        c *= entitiesNearby ? 0.75 : 0.5;
       }
       if (Evidence.typed(q.type()) && !typed) {
         c *= 0.85;
@@ -172,6 +183,7 @@ final class Ranker {
     int entities = 0;
     double entityGot = 0;
     boolean entityMissing = false;
+    boolean entitiesNearby = true;
     for (Question.Concept c : q.concepts()) {
       double credit;
       double inAnchor = mentions(c, anchor);
@@ -191,6 +203,7 @@ final class Ranker {
         entities++;
         entityGot += credit;
         entityMissing |= credit == 0;
+        entitiesNearby &= credit >= WINDOW_CREDIT * SYNONYM_CREDIT * PARTIAL_CREDIT;
       } else {
         contentTotal += c.weight();
         contentGot += c.weight() * credit;
@@ -198,7 +211,8 @@ final class Ranker {
     }
     double coverage = total == 0 ? 0 : got / total;
     double contentCoverage = contentTotal == 0 ? 1 : contentGot / contentTotal;
-    return new Match(coverage, entities == 0 ? 1 : entityGot / entities, entityMissing, contentCoverage);
+    return new Match(
+        coverage, entities == 0 ? 1 : entityGot / entities, entityMissing, contentCoverage, entities > 0 && entitiesNearby);
   }
 
   /**
@@ -208,13 +222,23 @@ final class Ranker {
    */
   private static double mentions(Question.Concept c, Set<String> terms) {
     List<List<String>> analyzed = c.analyzed();
+    double best = 0;
     for (int i = 0; i < analyzed.size(); i++) {
       List<String> words = analyzed.get(i);
-      if (!words.isEmpty() && words.stream().allMatch(w -> terms.contains(w) || c.fuzzy() && near(w, terms))) {
-        return i == 0 ? 1 : SYNONYM_CREDIT;
+      if (words.isEmpty()) {
+        continue;
+      }
+      long found = words.stream().filter(w -> terms.contains(w) || c.fuzzy() && near(w, terms)).count();
+      double credit = i == 0 ? 1 : SYNONYM_CREDIT;
+      if (found == words.size()) {
+        return credit;
+      }
+      // Part of a name ("Liu He" for "Vice Premier Liu He") counts for part.
+      if (words.size() > 1 && found * 2 >= words.size()) {
+        best = Math.max(best, PARTIAL_CREDIT * credit * found / words.size());
       }
     }
-    return 0;
+    return best;
   }
 
   private static boolean near(String word, Set<String> terms) {

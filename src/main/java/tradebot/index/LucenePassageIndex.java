@@ -42,7 +42,14 @@ final class LucenePassageIndex implements PassageIndex {
   private static final int MIN_FUZZY_LENGTH = 5;
 
   /** Stateless once configured; Lucene documents it as safe to share. */
-  private static final DirectSpellChecker SPELLER = new DirectSpellChecker();
+  private static final DirectSpellChecker SPELLER = speller();
+
+  /** Words of four letters or fewer have too many neighbours to correct ("farm" is not "far"). */
+  private static DirectSpellChecker speller() {
+    DirectSpellChecker speller = new DirectSpellChecker();
+    speller.setMinQueryLength(5);
+    return speller;
+  }
 
   private final Directory directory;
   private final SearcherManager searchers;
