@@ -105,7 +105,7 @@ public final class AnswerService {
           && (c.confidence() < settings.minConfidence() || c.score() < FURTHER_QUOTE_SHARE * best.score())) {
         break;
       }
-      List<Sentence> quote = QuoteSpan.of(question, c.passage(), index);
+      List<Sentence> quote = QuoteSpan.of(question, c.hit());
       if (quote.stream().anyMatch(s -> quoted.contains(key(c.passage(), s)))) {
         continue; // overlaps a quote already given
       }

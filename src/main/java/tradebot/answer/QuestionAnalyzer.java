@@ -205,21 +205,16 @@ final class QuestionAnalyzer {
 
   private int knownPhraseEnd(List<Token> tokens, int start) {
     int best = start;
-    for (List<List<String>> lists : List.of(vocabulary.aliases(), vocabulary.synonyms())) {
-      for (List<String> set : lists) {
-        for (String phrase : set) {
-          String[] words = phrase.toLowerCase(Locale.ROOT).split(" ");
-          if (words.length < 2 || start + words.length > tokens.size()) {
-            continue;
-          }
-          boolean match = true;
-          for (int k = 0; k < words.length && match; k++) {
-            match = tokens.get(start + k).lower.equals(words[k]);
-          }
-          if (match) {
-            best = Math.max(best, start + words.length);
-          }
-        }
+    for (List<String> words : vocabulary.phrasesStartingWith(tokens.get(start).lower)) {
+      if (start + words.size() > tokens.size()) {
+        continue;
+      }
+      boolean match = true;
+      for (int k = 0; k < words.size() && match; k++) {
+        match = tokens.get(start + k).lower.equals(words.get(k));
+      }
+      if (match) {
+        best = Math.max(best, start + words.size());
       }
     }
     return best;
@@ -250,10 +245,8 @@ final class QuestionAnalyzer {
     if (vocabulary.countryOf(t.lower) != null) {
       return true;
     }
-    for (List<String> alias : vocabulary.aliases()) {
-      if (alias.stream().anyMatch(a -> a.equalsIgnoreCase(t.lower))) {
-        return true;
-      }
+    if (vocabulary.isAlias(t.lower)) {
+      return true;
     }
     // A capitalized word inside the question names something; the opening word is just capitalized.
     return i > 0 && t.capitalized && !vocabulary.questionWords().contains(t.lower);

@@ -3,7 +3,7 @@ package tradebot.answer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import tradebot.index.PassageIndex;
+import tradebot.index.Hit;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.Passage;
 import tradebot.knowledge.Sentence;
@@ -21,7 +21,8 @@ final class QuoteSpan {
 
   private QuoteSpan() {}
 
-  static List<Sentence> of(Question question, Passage passage, PassageIndex index) {
+  static List<Sentence> of(Question question, Hit hit) {
+    Passage passage = hit.passage();
     Sentence anchor = passage.anchorSentence();
     int next = passage.anchor() + 1;
     if (next >= passage.sentences().size()) {
@@ -36,17 +37,17 @@ final class QuoteSpan {
       extend =
           anchor.text().endsWith(":")
               || Ingester.pointsBack(following)
-              || restates(question, anchor, index);
+              || restates(question, hit);
     }
     return extend ? List.of(anchor, following) : List.of(anchor);
   }
 
-  private static boolean restates(Question question, Sentence anchor, PassageIndex index) {
+  private static boolean restates(Question question, Hit hit) {
     Set<String> questionTerms = new HashSet<>();
     for (Question.Concept c : question.concepts()) {
       c.analyzed().forEach(questionTerms::addAll);
     }
-    Set<String> anchorTerms = new HashSet<>(index.terms(anchor.text()));
+    Set<String> anchorTerms = Ranker.terms(hit.anchorTokens());
     if (anchorTerms.isEmpty()) {
       return false;
     }

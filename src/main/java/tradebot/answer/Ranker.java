@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
+import tradebot.index.Token;
 import tradebot.knowledge.Passage;
 import tradebot.knowledge.Sentence;
 
@@ -34,7 +35,6 @@ final class Ranker {
   /** How many of the best candidates get the (slower) proximity feature. */
   private static final int PROXIMITY_DEPTH = 8;
 
-  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,%$-]*+");
 
   /** A word only in the window counts this much of one in the anchor sentence. */
   private static final double WINDOW_CREDIT = 0.6;
@@ -52,7 +52,11 @@ final class Ranker {
   private static final double ARTICLE_CREDIT = 0.5;
 
   /** A passage scored against a question. */
-  record Candidate(Passage passage, double score, double coverage, double confidence, boolean typed) {}
+  record Candidate(Hit hit, double score, double coverage, double confidence, boolean typed) {
+    Passage passage() {
+      return hit.passage();
+    }
+  }
 
   private final PassageIndex index;
 
@@ -75,7 +79,7 @@ final class Ranker {
     List<Candidate> out = new ArrayList<>(hits.size());
     for (Hit h : hits) {
       Passage p = h.passage();
-      Match m = match(question, p);
+      Match m = match(question, h);
       boolean typed = Evidence.find(question, p.anchorSentence()).isPresent();
       double typeScore = Evidence.typed(question.type()) ? (typed ? 1 : 0) : 0.5;
       double recency = question.recency() && newest > oldest
@@ -88,7 +92,7 @@ final class Ranker {
               + W_TYPE * typeScore
               + W_DATE * dateMatch(question, p.source().published())
               + W_RECENCY * recency;
-      out.add(new Candidate(p, score, m.coverage, confidence, typed));
+      out.add(new Candidate(h, score, m.coverage, confidence, typed));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     if (Evidence.typed(question.type())) {
@@ -97,8 +101,8 @@ final class Ranker {
       question.concepts().forEach(c -> c.analyzed().forEach(questionTerms::addAll));
       for (int i = 0; i < Math.min(PROXIMITY_DEPTH, out.size()); i++) {
         Candidate c = out.get(i);
-        double near = proximity(question, c.passage().anchorSentence(), questionTerms);
-        out.set(i, new Candidate(c.passage(), c.score() + W_PROXIMITY * near, c.coverage(), c.confidence(), c.typed()));
+        double near = proximity(question, c.hit(), questionTerms);
+        out.set(i, new Candidate(c.hit(), c.score() + W_PROXIMITY * near, c.coverage(), c.confidence(), c.typed()));
       }
       out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     }
@@ -106,33 +110,32 @@ final class Ranker {
   }
 
   /** 1 when the evidence touches a question word, falling with the words between; 0 without evidence. */
-  private double proximity(Question question, Sentence sentence, Set<String> questionTerms) {
+  private static double proximity(Question question, Hit hit, Set<String> questionTerms) {
+    Sentence sentence = hit.passage().anchorSentence();
     var evidence = Evidence.find(question, sentence);
     if (evidence.isEmpty()) {
       return 0;
     }
     String text = sentence.text();
-    java.util.regex.Matcher word = WORD.matcher(text);
+    int from = evidence.get().start();
+    int to = evidence.get().end();
     int best = Integer.MAX_VALUE;
-    int index0 = 0;
-    int evidenceWord = -1;
-    List<Integer> hits = new ArrayList<>();
-    while (word.find()) {
-      if (evidenceWord < 0 && word.end() > evidence.get().start()) {
-        evidenceWord = index0;
+    for (Token t : hit.anchorTokens()) {
+      if (t.start() >= from && t.end() <= to || !questionTerms.contains(t.term())) {
+        continue;
       }
-      boolean inEvidence = word.start() >= evidence.get().start() && word.end() <= evidence.get().end();
-      if (!inEvidence && index.terms(word.group()).stream().anyMatch(questionTerms::contains)) {
-        hits.add(index0);
-      }
-      index0++;
-    }
-    int evidenceEnd = evidenceWord + evidence.get().text().split("\\s+").length - 1;
-    for (int h : hits) {
-      int d = h < evidenceWord ? evidenceWord - h - 1 : Math.max(0, h - evidenceEnd - 1);
-      best = Math.min(best, d);
+      int words = t.end() <= from ? wordsBetween(text, t.end(), from) : wordsBetween(text, to, t.start());
+      best = Math.min(best, words);
     }
     return best == Integer.MAX_VALUE ? 0 : 1.0 / (1 + best / 3.0);
+  }
+
+  private static int wordsBetween(String text, int from, int to) {
+    if (to <= from) {
+      return 0;
+    }
+    String between = text.substring(from, to).strip();
+    return between.isEmpty() ? 0 : between.split("\\s+").length;
   }
 
   /** 1 for the month the question names, 0.5 for its year, -1 for another year, 0 when none. */
@@ -168,14 +171,11 @@ final class Ranker {
     }
   }
 
-  private Match match(Question q, Passage p) {
-    Set<String> anchor = new HashSet<>(index.terms(p.anchorSentence().text()));
-    Set<String> window = new HashSet<>(anchor);
-    for (Sentence s : p.sentences()) {
-      if (s != p.anchorSentence()) {
-        window.addAll(index.terms(s.text()));
-      }
-    }
+  private Match match(Question q, Hit h) {
+    Passage p = h.passage();
+    Set<String> anchor = terms(h.anchorTokens());
+    Set<String> window = new HashSet<>();
+    h.tokens().forEach(sentence -> window.addAll(terms(sentence)));
     double total = 0;
     double got = 0;
     double contentTotal = 0;
@@ -213,6 +213,12 @@ final class Ranker {
     double contentCoverage = contentTotal == 0 ? 1 : contentGot / contentTotal;
     return new Match(
         coverage, entities == 0 ? 1 : entityGot / entities, entityMissing, contentCoverage, entities > 0 && entitiesNearby);
+  }
+
+  static Set<String> terms(List<Token> tokens) {
+    Set<String> out = new HashSet<>(tokens.size() * 2);
+    tokens.forEach(t -> out.add(t.term()));
+    return out;
   }
 
   /**

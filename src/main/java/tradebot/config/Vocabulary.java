@@ -29,21 +29,105 @@ import java.util.Set;
  * @param offTopic words that mark a question as outside trade policy even when it shares words
  *     with the articles ("weather", "recipe")
  */
-public record Vocabulary(
-    List<List<String>> synonyms,
-    List<List<String>> aliases,
-    Map<String, String> misspellings,
-    Map<String, List<String>> countries,
-    Set<String> questionWords,
-    Set<String> offTopic) {
+public final class Vocabulary {
+  private final List<List<String>> synonyms;
+  private final List<List<String>> aliases;
+  private final Map<String, String> misspellings;
+  private final Map<String, List<String>> countries;
+  private final Set<String> questionWords;
+  private final Set<String> offTopic;
+  private final Index index;
 
-  public Vocabulary {
-    synonyms = deepCopy(synonyms, "synonyms");
-    aliases = deepCopy(aliases, "aliases");
-    misspellings = lowerKeys(misspellings);
-    countries = Map.copyOf(new LinkedHashMap<>(countries));
-    questionWords = lower(questionWords);
-    offTopic = lower(offTopic);
+  public Vocabulary(
+      List<List<String>> synonyms,
+      List<List<String>> aliases,
+      Map<String, String> misspellings,
+      Map<String, List<String>> countries,
+      Set<String> questionWords,
+      Set<String> offTopic) {
+    this.synonyms = deepCopy(synonyms, "synonyms");
+    this.aliases = deepCopy(aliases, "aliases");
+    this.misspellings = lowerKeys(misspellings);
+    this.countries = Map.copyOf(new LinkedHashMap<>(countries));
+    this.questionWords = lower(questionWords);
+    this.offTopic = lower(offTopic);
+    this.index = buildIndex();
+  }
+
+  public List<List<String>> synonyms() {
+    return synonyms;
+  }
+
+  public List<List<String>> aliases() {
+    return aliases;
+  }
+
+  public Map<String, String> misspellings() {
+    return misspellings;
+  }
+
+  public Map<String, List<String>> countries() {
+    return countries;
+  }
+
+  public Set<String> questionWords() {
+    return questionWords;
+  }
+
+  public Set<String> offTopic() {
+    return offTopic;
+  }
+
+  /**
+   * Lookups derived from the lists, computed once per vocabulary: questions are read thousands of
+   * times a second and the lists are walked for every word otherwise.
+   */
+  private record Index(
+      Map<String, List<String>> expansions,
+      Map<String, String> countries,
+      Map<String, List<List<String>>> phrasesByFirstWord,
+      Set<String> aliases) {}
+
+  private Index index() {
+    return index;
+  }
+
+  private Index buildIndex() {
+    {
+      Map<String, List<String>> expansions = new HashMap<>();
+      Map<String, List<List<String>>> phrases = new HashMap<>();
+      for (List<List<String>> lists : List.of(synonyms, aliases)) {
+        for (List<String> set : lists) {
+          for (String word : set) {
+            List<String> out = expansions.computeIfAbsent(fold(word), k -> new ArrayList<>());
+            for (String s : set) {
+              if (!out.contains(s)) {
+                out.add(s);
+              }
+            }
+            String[] words = word.toLowerCase(Locale.ROOT).split(" ");
+            if (words.length > 1) {
+              phrases.computeIfAbsent(words[0], k -> new ArrayList<>()).add(List.of(words));
+            }
+          }
+        }
+      }
+      Map<String, String> byName = new HashMap<>();
+      countries.forEach((code, names) -> names.forEach(n -> byName.putIfAbsent(fold(n), code)));
+      Set<String> aliasNames = new java.util.HashSet<>();
+      aliases.forEach(set -> set.forEach(a -> aliasNames.add(fold(a))));
+      return new Index(Map.copyOf(expansions), Map.copyOf(byName), Map.copyOf(phrases), Set.copyOf(aliasNames));
+    }
+  }
+
+  /** The phrases of several words (from synonyms and aliases) that start with {@code firstWord}, lower case, split in words. */
+  public List<List<String>> phrasesStartingWith(String firstWord) {
+    return index().phrasesByFirstWord().getOrDefault(firstWord.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  /** Whether {@code name} is one of the aliases (a person's or body's name). */
+  public boolean isAlias(String name) {
+    return index().aliases().contains(fold(name));
   }
 
   /** An empty vocabulary: no synonyms, no aliases. */
@@ -77,34 +161,14 @@ public record Vocabulary(
     }
   }
 
-  /** Every word or phrase of {@code group} lists (synonyms then aliases) that contain {@code word}. */
+  /** Every word or phrase of the synonym and alias sets that contain {@code word}, in file order. */
   public List<String> expansions(String word) {
-    String w = fold(word);
-    List<String> out = new ArrayList<>();
-    for (List<List<String>> lists : List.of(synonyms, aliases)) {
-      for (List<String> set : lists) {
-        if (set.stream().anyMatch(s -> fold(s).equals(w))) {
-          for (String s : set) {
-            if (!out.contains(s)) {
-              out.add(s);
-            }
-          }
-        }
-      }
-    }
-    return out;
+    return index().expansions().getOrDefault(fold(word), List.of());
   }
 
   /** The ISO code of the country {@code name} stands for ("Beijing" gives "CN"), or null. */
   public String countryOf(String name) {
-    for (Map.Entry<String, List<String>> e : countries.entrySet()) {
-      for (String n : e.getValue()) {
-        if (fold(n).equals(fold(name))) {
-          return e.getKey();
-        }
-      }
-    }
-    return null;
+    return index().countries().get(fold(name));
   }
 
   /** Case and periods do not tell words apart here: "U.S" is "U.S." is "us". */

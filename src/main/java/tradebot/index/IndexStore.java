@@ -16,7 +16,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -37,7 +39,7 @@ import tradebot.knowledge.Passage;
 public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
   /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
-  public static final String SCHEMA_VERSION = "schema-4";
+  public static final String SCHEMA_VERSION = "schema-5";
 
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";
@@ -180,14 +182,15 @@ public final class IndexStore {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(64);
     try (IndexWriter writer = new IndexWriter(dir, config)) {
+      Analyzer analyzer = Schema.analyzer();
       for (Passage passage : passages) {
-        writer.addDocument(toDocument(passage));
+        writer.addDocument(toDocument(passage, analyzer));
       }
       writer.commit();
     }
   }
 
-  private static Document toDocument(Passage p) {
+  private static Document toDocument(Passage p, Analyzer analyzer) {
     Document doc = new Document();
     long day = p.source().published().toEpochDay();
     doc.add(new StringField(Schema.ID, p.id(), Field.Store.YES));
@@ -198,7 +201,11 @@ public final class IndexStore {
     doc.add(new TextField(Schema.TITLE, p.source().title(), Field.Store.NO));
     doc.add(new LongPoint(Schema.PUBLISHED, day));
     doc.add(new NumericDocValuesField(Schema.PUBLISHED, day));
-    doc.add(new StoredField(Schema.PAYLOAD, PayloadCodec.write(p)));
+    List<List<Token>> tokens = new java.util.ArrayList<>(p.sentences().size());
+    for (tradebot.knowledge.Sentence s : p.sentences()) {
+      tokens.add(Analysis.tokens(analyzer, s.text()));
+    }
+    doc.add(new BinaryDocValuesField(Schema.PAYLOAD, new BytesRef(PayloadCodec.write(new PayloadCodec.Payload(p, tokens)))));
     return doc;
   }
 

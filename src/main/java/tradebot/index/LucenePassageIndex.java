@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,7 +29,6 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.Directory;
-import tradebot.knowledge.Passage;
 
 /** A {@link PassageIndex} over a Lucene directory, searched through a {@link SearcherManager}. */
 final class LucenePassageIndex implements PassageIndex {
@@ -88,11 +88,17 @@ final class LucenePassageIndex implements PassageIndex {
     IndexSearcher searcher = acquire();
     try {
       TopDocs top = searcher.search(lucene, query.k());
-      StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       for (ScoreDoc sd : top.scoreDocs) {
-        Passage passage = PayloadCodec.read(stored.document(sd.doc).get(Schema.PAYLOAD));
-        hits.add(new Hit(passage, sd.score));
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(Schema.PAYLOAD);
+        if (values == null || !values.advanceExact(sd.doc - leaf.docBase)) {
+          throw new IllegalStateException("passage payload missing for document " + sd.doc);
+        }
+        BytesRef bytes = values.binaryValue();
+        PayloadCodec.Payload payload = PayloadCodec.read(bytes.bytes, bytes.offset, bytes.length);
+        hits.add(new Hit(payload.passage(), sd.score, payload.tokens()));
       }
       return hits;
     } catch (IOException e) {
@@ -147,18 +153,7 @@ final class LucenePassageIndex implements PassageIndex {
 
   @Override
   public List<String> terms(String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Schema.FOCUS, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("analysis of in-memory text failed", e);
-    }
-    return out;
+    return Analysis.tokens(analyzer, text).stream().map(Token::term).toList();
   }
 
   @Override

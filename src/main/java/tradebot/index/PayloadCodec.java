@@ -5,10 +5,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 import tradebot.knowledge.Passage;
 
-/** Writes a passage into a stored field and reads it back. Thread-safe. */
+/**
+ * Writes a passage, with its sentences' analysis, into a doc-values field and reads it back.
+ * Analysis is done once at index time so that a search need not analyze its hits again.
+ * Thread-safe.
+ */
 final class PayloadCodec {
+  /** What one document carries. */
+  record Payload(Passage passage, List<List<Token>> tokens) {}
+
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
@@ -17,19 +25,19 @@ final class PayloadCodec {
 
   private PayloadCodec() {}
 
-  static String write(Passage passage) {
+  static byte[] write(Payload payload) {
     try {
-      return JSON.writeValueAsString(passage);
+      return JSON.writeValueAsBytes(payload);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode passage " + passage.id(), e);
+      throw new IllegalStateException("cannot encode passage " + payload.passage().id(), e);
     }
   }
 
-  static Passage read(String json) {
+  static Payload read(byte[] bytes, int offset, int length) {
     try {
-      return JSON.readValue(json, Passage.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt passage payload: " + e.getOriginalMessage(), e);
+      return JSON.readValue(bytes, offset, length, Payload.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("corrupt passage payload: " + e.getMessage(), e);
     }
   }
 }

@@ -45,7 +45,10 @@ final class Schema {
    */
   static final String PUBLISHED = "published";
 
-  /** The passage as JSON: StoredField only, rebuilt into a Passage for each hit. */
+  /**
+   * The passage and its sentences' tokens as JSON: BinaryDocValues, not a stored field, because
+   * doc values are read without decompressing a block of neighbouring documents per hit.
+   */
   static final String PAYLOAD = "payload";
 
   /** BM25 as Anserini tunes it for short passages (k1=0.9, b=0.4). */
