@@ -13,6 +13,8 @@ public final class Commands {
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new SourcesCommand());
     cli.addSubcommand(new IndexCommand());
+    cli.addSubcommand(new ServeCommand());
+    cli.addSubcommand(new ConfigCommand());
   }
 
   /**
