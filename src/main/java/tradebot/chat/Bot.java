@@ -34,9 +34,7 @@ public final class Bot implements ChatService {
     this(answers, corpora, answer -> {});
   }
 
-  /**
-   * @param onAnswer told of every answer given (for metrics); must be thread-safe and quick
-   */
+  /** @param onAnswer told of every answer given (for metrics); must be thread-safe and quick */
   public Bot(AnswerService answers, CorpusManager corpora, Consumer<Answer> onAnswer) {
     this.answers = Objects.requireNonNull(answers, "answers");
     this.corpora = Objects.requireNonNull(corpora, "corpora");
@@ -51,19 +49,11 @@ public final class Bot implements ChatService {
         case SOURCES -> sources();
         case RELOAD -> reload(request);
         case HELP -> help();
-        case TARIFF ->
-            ChatReply.text(
-                ChatReply.Status.INFO, "The tariff tracker is not available yet.", false);
+        case TARIFF -> ChatReply.text(ChatReply.Status.INFO, "The tariff tracker is not available yet.", false);
       };
     } catch (RuntimeException e) {
       String id = UUID.randomUUID().toString().substring(0, 8);
-      log.error(
-          "error id={} handling {} from {} on {}",
-          id,
-          request.command(),
-          request.userId(),
-          request.platform(),
-          e);
+      log.error("error id={} handling {} from {} on {}", id, request.command(), request.userId(), request.platform(), e);
       return ChatReply.text(
           ChatReply.Status.ERROR, "Something went wrong on my side (error id " + id + ").", true);
     }
@@ -79,8 +69,7 @@ public final class Bot implements ChatService {
     String via = request.platform().name().toLowerCase(java.util.Locale.ROOT);
     if (!request.moderator()) {
       audit.info("reload by={} via={} outcome=DENIED", request.userId(), via);
-      return ChatReply.text(
-          ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
+      return ChatReply.text(ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
     }
     ReloadReport report;
     try {
@@ -101,29 +90,10 @@ public final class Bot implements ChatService {
     if (!report.removed().isEmpty()) {
       lines.add("Removed: " + String.join(", ", report.removed()));
     }
-    report
-        .errors()
-        .forEach(
-            e ->
-                lines.add(
-                    "Skipped "
-                        + e.file().getFileName()
-                        + (e.line() > 0 ? ":" + e.line() : "")
-                        + ": "
-                        + e.message()));
-    String lead =
-        (report.ok() ? "Reloaded. " : "Reload failed; the previous knowledge base keeps serving. ")
-            + report.message();
+    report.errors().forEach(e -> lines.add("Skipped " + e.file().getFileName() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.message()));
+    String lead = (report.ok() ? "Reloaded. " : "Reload failed; the previous knowledge base keeps serving. ") + report.message();
     return new ChatReply(
-        report.ok() ? ChatReply.Status.INFO : ChatReply.Status.ERROR,
-        lead,
-        List.of(),
-        List.of(),
-        List.of(),
-        lines,
-        footer(),
-        null,
-        false);
+        report.ok() ? ChatReply.Status.INFO : ChatReply.Status.ERROR, lead, List.of(), List.of(), List.of(), lines, footer(), null, false);
   }
 
   private ChatReply sources() {
@@ -132,27 +102,11 @@ public final class Bot implements ChatService {
       List<String> lines = new ArrayList<>();
       for (Corpus.ArticleInfo a : c.articles()) {
         lines.add(
-            a.source().published()
-                + " · "
-                + a.source().outlet()
-                + " · "
-                + a.source().title()
+            a.source().published() + " · " + a.source().outlet() + " · " + a.source().title()
                 + (a.source().url() == null ? "" : " · " + a.source().url()));
       }
-      String lead =
-          c.isEmpty()
-              ? "No sources are loaded."
-              : "I answer from " + c.articles().size() + " articles:";
-      return new ChatReply(
-          ChatReply.Status.INFO,
-          lead,
-          List.of(),
-          List.of(),
-          List.of(),
-          lines,
-          footer(c),
-          null,
-          false);
+      String lead = c.isEmpty() ? "No sources are loaded." : "I answer from " + c.articles().size() + " articles:";
+      return new ChatReply(ChatReply.Status.INFO, lead, List.of(), List.of(), List.of(), lines, footer(c), null, false);
     }
   }
 
@@ -180,11 +134,7 @@ public final class Bot implements ChatService {
   }
 
   static String footer(Corpus c) {
-    return "knowledge base "
-        + c.version()
-        + " · "
-        + c.articles().size()
-        + " articles · loaded "
+    return "knowledge base " + c.version() + " · " + c.articles().size() + " articles · loaded "
         + DateTimeFormatter.ISO_LOCAL_DATE.format(c.loadedAt().atZone(java.time.ZoneOffset.UTC));
   }
 }

@@ -29,8 +29,8 @@ public record TradebotConfig(
     LogFormat logFormat) {
 
   /**
-   * The environment variables that hold secrets. They are read where they are used, never stored in
-   * this record, never logged; {@code config check} shows only whether each is set.
+   * The environment variables that hold secrets. They are read where they are used, never stored
+   * in this record, never logged; {@code config check} shows only whether each is set.
    */
   public static final List<String> SECRETS =
       List.of(
@@ -78,14 +78,7 @@ public record TradebotConfig(
 
   public TradebotConfig withKnowledgeDir(Path dir) {
     return new TradebotConfig(
-        configDir,
-        new Knowledge(dir, knowledge.watch()),
-        dataDir,
-        server,
-        answer,
-        discord,
-        slack,
-        logFormat);
+        configDir, new Knowledge(dir, knowledge.watch()), dataDir, server, answer, discord, slack, logFormat);
   }
 
   public TradebotConfig withDataDir(Path dir) {
@@ -97,8 +90,7 @@ public record TradebotConfig(
   }
 
   public TradebotConfig withLogFormat(LogFormat format) {
-    return new TradebotConfig(
-        configDir, knowledge, dataDir, server, answer, discord, slack, format);
+    return new TradebotConfig(configDir, knowledge, dataDir, server, answer, discord, slack, format);
   }
 
   /** How log lines are written: readable text, or one JSON object a line. */
@@ -126,18 +118,14 @@ public record TradebotConfig(
     }
   }
 
-  /**
-   * @param dir the knowledge directory; @param watch reload when its files change
-   */
+  /** @param dir the knowledge directory; @param watch reload when its files change */
   public record Knowledge(Path dir, boolean watch) {
     public Knowledge {
       Objects.requireNonNull(dir, "knowledge.dir");
     }
   }
 
-  /**
-   * @param port 0 picks a free port; @param bind the address to listen on
-   */
+  /** @param port 0 picks a free port; @param bind the address to listen on */
   public record Server(int port, String bind) {
     public Server {
       if (port < 0 || port > 65535) {
@@ -159,15 +147,13 @@ public record TradebotConfig(
 
     public Answer {
       if (maxQuestionChars <= 0) {
-        throw new IllegalArgumentException(
-            "answer.max_question_chars must be positive: " + maxQuestionChars);
+        throw new IllegalArgumentException("answer.max_question_chars must be positive: " + maxQuestionChars);
       }
       if (maxCitations < 1 || maxCitations > 10) {
         throw new IllegalArgumentException("answer.max_citations must be 1 to 10: " + maxCitations);
       }
       if (minConfidence < 0 || minConfidence > 1) {
-        throw new IllegalArgumentException(
-            "answer.min_confidence must be 0 to 1: " + minConfidence);
+        throw new IllegalArgumentException("answer.min_confidence must be 0 to 1: " + minConfidence);
       }
     }
   }
