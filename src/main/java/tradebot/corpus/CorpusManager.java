@@ -1,16 +1,11 @@
 package tradebot.corpus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,18 +22,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import tradebot.config.Vocabulary;
-import tradebot.facts.TariffTimeline;
 import tradebot.index.IndexStore;
-import tradebot.index.PassageIndex;
-import tradebot.knowledge.BoilerplateCleaner;
-import tradebot.knowledge.Document;
-import tradebot.knowledge.FigureExtractor;
-import tradebot.knowledge.Ingester;
-import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LoadError;
 import tradebot.knowledge.LoadResult;
-import tradebot.knowledge.SentenceSplitter;
 
 /**
  * Holds the corpus that serves and replaces it on reload: a new corpus is built in the background
@@ -59,7 +45,7 @@ public final class CorpusManager implements AutoCloseable {
   private final Path knowledgeDir;
   private final Path configDir;
   private final IndexStore store;
-  private final Clock clock;
+  private final CorpusBuilder files;
   private final AtomicReference<Corpus> current = new AtomicReference<>();
   private final List<Consumer<ReloadReport>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> openVersions = new HashMap<>(); // guarded by itself
@@ -79,7 +65,8 @@ public final class CorpusManager implements AutoCloseable {
     this.knowledgeDir = Objects.requireNonNull(knowledgeDir, "knowledgeDir");
     this.configDir = Objects.requireNonNull(configDir, "configDir");
     this.store = Objects.requireNonNull(store, "store");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.files =
+        new CorpusBuilder(knowledgeDir, configDir, store, Objects.requireNonNull(clock, "clock"));
   }
 
   /** A corpus held for the length of one question: close it when done. */
@@ -260,28 +247,21 @@ public final class CorpusManager implements AutoCloseable {
   }
 
   private ReloadReport buildAndSwap(Corpus old, boolean startup, long t0) throws IOException {
-    Vocabulary vocabulary = Vocabulary.load(configDir.resolve("vocabulary.yaml"));
-    Ingester ingester =
-        new Ingester(
-            BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
-            SentenceSplitter.fromFile(configDir.resolve("abbreviations.txt")),
-            new FigureExtractor());
-    LoadResult loaded = new KnowledgeLoader(ingester).load(knowledgeDir);
-    loaded.errors().forEach(e -> log.warn("skipped {}", e));
-    loaded.warnings().forEach(w -> log.warn("{}", w));
+    CorpusBuilder.Loaded loaded = files.load();
+    LoadResult result = loaded.result();
     if (!startup) {
-      if (loaded.documents().isEmpty()) {
+      if (result.documents().isEmpty()) {
         return ReloadReports.failure(
             old,
             ReloadReport.Outcome.REFUSED,
             "no articles could be loaded from " + knowledgeDir + "; the old index keeps serving",
-            loaded.errors(),
+            result.errors(),
             t0);
       }
       // A file that serves now and fails to load would silently drop its article: refuse instead.
       Set<Path> serving = servingFiles;
       List<LoadError> lost =
-          loaded.errors().stream().filter(e -> serving.contains(key(e.file()))).toList();
+          result.errors().stream().filter(e -> serving.contains(key(e.file()))).toList();
       if (!lost.isEmpty()) {
         return ReloadReports.failure(
             old,
@@ -290,42 +270,24 @@ public final class CorpusManager implements AutoCloseable {
                 + " file(s) that serve now no longer load ("
                 + lost.getFirst()
                 + "); fix or remove them; the old index keeps serving",
-            loaded.errors(),
+            result.errors(),
             t0);
       }
     }
-    String version = version(loaded.version());
-    if (old != null && old.version().equals(version)) {
+    if (old != null && old.version().equals(loaded.version())) {
       return ReloadReports.of(
-          ReloadReport.Outcome.UNCHANGED, old, old, loaded.errors(), "nothing changed", t0);
+          ReloadReport.Outcome.UNCHANGED, old, old, result.errors(), "nothing changed", t0);
     }
-    PassageIndex index = openOrBuild(version, loaded.documents());
-    TariffTimeline tariffs = TariffTimeline.build(loaded.documents(), vocabulary);
-    List<Corpus.ArticleInfo> infos = new ArrayList<>();
-    for (Document d : loaded.documents()) {
-      infos.add(
-          new Corpus.ArticleInfo(
-              d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
-    }
-    Corpus next =
-        new Corpus(
-            version,
-            clock.instant(),
-            infos,
-            index,
-            tariffs,
-            vocabulary,
-            loaded.errors(),
-            loaded.warnings());
+    Corpus next = files.open(loaded);
     track(next);
     Corpus replaced = current.getAndSet(next);
     servingFiles =
-        Set.copyOf(loaded.documents().stream().map(d -> key(d.article().file())).toList());
+        Set.copyOf(result.documents().stream().map(d -> key(d.article().file())).toList());
     if (replaced != null) {
       replaced.release(); // closes once the last question on it is done, then its directory goes
     }
     prune();
-    return ReloadReports.of(ReloadReport.Outcome.SWAPPED, old, next, loaded.errors(), "loaded", t0);
+    return ReloadReports.of(ReloadReport.Outcome.SWAPPED, old, next, result.errors(), "loaded", t0);
   }
 
   private static Path key(Path file) {
@@ -356,42 +318,6 @@ public final class CorpusManager implements AutoCloseable {
       keep = Set.copyOf(openVersions.keySet());
     }
     store.prune(keep);
-  }
-
-  private PassageIndex openOrBuild(String version, List<Document> documents) throws IOException {
-    if (store.currentVersion().filter(version::equals).isPresent()) {
-      try {
-        return store.openCurrent();
-      } catch (IOException e) {
-        log.warn(
-            "index {} is unreadable ({}); rebuilding it from the knowledge files",
-            version,
-            e.getMessage());
-      }
-    }
-    List<tradebot.knowledge.Passage> passages =
-        documents.stream().flatMap(d -> d.passages().stream()).toList();
-    return store.build(version, passages);
-  }
-
-  /** The corpus version: the knowledge files' digest and the config data files' content. */
-  private String version(String knowledgeVersion) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(knowledgeVersion.getBytes(StandardCharsets.UTF_8));
-      for (String name : DATA_FILES) {
-        Path file = configDir.resolve(name);
-        if (Files.isRegularFile(file)) {
-          md.update(name.getBytes(StandardCharsets.UTF_8));
-          md.update(Files.readAllBytes(file));
-        }
-      }
-      // The index layout itself: bump when the schema changes.
-      md.update("schema-1".getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(md.digest()).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
