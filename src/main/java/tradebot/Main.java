@@ -31,6 +31,8 @@ public final class Main implements Callable<Integer> {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
     Commands.register(cli);
+    // "--config config" (the default) must not be taken for the "config" subcommand.
+    cli.setAllowSubcommandsAsOptionParameters(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("tradebot: " + e.getMessage());

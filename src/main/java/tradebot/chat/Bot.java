@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.answer.Answer;
@@ -27,17 +28,24 @@ public final class Bot implements ChatService {
 
   private final AnswerService answers;
   private final CorpusManager corpora;
+  private final Consumer<Answer> onAnswer;
 
   public Bot(AnswerService answers, CorpusManager corpora) {
+    this(answers, corpora, answer -> {});
+  }
+
+  /** @param onAnswer told of every answer given (for metrics); must be thread-safe and quick */
+  public Bot(AnswerService answers, CorpusManager corpora, Consumer<Answer> onAnswer) {
     this.answers = Objects.requireNonNull(answers, "answers");
     this.corpora = Objects.requireNonNull(corpora, "corpora");
+    this.onAnswer = Objects.requireNonNull(onAnswer, "onAnswer");
   }
 
   @Override
   public ChatReply handle(ChatRequest request) {
     try {
       return switch (request.command()) {
-        case ASK -> Replies.of(answers.ask(request.text()), footer());
+        case ASK -> Replies.of(ask(request.text()), footer());
         case SOURCES -> sources();
         case RELOAD -> reload(request);
         case HELP -> help();
@@ -49,6 +57,12 @@ public final class Bot implements ChatService {
       return ChatReply.text(
           ChatReply.Status.ERROR, "Something went wrong on my side (error id " + id + ").", true);
     }
+  }
+
+  private Answer ask(String question) {
+    Answer answer = answers.ask(question);
+    onAnswer.accept(answer);
+    return answer;
   }
 
   private ChatReply reload(ChatRequest request) {

@@ -1,30 +1,46 @@
 package tradebot.cli;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tradebot.answer.AnswerService;
 import tradebot.chat.Bot;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
 import tradebot.index.IndexStore;
+import tradebot.metrics.Metrics;
 
 /**
- * The objects of one running bot, wired by hand: config, corpus manager, answer service and the
- * chat service every adapter shares. Closing it closes the index.
+ * The objects of one running bot, wired by hand: config, metrics, corpus manager, answer service
+ * and the chat service every adapter shares. Closing it closes the index. Thread-safe.
  */
 public final class App implements AutoCloseable {
+  /** How long the knowledge files must be quiet before the watcher reloads. */
+  private static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(1);
+
   private final TradebotConfig config;
+  private final Metrics metrics;
   private final CorpusManager corpora;
   private final AnswerService answers;
   private final Bot bot;
   private final ReloadReport startup;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private App(TradebotConfig config, IndexStore store, Clock clock) {
     this.config = config;
+    this.metrics = new Metrics();
     this.corpora = new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock);
-    this.startup = corpora.start();
+    corpora.onReload(metrics::recordReload);
+    try {
+      this.startup = corpora.start();
+    } catch (RuntimeException e) {
+      corpora.close();
+      metrics.close();
+      throw e;
+    }
     this.answers = new AnswerService(corpora, config.configDir(), config.answer());
-    this.bot = new Bot(answers, corpora);
+    this.bot = new Bot(answers, corpora, metrics::recordAnswer);
   }
 
   /** Starts with the index on disk under the configured data directory. */
@@ -53,13 +69,31 @@ public final class App implements AutoCloseable {
     return bot;
   }
 
+  /** The metrics every adapter reports into (e.g. {@link Metrics#rateLimited}). */
+  public Metrics metrics() {
+    return metrics;
+  }
+
   /** The report of the first load. */
   public ReloadReport startup() {
     return startup;
   }
 
+  /**
+   * Reloads on changes to the knowledge files when {@code knowledge.watch} is true; else nothing.
+   */
+  public void watchIfConfigured() {
+    if (config.knowledge().watch()) {
+      corpora.watch(WATCH_DEBOUNCE);
+    }
+  }
+
+  /** Closes the index once the questions in flight are done. Idempotent. */
   @Override
   public void close() {
-    corpora.close();
+    if (closed.compareAndSet(false, true)) {
+      corpora.close();
+      metrics.close();
+    }
   }
 }

@@ -18,6 +18,7 @@ final class ChatCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (App app = App.start(options.config())) {
+      app.watchIfConfigured();
       app.startup().errors().forEach(e -> out.println("warning: skipped " + e));
       if (app.startup().articles() == 0) {
         out.println("warning: no articles are loaded from " + app.config().knowledge().dir() + "; every question will be answered with 'no sources are loaded'");

@@ -16,6 +16,8 @@ public final class Commands {
     cli.addSubcommand(new EvalCommand());
     cli.addSubcommand(new SlackCommand());
     cli.addSubcommand(new InspectCommand());
+    cli.addSubcommand(new ServeCommand());
+    cli.addSubcommand(new ConfigCommand());
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param answer answer settings
  * @param discord the Discord adapter
  * @param slack the Slack adapter
+ * @param logFormat how log lines are written
  */
 public record TradebotConfig(
     Path configDir,
@@ -24,7 +25,20 @@ public record TradebotConfig(
     Server server,
     Answer answer,
     Discord discord,
-    Slack slack) {
+    Slack slack,
+    LogFormat logFormat) {
+
+  /**
+   * The environment variables that hold secrets. They are read where they are used, never stored
+   * in this record, never logged; {@code config check} shows only whether each is set.
+   */
+  public static final List<String> SECRETS =
+      List.of(
+          "DISCORD_TOKEN",
+          "SLACK_BOT_TOKEN",
+          "SLACK_SIGNING_SECRET",
+          "SLACK_APP_TOKEN",
+          "TRADEBOT_ADMIN_TOKEN");
 
   public TradebotConfig {
     Objects.requireNonNull(configDir, "configDir");
@@ -34,6 +48,19 @@ public record TradebotConfig(
     Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(discord, "discord");
     Objects.requireNonNull(slack, "slack");
+    Objects.requireNonNull(logFormat, "logFormat");
+  }
+
+  /** The configuration with readable (text) log lines. */
+  public TradebotConfig(
+      Path configDir,
+      Knowledge knowledge,
+      Path dataDir,
+      Server server,
+      Answer answer,
+      Discord discord,
+      Slack slack) {
+    this(configDir, knowledge, dataDir, server, answer, discord, slack, LogFormat.TEXT);
   }
 
   /** Defaults, with the knowledge base and data directory relative to the working directory. */
@@ -45,19 +72,50 @@ public record TradebotConfig(
         new Server(8080, "127.0.0.1"),
         Answer.DEFAULTS,
         Discord.DEFAULTS,
-        Slack.DEFAULTS);
+        Slack.DEFAULTS,
+        LogFormat.TEXT);
   }
 
   public TradebotConfig withKnowledgeDir(Path dir) {
-    return new TradebotConfig(configDir, new Knowledge(dir, knowledge.watch()), dataDir, server, answer, discord, slack);
+    return new TradebotConfig(
+        configDir, new Knowledge(dir, knowledge.watch()), dataDir, server, answer, discord, slack, logFormat);
   }
 
   public TradebotConfig withDataDir(Path dir) {
-    return new TradebotConfig(configDir, knowledge, dir, server, answer, discord, slack);
+    return new TradebotConfig(configDir, knowledge, dir, server, answer, discord, slack, logFormat);
   }
 
   public TradebotConfig withServer(Server s) {
-    return new TradebotConfig(configDir, knowledge, dataDir, s, answer, discord, slack);
+    return new TradebotConfig(configDir, knowledge, dataDir, s, answer, discord, slack, logFormat);
+  }
+
+  public TradebotConfig withLogFormat(LogFormat format) {
+    return new TradebotConfig(configDir, knowledge, dataDir, server, answer, discord, slack, format);
+  }
+
+  /** How log lines are written: readable text, or one JSON object a line. */
+  public enum LogFormat {
+    TEXT,
+    JSON;
+
+    /** "text" or "json", as in the config file and the {@code --log-format} flag. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The format named {@code label}, any case.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static LogFormat of(String label) {
+      for (LogFormat f : values()) {
+        if (f.label().equalsIgnoreCase(label == null ? "" : label.strip())) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("log format must be text or json: " + label);
+    }
   }
 
   /** @param dir the knowledge directory; @param watch reload when its files change */

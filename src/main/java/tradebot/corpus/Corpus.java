@@ -29,6 +29,7 @@ public final class Corpus {
   private final List<LoadError> errors;
   private final List<String> warnings;
   private final AtomicInteger refs = new AtomicInteger(1); // the manager's own reference
+  private volatile Runnable onClose = () -> {};
 
   Corpus(
       String version,
@@ -112,8 +113,17 @@ public final class Corpus {
 
   void release() {
     if (refs.decrementAndGet() == 0) {
-      index.close();
+      try {
+        index.close();
+      } finally {
+        onClose.run();
+      }
     }
+  }
+
+  /** Runs {@code action} once the index is closed (after the last reader let go). */
+  void onClose(Runnable action) {
+    this.onClose = action;
   }
 
   /** Reference count, for tests that check nothing leaks. */

@@ -1,43 +1,38 @@
 package tradebot.corpus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tradebot.config.Vocabulary;
-import tradebot.facts.TariffTimeline;
+import org.slf4j.MDC;
 import tradebot.index.IndexStore;
-import tradebot.index.PassageIndex;
-import tradebot.knowledge.BoilerplateCleaner;
-import tradebot.knowledge.Document;
-import tradebot.knowledge.FigureExtractor;
-import tradebot.knowledge.Ingester;
-import tradebot.knowledge.KnowledgeLoader;
+import tradebot.knowledge.LoadError;
 import tradebot.knowledge.LoadResult;
-import tradebot.knowledge.SentenceSplitter;
 
 /**
  * Holds the corpus that serves and replaces it on reload: a new corpus is built in the background
  * from the knowledge files and the config, validated, and swapped in atomically; questions in
- * flight finish on the corpus they started with. Concurrent reload requests coalesce into one
- * build. A failed or refused build leaves the old corpus serving. Thread-safe.
+ * flight finish on the corpus they started with, and its index directory is removed once the last
+ * of them is done. Concurrent reload requests coalesce into one build. A failed or refused build
+ * (no articles, or an article that serves now would be lost to a broken file) leaves the old corpus
+ * serving. Every load writes one audit line per requester. Thread-safe.
  */
 public final class CorpusManager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CorpusManager.class);
@@ -50,8 +45,10 @@ public final class CorpusManager implements AutoCloseable {
   private final Path knowledgeDir;
   private final Path configDir;
   private final IndexStore store;
-  private final Clock clock;
+  private final CorpusBuilder files;
   private final AtomicReference<Corpus> current = new AtomicReference<>();
+  private final List<Consumer<ReloadReport>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> openVersions = new HashMap<>(); // guarded by itself
   private final ExecutorService builder =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -60,13 +57,16 @@ public final class CorpusManager implements AutoCloseable {
             return t;
           });
   private final Object lock = new Object();
-  private CompletableFuture<ReloadReport> pending; // queued, not started: joins new requests
+  private Pending pending; // guarded by lock: queued, not started; joins new requests
+  private KnowledgeWatcher watcher; // guarded by lock
+  private volatile Set<Path> servingFiles = Set.of(); // written by the builder thread only
 
   public CorpusManager(Path knowledgeDir, Path configDir, IndexStore store, Clock clock) {
     this.knowledgeDir = Objects.requireNonNull(knowledgeDir, "knowledgeDir");
     this.configDir = Objects.requireNonNull(configDir, "configDir");
     this.store = Objects.requireNonNull(store, "store");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.files =
+        new CorpusBuilder(knowledgeDir, configDir, store, Objects.requireNonNull(clock, "clock"));
   }
 
   /** A corpus held for the length of one question: close it when done. */
@@ -91,6 +91,23 @@ public final class CorpusManager implements AutoCloseable {
     }
   }
 
+  private record Requester(String who, String via) {}
+
+  private static final class Pending {
+    final CompletableFuture<ReloadReport> future = new CompletableFuture<>();
+    final List<Requester> requesters = new ArrayList<>();
+    final Map<String, String> context =
+        MDC.getCopyOfContextMap(); // the first requester's request id
+  }
+
+  /**
+   * Calls {@code listener} with the report of every load, start-up included, on the builder thread.
+   * Register before {@link #start()} to see the first load.
+   */
+  public void onReload(Consumer<ReloadReport> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /**
    * Loads the knowledge base the first time: opens the last good index when it matches the files,
    * builds it otherwise. An empty knowledge directory gives an empty corpus and a warning.
@@ -98,7 +115,16 @@ public final class CorpusManager implements AutoCloseable {
    * @throws IllegalStateException when the config files are broken or the index cannot be built
    */
   public ReloadReport start() {
-    ReloadReport report = build("startup", "start", true);
+    ReloadReport report;
+    try {
+      report = builder.submit(() -> build(List.of(new Requester("startup", "start")), true)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the knowledge base", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot load the knowledge base: " + e.getCause().getMessage(), e.getCause());
+    }
     if (!report.ok()) {
       throw new IllegalStateException("cannot load the knowledge base: " + report.message());
     }
@@ -130,7 +156,7 @@ public final class CorpusManager implements AutoCloseable {
 
   /**
    * Rebuilds from the files in the background and swaps the result in. Requests that arrive while
-   * one is queued share it.
+   * one is queued share it; each requester gets its own audit line.
    *
    * @param who the user asking, for the audit line
    * @param via the channel it came through ("discord", "api", "watch", ...)
@@ -138,26 +164,55 @@ public final class CorpusManager implements AutoCloseable {
   public CompletableFuture<ReloadReport> reload(String who, String via) {
     synchronized (lock) {
       if (pending != null) {
-        return pending;
+        pending.requesters.add(new Requester(who, via));
+        return pending.future;
       }
-      CompletableFuture<ReloadReport> next = new CompletableFuture<>();
+      Pending next = new Pending();
+      next.requesters.add(new Requester(who, via));
+      try {
+        builder.execute(() -> run(next));
+      } catch (RejectedExecutionException e) {
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("the knowledge base is shutting down"));
+      }
       pending = next;
-      builder.execute(
-          () -> {
-            synchronized (lock) {
-              pending = null; // from now on, a new request needs a new build
-            }
-            try {
-              next.complete(build(who, via, false));
-            } catch (RuntimeException | Error e) {
-              next.completeExceptionally(e);
-            }
-          });
-      return next;
+      return next.future;
     }
   }
 
-  private ReloadReport build(String who, String via, boolean startup) {
+  /**
+   * Reloads whenever a knowledge file or a config data file changes, once changes have been quiet
+   * for {@code debounce}. Stops on {@link #close()}. Calling it again does nothing.
+   */
+  public void watch(Duration debounce) {
+    synchronized (lock) {
+      if (watcher == null && !builder.isShutdown()) {
+        watcher =
+            KnowledgeWatcher.start(
+                knowledgeDir, configDir, DATA_FILES, debounce, () -> reload("watcher", "watch"));
+      }
+    }
+  }
+
+  private void run(Pending job) {
+    List<Requester> requesters;
+    synchronized (lock) {
+      pending = null; // from now on, a new request needs a new build
+      requesters = List.copyOf(job.requesters);
+    }
+    if (job.context != null) {
+      MDC.setContextMap(job.context);
+    }
+    try {
+      job.future.complete(build(requesters, false));
+    } catch (RuntimeException | Error e) {
+      job.future.completeExceptionally(e);
+    } finally {
+      MDC.clear();
+    }
+  }
+
+  private ReloadReport build(List<Requester> requesters, boolean startup) {
     long t0 = System.nanoTime();
     Corpus old = current.get();
     ReloadReport report;
@@ -165,149 +220,119 @@ public final class CorpusManager implements AutoCloseable {
       report = buildAndSwap(old, startup, t0);
     } catch (IOException | RuntimeException e) {
       log.error("knowledge base build failed; the old index keeps serving", e);
-      report = failure(old, ReloadReport.Outcome.FAILED, "build failed: " + e.getMessage(), List.of(), t0);
+      report =
+          ReloadReports.failure(
+              old, ReloadReport.Outcome.FAILED, "build failed: " + e.getMessage(), List.of(), t0);
     }
-    audit.info(
-        "reload by={} via={} outcome={} version={} articles={} errors={} took_ms={}",
-        who,
-        via,
-        report.outcome(),
-        report.version(),
-        report.articles(),
-        report.errors().size(),
-        report.took().toMillis());
+    log.info("{}", report.message());
+    for (Requester r : requesters) {
+      audit.info(
+          "reload by={} via={} outcome={} version={} articles={} errors={} took_ms={}",
+          r.who(),
+          r.via(),
+          report.outcome(),
+          report.version(),
+          report.articles(),
+          report.errors().size(),
+          report.took().toMillis());
+    }
+    for (Consumer<ReloadReport> listener : listeners) {
+      try {
+        listener.accept(report);
+      } catch (RuntimeException e) {
+        log.warn("reload listener failed", e);
+      }
+    }
     return report;
   }
 
   private ReloadReport buildAndSwap(Corpus old, boolean startup, long t0) throws IOException {
-    Vocabulary vocabulary = Vocabulary.load(configDir.resolve("vocabulary.yaml"));
-    Ingester ingester =
-        new Ingester(
-            BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
-            SentenceSplitter.fromFile(configDir.resolve("abbreviations.txt")),
-            new FigureExtractor());
-    LoadResult loaded = new KnowledgeLoader(ingester).load(knowledgeDir);
-    loaded.errors().forEach(e -> log.warn("skipped {}", e));
-    loaded.warnings().forEach(w -> log.warn("{}", w));
-    if (loaded.documents().isEmpty() && !startup) {
-      return failure(
-          old,
-          ReloadReport.Outcome.REFUSED,
-          "no articles could be loaded from " + knowledgeDir + "; the old index keeps serving",
-          loaded.errors(),
-          t0);
+    CorpusBuilder.Loaded loaded = files.load();
+    LoadResult result = loaded.result();
+    if (!startup) {
+      if (result.documents().isEmpty()) {
+        return ReloadReports.failure(
+            old,
+            ReloadReport.Outcome.REFUSED,
+            "no articles could be loaded from " + knowledgeDir + "; the old index keeps serving",
+            result.errors(),
+            t0);
+      }
+      // A file that serves now and fails to load would silently drop its article: refuse instead.
+      Set<Path> serving = servingFiles;
+      List<LoadError> lost =
+          result.errors().stream().filter(e -> serving.contains(key(e.file()))).toList();
+      if (!lost.isEmpty()) {
+        return ReloadReports.failure(
+            old,
+            ReloadReport.Outcome.REFUSED,
+            lost.size()
+                + " file(s) that serve now no longer load ("
+                + lost.getFirst()
+                + "); fix or remove them; the old index keeps serving",
+            result.errors(),
+            t0);
+      }
     }
-    String version = version(loaded.version());
-    if (old != null && old.version().equals(version)) {
-      return report(ReloadReport.Outcome.UNCHANGED, old, old, loaded, "nothing changed", t0);
+    if (old != null && old.version().equals(loaded.version())) {
+      return ReloadReports.of(
+          ReloadReport.Outcome.UNCHANGED, old, old, result.errors(), "nothing changed", t0);
     }
-    PassageIndex index = openOrBuild(version, loaded.documents());
-    TariffTimeline tariffs = TariffTimeline.build(loaded.documents(), vocabulary);
-    List<Corpus.ArticleInfo> infos = new ArrayList<>();
-    for (Document d : loaded.documents()) {
-      infos.add(new Corpus.ArticleInfo(d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
-    }
-    Corpus next =
-        new Corpus(version, clock.instant(), infos, index, tariffs, vocabulary, loaded.errors(), loaded.warnings());
+    Corpus next = files.open(loaded);
+    track(next);
     Corpus replaced = current.getAndSet(next);
+    servingFiles =
+        Set.copyOf(result.documents().stream().map(d -> key(d.article().file())).toList());
     if (replaced != null) {
-      replaced.release(); // closes once the last question on it is done
+      replaced.release(); // closes once the last question on it is done, then its directory goes
     }
-    store.prune(version);
-    return report(ReloadReport.Outcome.SWAPPED, old, next, loaded, "loaded", t0);
+    prune();
+    return ReloadReports.of(ReloadReport.Outcome.SWAPPED, old, next, result.errors(), "loaded", t0);
   }
 
-  private PassageIndex openOrBuild(String version, List<Document> documents) throws IOException {
-    if (store.currentVersion().filter(version::equals).isPresent()) {
-      try {
-        return store.openCurrent();
-      } catch (IOException e) {
-        log.warn("index {} is unreadable ({}); rebuilding it from the knowledge files", version, e.getMessage());
-      }
-    }
-    List<tradebot.knowledge.Passage> passages =
-        documents.stream().flatMap(d -> d.passages().stream()).toList();
-    return store.build(version, passages);
+  private static Path key(Path file) {
+    return file.toAbsolutePath().normalize();
   }
 
-  /** The corpus version: the knowledge files' digest and the config data files' content. */
-  private String version(String knowledgeVersion) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(knowledgeVersion.getBytes(StandardCharsets.UTF_8));
-      for (String name : DATA_FILES) {
-        Path file = configDir.resolve(name);
-        if (Files.isRegularFile(file)) {
-          md.update(name.getBytes(StandardCharsets.UTF_8));
-          md.update(Files.readAllBytes(file));
-        }
-      }
-      // The index layout itself: bump when the schema changes.
-      md.update(IndexStore.SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(md.digest()).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /** Counts {@code corpus}'s index as open until its last reader is done, then prunes it. */
+  private void track(Corpus corpus) {
+    synchronized (openVersions) {
+      openVersions.merge(corpus.version(), 1, Integer::sum);
     }
+    corpus.onClose(
+        () -> {
+          synchronized (openVersions) {
+            openVersions.computeIfPresent(corpus.version(), (v, n) -> n == 1 ? null : n - 1);
+          }
+          try {
+            builder.execute(this::prune); // on the builder thread: never while a build writes
+          } catch (RejectedExecutionException e) {
+            // Shutting down: the next start prunes.
+          }
+        });
   }
 
-  private ReloadReport report(
-      ReloadReport.Outcome outcome, Corpus old, Corpus now, LoadResult loaded, String message, long t0) {
-    Map<String, String> before = new HashMap<>();
-    if (old != null) {
-      old.articles().forEach(a -> before.put(a.source().id(), a.hash()));
+  private void prune() {
+    Set<String> keep;
+    synchronized (openVersions) {
+      keep = Set.copyOf(openVersions.keySet());
     }
-    List<String> added = new ArrayList<>();
-    List<String> changed = new ArrayList<>();
-    Map<String, String> after = new HashMap<>();
-    for (Corpus.ArticleInfo a : now.articles()) {
-      after.put(a.source().id(), a.hash());
-      String was = before.get(a.source().id());
-      if (was == null) {
-        added.add(a.source().id());
-      } else if (!was.equals(a.hash())) {
-        changed.add(a.source().id());
-      }
-    }
-    List<String> removed = before.keySet().stream().filter(id -> !after.containsKey(id)).sorted().toList();
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
-    String line =
-        String.format(
-            "%s: %d articles, %d passages, %d figures (%d added, %d changed, %d removed), %d files skipped, %d ms",
-            message,
-            now.articles().size(),
-            now.passageCount(),
-            now.figureCount(),
-            added.size(),
-            changed.size(),
-            removed.size(),
-            loaded.errors().size(),
-            took.toMillis());
-    log.info("{}", line);
-    return new ReloadReport(
-        outcome, now.version(), added, changed, removed, now.articles().size(), now.passageCount(), now.figureCount(),
-        loaded.errors(), line, took);
+    store.prune(keep);
   }
 
-  private static ReloadReport failure(
-      Corpus old, ReloadReport.Outcome outcome, String message, List<tradebot.knowledge.LoadError> errors, long t0) {
-    return new ReloadReport(
-        outcome,
-        old == null ? "" : old.version(),
-        List.of(),
-        List.of(),
-        List.of(),
-        old == null ? 0 : old.articles().size(),
-        old == null ? 0 : old.passageCount(),
-        old == null ? 0 : old.figureCount(),
-        errors,
-        message,
-        Duration.ofNanos(System.nanoTime() - t0));
-  }
-
-  /** Stops the builder and closes the serving corpus once its questions are done. */
+  /**
+   * Stops watching, lets a build under way finish, and closes the serving corpus once its questions
+   * are done. Idempotent.
+   */
   @Override
   public void close() {
-    builder.shutdown();
+    synchronized (lock) {
+      if (watcher != null) {
+        watcher.close();
+        watcher = null;
+      }
+      builder.shutdown();
+    }
     try {
       builder.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

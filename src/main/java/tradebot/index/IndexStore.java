@@ -7,9 +7,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
@@ -157,22 +159,60 @@ public final class IndexStore {
 
   /** Deletes every index but the current one and {@code keep}, and abandoned partial builds. */
   public void prune(String keep) {
+    prune(Set.of(keep));
+  }
+
+  /**
+   * Deletes every index but the current one and those in {@code keep} (still open for questions in
+   * flight), and the partial builds of processes that are no longer running (a build killed
+   * midway). Never throws: what cannot be deleted is logged and left for the next prune.
+   */
+  public void prune(Collection<String> keep) {
     if (dataDir == null) {
       return;
     }
-    String current = currentVersion().orElse(keep);
-    try (Stream<Path> children = Files.list(dataDir)) {
-      for (Path child : children.toList()) {
-        String name = child.getFileName().toString();
-        if (name.startsWith(PREFIX)
-            && !name.equals(PREFIX + current)
-            && !name.equals(PREFIX + keep)
-            && !name.contains(".build-" + ProcessHandle.current().pid() + "-")) {
-          deleteTree(child);
-        }
-      }
+    String current = currentVersion().orElse(null);
+    List<Path> children;
+    try (Stream<Path> list = Files.list(dataDir)) {
+      children = list.toList();
     } catch (IOException e) {
       log.warn("cannot prune {}: {}", dataDir, e.toString());
+      return;
+    }
+    for (Path child : children) {
+      String name = child.getFileName().toString();
+      if (!name.startsWith(PREFIX)) {
+        continue;
+      }
+      int build = name.indexOf(".build-");
+      if (build >= 0) {
+        if (builderAlive(name.substring(build + ".build-".length()))) {
+          continue;
+        }
+      } else {
+        String version = name.substring(PREFIX.length());
+        if (version.equals(current) || keep.contains(version)) {
+          continue;
+        }
+      }
+      try {
+        deleteTree(child);
+        log.debug("removed {}", child);
+      } catch (UncheckedIOException e) {
+        log.warn("cannot remove {} ({}); will try again at the next prune", child, e.getCause().toString());
+      }
+    }
+  }
+
+  /** Whether the process that named a partial build "pid-n" is still running it. */
+  private static boolean builderAlive(String pidAndCount) {
+    int dash = pidAndCount.indexOf('-');
+    try {
+      long pid = Long.parseLong(dash < 0 ? pidAndCount : pidAndCount.substring(0, dash));
+      return pid == ProcessHandle.current().pid()
+          || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

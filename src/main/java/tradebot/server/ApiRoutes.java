@@ -1,0 +1,238 @@
+package tradebot.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradebot.answer.Answer;
+import tradebot.answer.AnswerJson;
+import tradebot.answer.AnswerService;
+import tradebot.chat.ChatReply;
+import tradebot.chat.ChatRequest;
+import tradebot.chat.ChatService;
+import tradebot.chat.Command;
+import tradebot.chat.Platform;
+import tradebot.corpus.CorpusManager;
+import tradebot.corpus.ReloadReport;
+import tradebot.metrics.Metrics;
+
+/** The handlers of the HTTP API. Thread-safe. */
+final class ApiRoutes {
+  private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+  static final String JSON = "application/json; charset=utf-8";
+
+  /** How long {@code POST /api/reload} waits for the build before answering 202. */
+  private static final Duration RELOAD_WAIT = Duration.ofMinutes(2);
+
+  /** Error thrown by a handler: becomes {@code {"error": message}} with this status. */
+  static final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final Map<String, String> headers;
+
+    ApiError(int status, String message) {
+      this(status, message, Map.of());
+    }
+
+    ApiError(int status, String message, Map<String, String> headers) {
+      super(message);
+      this.status = status;
+      this.headers = headers;
+    }
+  }
+
+  private final AnswerService answers;
+  private final ChatService chat;
+  private final CorpusManager corpora;
+  private final Metrics metrics;
+  private final byte[] adminToken; // null: reload over HTTP is disabled
+  private final RequestFilter filter;
+  private final int maxBodyBytes;
+
+  ApiRoutes(
+      AnswerService answers,
+      ChatService chat,
+      CorpusManager corpora,
+      Metrics metrics,
+      String adminToken,
+      RequestFilter filter,
+      int maxBodyBytes) {
+    this.answers = answers;
+    this.chat = chat;
+    this.corpora = corpora;
+    this.metrics = metrics;
+    this.adminToken =
+        adminToken == null || adminToken.isBlank()
+            ? null
+            : adminToken.strip().getBytes(StandardCharsets.UTF_8);
+    this.filter = filter;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void healthz(Context ctx) {
+    ctx.contentType(JSON).result("{\"status\":\"ok\"}");
+  }
+
+  void readyz(Context ctx) {
+    if (filter.draining()) {
+      ctx.status(503).contentType(JSON).result("{\"status\":\"shutting down\"}");
+    } else if (!corpora.ready()) {
+      ctx.status(503).contentType(JSON).result("{\"status\":\"loading\"}");
+    } else {
+      try (CorpusManager.Lease lease = corpora.acquire()) {
+        ctx.contentType(JSON)
+            .result(
+                Json.MAPPER
+                    .createObjectNode()
+                    .put("status", "ready")
+                    .put("version", lease.corpus().version())
+                    .put("articles", lease.corpus().articles().size())
+                    .toString());
+      }
+    }
+  }
+
+  void metrics(Context ctx) {
+    ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
+  }
+
+  void ask(Context ctx) throws IOException {
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(body(ctx));
+    } catch (JsonProcessingException e) {
+      throw new ApiError(400, "the body is not JSON: " + e.getOriginalMessage());
+    }
+    JsonNode q = body == null ? null : body.get("question");
+    if (q == null || !q.isTextual()) {
+      throw new ApiError(
+          400,
+          "the body must be a JSON object with a \"question\" string, e.g. {\"question\": \"What is the tariff on Chinese goods?\"}");
+    }
+    log.debug("question: {}", q.asText());
+    Answer answer = answers.ask(q.asText());
+    metrics.recordAnswer(answer);
+    ctx.contentType(JSON).result(AnswerJson.toJsonLine(answer));
+  }
+
+  // TODO(tariff tracker): when tradebot.facts offers the JSON form of the tariff timeline (as
+  // `tariff --json` prints it), serve that here; until then this is the bot's /tariff reply as
+  // JSON.
+  void tariff(Context ctx) {
+    Map<String, String> options = new HashMap<>();
+    for (String name : List.of("direction", "history", "since", "until")) {
+      String v = ctx.queryParam(name);
+      if (v != null) {
+        options.put(name, v);
+      }
+    }
+    ChatReply reply =
+        chat.handle(
+            new ChatRequest(
+                Platform.API, "api:" + ctx.ip(), "", Command.TARIFF, "", false, options));
+    ctx.status(reply.status() == ChatReply.Status.ERROR ? 500 : 200)
+        .contentType(JSON)
+        .result(Json.reply(reply).toString());
+  }
+
+  void sources(Context ctx) {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      ctx.contentType(JSON).result(Json.sources(lease.corpus()).toString());
+    }
+  }
+
+  void reload(Context ctx) throws InterruptedException {
+    authorize(ctx);
+    String who = "admin@" + ctx.ip();
+    var future = corpora.reload(who, "api");
+    if ("false".equalsIgnoreCase(ctx.queryParam("wait"))) {
+      ctx.status(202).contentType(JSON).result("{\"status\":\"reloading\"}");
+      return;
+    }
+    ReloadReport report;
+    try {
+      report = future.get(RELOAD_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      ctx.status(202).contentType(JSON).result("{\"status\":\"still reloading\"}");
+      return;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "reload did not finish: " + e.getCause().getMessage(), e.getCause());
+    }
+    int status =
+        switch (report.outcome()) {
+          case SWAPPED, UNCHANGED -> 200;
+          case REFUSED -> 422;
+          case FAILED -> 500;
+        };
+    ctx.status(status).contentType(JSON).result(Json.reload(report).toString());
+  }
+
+  private void authorize(Context ctx) {
+    if (adminToken == null) {
+      throw new ApiError(
+          403, "reload over HTTP is disabled: set " + ApiServer.ADMIN_TOKEN_ENV + " to enable it");
+    }
+    String header = ctx.header("Authorization");
+    if (header == null
+        || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+        || header.substring(7).isBlank()) {
+      throw new ApiError(
+          401,
+          "send the admin token as 'Authorization: Bearer <token>'",
+          Map.of("WWW-Authenticate", "Bearer"));
+    }
+    byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(given, adminToken)) {
+      throw new ApiError(403, "wrong admin token");
+    }
+  }
+
+  /** Serves a mounted adapter route: raw body, lower-cased header names. */
+  Handler raw(RawHandler handler) {
+    return ctx -> {
+      Map<String, List<String>> headers = new HashMap<>();
+      for (Enumeration<String> names = ctx.req().getHeaderNames(); names.hasMoreElements(); ) {
+        String name = names.nextElement();
+        headers
+            .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new java.util.ArrayList<>())
+            .addAll(java.util.Collections.list(ctx.req().getHeaders(name)));
+      }
+      RawHandler.RawResponse r =
+          handler.handle(
+              new RawHandler.RawRequest(
+                  ctx.method().name(), ctx.path(), ctx.queryParamMap(), headers, body(ctx)));
+      ctx.status(r.status());
+      if (r.contentType() != null) {
+        ctx.contentType(r.contentType());
+      }
+      r.headers().forEach(ctx::header);
+      ctx.result(r.body());
+    };
+  }
+
+  /** The request body, at most {@code maxBodyBytes}, whether or not a length was sent. */
+  private byte[] body(Context ctx) throws IOException {
+    InputStream in = ctx.req().getInputStream();
+    byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+    if (bytes.length > maxBodyBytes) {
+      throw new ApiError(413, "the request body is over " + maxBodyBytes + " bytes");
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,108 @@
+package tradebot.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import tradebot.chat.ChatReply;
+import tradebot.corpus.Corpus;
+import tradebot.corpus.ReloadReport;
+import tradebot.knowledge.LoadError;
+
+/**
+ * The JSON bodies of the HTTP API other than answers ({@code AnswerJson} has those). Thread-safe.
+ */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** {@code {"error": message}}. */
+  static String error(String message) {
+    return MAPPER.createObjectNode().put("error", message).toString();
+  }
+
+  /** What a load of the knowledge base did. */
+  static ObjectNode reload(ReloadReport r) {
+    ObjectNode out = MAPPER.createObjectNode();
+    out.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+    out.put("ok", r.ok());
+    out.put("version", r.version());
+    strings(out.putArray("added"), r.added());
+    strings(out.putArray("changed"), r.changed());
+    strings(out.putArray("removed"), r.removed());
+    out.put("articles", r.articles());
+    out.put("passages", r.passages());
+    out.put("figures", r.figures());
+    errors(out.putArray("errors"), r.errors());
+    out.put("message", r.message());
+    out.put("took_ms", r.took().toMillis());
+    return out;
+  }
+
+  /** The articles of {@code c}, as {@code tradebot sources} lists them. */
+  static ObjectNode sources(Corpus c) {
+    ObjectNode out = MAPPER.createObjectNode();
+    out.put("version", c.version());
+    out.put("loaded_at", c.loadedAt().toString());
+    ArrayNode list = out.putArray("articles");
+    for (Corpus.ArticleInfo a : c.articles()) {
+      ObjectNode n = list.addObject();
+      n.put("id", a.source().id());
+      n.put("title", a.source().title());
+      n.put("outlet", a.source().outlet());
+      n.put("published", a.source().published().toString());
+      n.put("url", a.source().url());
+      n.put("passages", a.passages());
+      n.put("figures", a.figures());
+    }
+    out.put("passages", c.passageCount());
+    out.put("figures", c.figureCount());
+    errors(out.putArray("errors"), c.errors());
+    return out;
+  }
+
+  /** A chat reply, field for field. */
+  static ObjectNode reply(ChatReply r) {
+    ObjectNode out = MAPPER.createObjectNode();
+    out.put("status", r.status().name().toLowerCase(Locale.ROOT));
+    out.put("lead", r.lead());
+    ArrayNode quotes = out.putArray("quotes");
+    r.quotes().forEach(q -> quotes.addObject().put("n", q.n()).put("text", q.text()));
+    strings(out.putArray("figures"), r.figures());
+    ArrayNode sources = out.putArray("sources");
+    for (ChatReply.SourceLine s : r.sources()) {
+      sources
+          .addObject()
+          .put("n", s.n())
+          .put("outlet", s.outlet())
+          .put("published", s.published() == null ? null : s.published().toString())
+          .put("title", s.title())
+          .put("url", s.url());
+    }
+    strings(out.putArray("lines"), r.lines());
+    out.put("footer", r.footer());
+    if (r.attachment() != null) {
+      out.putObject("attachment")
+          .put("filename", r.attachment().filename())
+          .put("content_type", r.attachment().contentType())
+          .put("bytes", r.attachment().data().length);
+    }
+    return out;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  private static void errors(ArrayNode array, List<LoadError> errors) {
+    for (LoadError e : errors) {
+      array
+          .addObject()
+          .put("file", e.file().toString())
+          .put("line", e.line())
+          .put("message", e.message());
+    }
+  }
+}
