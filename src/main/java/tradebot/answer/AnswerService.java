@@ -32,18 +32,24 @@ public final class AnswerService {
     String note = "";
     if (q.length() > settings.maxQuestionChars()) {
       q = q.substring(0, settings.maxQuestionChars());
-      note = "Your question was long; I read its first " + settings.maxQuestionChars() + " characters.";
+      note =
+          "Your question was long; I read its first "
+              + settings.maxQuestionChars()
+              + " characters.";
     }
     if (q.isBlank()) {
       return new Answer.Refused(
-          q, note, Answer.Refused.Reason.EMPTY_QUESTION,
+          q,
+          note,
+          Answer.Refused.Reason.EMPTY_QUESTION,
           "Ask me about US-China trade policy, e.g. \"What is the tariff on Chinese goods now?\".",
           took(t0));
     }
     try (CorpusManager.Lease lease = corpora.acquire()) {
       Corpus corpus = lease.corpus();
       if (corpus.isEmpty()) {
-        return new Answer.Refused(q, note, Answer.Refused.Reason.NO_SOURCES, "No sources are loaded.", took(t0));
+        return new Answer.Refused(
+            q, note, Answer.Refused.Reason.NO_SOURCES, "No sources are loaded.", took(t0));
       }
       List<TermGroup> groups = new ArrayList<>();
       for (String w : q.split("\\W+")) {
@@ -53,14 +59,21 @@ public final class AnswerService {
       }
       List<Hit> hits = corpus.index().search(new SearchQuery(groups, 10));
       if (hits.isEmpty()) {
-        return new Answer.NotFound(q, note, "My sources don't cover that. Try /sources.", 0, took(t0));
+        return new Answer.NotFound(
+            q, note, "My sources don't cover that. Try /sources.", 0, took(t0));
       }
       Passage p = hits.getFirst().passage();
       var s = p.anchorSentence();
       var citation = new Answer.Citation(1, p.source(), s.text(), s.start(), s.end());
       return new Answer.Answered(
-          q, note, s.text(), QuestionType.WHAT, List.of(citation),
-          s.figures().stream().map(f -> new Answer.CitedFigure(f, 1)).toList(), 0.5, took(t0));
+          q,
+          note,
+          s.text(),
+          QuestionType.WHAT,
+          List.of(citation),
+          s.figures().stream().map(f -> new Answer.CitedFigure(f, 1)).toList(),
+          0.5,
+          took(t0));
     }
   }
 

@@ -15,14 +15,19 @@ import tradebot.answer.AnswerJson;
 import tradebot.answer.AnswerText;
 
 /** {@code tradebot ask}: answers one question, or one a line from standard input. */
-@Command(name = "ask", description = "Answer a question (or one a line from stdin) from the sources.")
+@Command(
+    name = "ask",
+    description = "Answer a question (or one a line from stdin) from the sources.")
 final class AskCommand implements Callable<Integer> {
   @Mixin Options options;
 
   @Option(names = "--json", description = "One JSON object a line.")
   boolean json;
 
-  @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; none: read questions from stdin.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUESTION",
+      description = "The question; none: read questions from stdin.")
   List<String> words;
 
   @Override
@@ -33,7 +38,8 @@ final class AskCommand implements Callable<Integer> {
         print(out, app.answers().ask(String.join(" ", words)));
         return 0;
       }
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         print(out, app.answers().ask(line));
       }

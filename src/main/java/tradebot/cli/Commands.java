@@ -13,6 +13,7 @@ public final class Commands {
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new SourcesCommand());
     cli.addSubcommand(new IndexCommand());
+    cli.addSubcommand(new DiscordCommand(System.getenv()));
   }
 
   /**
@@ -20,6 +21,12 @@ public final class Commands {
    * SLACK_BOT_TOKEN is set, else the console chat.
    */
   public static int defaultMode(Options options, Map<String, String> env) throws Exception {
+    String discordToken = env.get(DiscordCommand.TOKEN_VARIABLE);
+    if (discordToken != null && !discordToken.isBlank()) {
+      DiscordCommand discord = new DiscordCommand(env);
+      discord.options = options;
+      return discord.call();
+    }
     ChatCommand chat = new ChatCommand();
     chat.options = options;
     return chat.call();

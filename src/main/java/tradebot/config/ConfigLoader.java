@@ -51,7 +51,8 @@ public final class ConfigLoader {
             Path.of(k.path("dir").asText(d.knowledge().dir().toString())),
             k.path("watch").asBoolean(d.knowledge().watch())),
         Path.of(root.path("data_dir").asText(d.dataDir().toString())),
-        new TradebotConfig.Server(s.path("port").asInt(d.server().port()), s.path("bind").asText(d.server().bind())),
+        new TradebotConfig.Server(
+            s.path("port").asInt(d.server().port()), s.path("bind").asText(d.server().bind())),
         new TradebotConfig.Answer(
             a.path("max_question_chars").asInt(d.answer().maxQuestionChars()),
             a.path("max_citations").asInt(d.answer().maxCitations()),

@@ -165,7 +165,9 @@ public final class CorpusManager implements AutoCloseable {
       report = buildAndSwap(old, startup, t0);
     } catch (IOException | RuntimeException e) {
       log.error("knowledge base build failed; the old index keeps serving", e);
-      report = failure(old, ReloadReport.Outcome.FAILED, "build failed: " + e.getMessage(), List.of(), t0);
+      report =
+          failure(
+              old, ReloadReport.Outcome.FAILED, "build failed: " + e.getMessage(), List.of(), t0);
     }
     audit.info(
         "reload by={} via={} outcome={} version={} articles={} errors={} took_ms={}",
@@ -205,10 +207,20 @@ public final class CorpusManager implements AutoCloseable {
     TariffTimeline tariffs = TariffTimeline.build(loaded.documents(), vocabulary);
     List<Corpus.ArticleInfo> infos = new ArrayList<>();
     for (Document d : loaded.documents()) {
-      infos.add(new Corpus.ArticleInfo(d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
+      infos.add(
+          new Corpus.ArticleInfo(
+              d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
     }
     Corpus next =
-        new Corpus(version, clock.instant(), infos, index, tariffs, vocabulary, loaded.errors(), loaded.warnings());
+        new Corpus(
+            version,
+            clock.instant(),
+            infos,
+            index,
+            tariffs,
+            vocabulary,
+            loaded.errors(),
+            loaded.warnings());
     Corpus replaced = current.getAndSet(next);
     if (replaced != null) {
       replaced.release(); // closes once the last question on it is done
@@ -222,7 +234,10 @@ public final class CorpusManager implements AutoCloseable {
       try {
         return store.openCurrent();
       } catch (IOException e) {
-        log.warn("index {} is unreadable ({}); rebuilding it from the knowledge files", version, e.getMessage());
+        log.warn(
+            "index {} is unreadable ({}); rebuilding it from the knowledge files",
+            version,
+            e.getMessage());
       }
     }
     List<tradebot.knowledge.Passage> passages =
@@ -251,7 +266,12 @@ public final class CorpusManager implements AutoCloseable {
   }
 
   private ReloadReport report(
-      ReloadReport.Outcome outcome, Corpus old, Corpus now, LoadResult loaded, String message, long t0) {
+      ReloadReport.Outcome outcome,
+      Corpus old,
+      Corpus now,
+      LoadResult loaded,
+      String message,
+      long t0) {
     Map<String, String> before = new HashMap<>();
     if (old != null) {
       old.articles().forEach(a -> before.put(a.source().id(), a.hash()));
@@ -268,7 +288,8 @@ public final class CorpusManager implements AutoCloseable {
         changed.add(a.source().id());
       }
     }
-    List<String> removed = before.keySet().stream().filter(id -> !after.containsKey(id)).sorted().toList();
+    List<String> removed =
+        before.keySet().stream().filter(id -> !after.containsKey(id)).sorted().toList();
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     String line =
         String.format(
@@ -284,12 +305,25 @@ public final class CorpusManager implements AutoCloseable {
             took.toMillis());
     log.info("{}", line);
     return new ReloadReport(
-        outcome, now.version(), added, changed, removed, now.articles().size(), now.passageCount(), now.figureCount(),
-        loaded.errors(), line, took);
+        outcome,
+        now.version(),
+        added,
+        changed,
+        removed,
+        now.articles().size(),
+        now.passageCount(),
+        now.figureCount(),
+        loaded.errors(),
+        line,
+        took);
   }
 
   private static ReloadReport failure(
-      Corpus old, ReloadReport.Outcome outcome, String message, List<tradebot.knowledge.LoadError> errors, long t0) {
+      Corpus old,
+      ReloadReport.Outcome outcome,
+      String message,
+      List<tradebot.knowledge.LoadError> errors,
+      long t0) {
     return new ReloadReport(
         outcome,
         old == null ? "" : old.version(),

@@ -20,7 +20,12 @@ public final class FigureExtractor {
     while (m.find()) {
       out.add(
           new Figure(
-              m.group(), Figure.Kind.PERCENT, Double.parseDouble(m.group(1)), "%", m.start(), m.end()));
+              m.group(),
+              Figure.Kind.PERCENT,
+              Double.parseDouble(m.group(1)),
+              "%",
+              m.start(),
+              m.end()));
     }
     return out;
   }

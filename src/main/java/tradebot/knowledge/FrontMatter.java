@@ -18,7 +18,8 @@ import java.util.Set;
  */
 final class FrontMatter {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> KEYS = Set.of("id", "title", "outlet", "published", "url", "author");
+  private static final Set<String> KEYS =
+      Set.of("id", "title", "outlet", "published", "url", "author");
 
   /** A file split into source and body; {@code bodyStart} is the body's offset in the file text. */
   record Parsed(Source source, String body, int bodyStart) {}
@@ -83,17 +84,23 @@ final class FrontMatter {
       throw new Problem(2, "front matter is empty: title, outlet and published are required");
     }
     if (!node.isObject()) {
-      throw new Problem(2, "front matter must be a mapping of keys to values, not " + node.getNodeType());
+      throw new Problem(
+          2, "front matter must be a mapping of keys to values, not " + node.getNodeType());
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (!KEYS.contains(field.getKey())) {
         throw new Problem(
             lineOf(yaml, field.getKey()),
-            "unknown front matter key '" + field.getKey() + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            "unknown front matter key '"
+                + field.getKey()
+                + "' (known: "
+                + String.join(", ", KEYS.stream().sorted().toList())
+                + ")");
       }
       if (!field.getValue().isValueNode()) {
-        throw new Problem(lineOf(yaml, field.getKey()), "'" + field.getKey() + "' must be a single value");
+        throw new Problem(
+            lineOf(yaml, field.getKey()), "'" + field.getKey() + "' must be a single value");
       }
     }
     String title = required(node, yaml, "title");

@@ -23,7 +23,9 @@ public final class SentenceSplitter {
 
   private final Set<String> abbreviations;
 
-  /** @param abbreviations lower-case abbreviations with their periods, e.g. "u.s.", "gov." */
+  /**
+   * @param abbreviations lower-case abbreviations with their periods, e.g. "u.s.", "gov."
+   */
   public SentenceSplitter(Set<String> abbreviations) {
     this.abbreviations = Set.copyOf(abbreviations);
   }
@@ -95,7 +97,9 @@ public final class SentenceSplitter {
 
   private static String lastToken(String sentence) {
     int i = sentence.length();
-    while (i > 0 && !Character.isWhitespace(sentence.charAt(i - 1)) && sentence.charAt(i - 1) != '(') {
+    while (i > 0
+        && !Character.isWhitespace(sentence.charAt(i - 1))
+        && sentence.charAt(i - 1) != '(') {
       i--;
     }
     String token = sentence.substring(i).toLowerCase(Locale.ROOT);
