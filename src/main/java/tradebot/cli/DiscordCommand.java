@@ -57,10 +57,9 @@ final class DiscordCommand implements Callable<Integer> {
     TradebotConfig config = config();
     try (App app = App.start(config)) {
       app.startup().errors().forEach(e -> log.warn("skipped {}", e));
-      // HOOK(server): start the HTTP server beside the bot here, on config.server() (port and bind
-      // already carry --port/--bind), and close it after the bot, e.g.
-      //   try (var server = tradebot.server.<Server>.start(app, config.server())) { runBot(app,
-      // token); }
+      // HOOK(server): start the HTTP server beside the bot here, on config.server() (which
+      // already carries --port/--bind), and stop it after runBot returns. Wired by the lead at
+      // merge; until then `discord` runs the bot alone.
       runBot(app, token);
     }
     return 0;

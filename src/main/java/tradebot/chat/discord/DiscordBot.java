@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
@@ -75,16 +76,19 @@ public final class DiscordBot implements AutoCloseable {
           "DISCORD_TOKEN is not set: put the bot token in the environment");
     }
     Objects.requireNonNull(config, "config");
+    config.guildIds().forEach(Moderators::snowflake); // fail before logging in, not after
     // Echoed text must never ping anyone: no message this process sends may mention.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
 
     ThreadPoolExecutor work = workers();
     CountDownLatch settled = new CountDownLatch(1);
+    AtomicBoolean ready = new AtomicBoolean();
     ListenerAdapter readiness =
         new ListenerAdapter() {
           @Override
           public void onReady(ReadyEvent event) {
+            ready.set(true);
             settled.countDown();
           }
 
@@ -125,7 +129,8 @@ public final class DiscordBot implements AutoCloseable {
       throw new IllegalArgumentException("Discord rejected the token in DISCORD_TOKEN", e);
     } catch (RuntimeException e) {
       work.shutdownNow();
-      throw e;
+      throw new IllegalStateException(
+          "could not log in to Discord at " + config.restBaseUrl() + ": " + e.getMessage(), e);
     }
     DiscordBot started = new DiscordBot(jda, work);
     try {
@@ -133,7 +138,7 @@ public final class DiscordBot implements AutoCloseable {
         throw new IllegalStateException(
             "the Discord gateway session was not ready within " + readyTimeout);
       }
-      if (jda.getStatus() != JDA.Status.CONNECTED) {
+      if (!ready.get()) {
         throw new IllegalStateException(
             "the Discord gateway closed the session: " + jda.getStatus());
       }

@@ -82,10 +82,7 @@ final class DiscordListener extends ListenerAdapter {
       InteractionHook hook = event.getHook();
       submit(
           () -> deliver(hook, bot.handle(request)),
-          id ->
-              hook.sendMessage(DiscordRenderer.notice(errorText(id)))
-                  .setEphemeral(true)
-                  .queue(null, failed("error notice")));
+          id -> deliver(hook, ChatReply.text(ChatReply.Status.ERROR, errorText(id), true)));
     } catch (RuntimeException e) {
       String id = logError("slash command /" + event.getName(), e);
       if (!event.isAcknowledged()) {

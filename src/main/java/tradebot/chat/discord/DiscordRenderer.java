@@ -38,6 +38,9 @@ final class DiscordRenderer {
   static final String CITATIONS_BUTTON = "tradebot:citations:";
   static final String ALL_CITATIONS = "All citations";
 
+  /** What a reply with nothing in it shows: Discord refuses empty messages and embeds. */
+  static final String EMPTY = "(no content)";
+
   private static final int LEAD_MAX = 1024;
   private static final int TITLE_MAX = 200;
   private static final int URL_MAX = 512;
@@ -52,7 +55,8 @@ final class DiscordRenderer {
   static MessageCreateData create(ChatReply reply, String citationsKey) {
     MessageCreateBuilder b = new MessageCreateBuilder();
     if (isOneLine(reply)) {
-      b.setContent(Fit.words(reply.lead(), CONTENT_MAX));
+      // Discord refuses an empty message.
+      b.setContent(reply.lead().isBlank() ? EMPTY : Fit.words(reply.lead(), CONTENT_MAX));
     } else {
       b.setEmbeds(embed(reply));
     }
@@ -112,6 +116,9 @@ final class DiscordRenderer {
     e.setDescription(description(reply, Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - used)));
     if (reply.attachment() != null && reply.attachment().contentType().startsWith("image/")) {
       e.setImage("attachment://" + reply.attachment().filename());
+    }
+    if (e.isEmpty()) {
+      e.setDescription(EMPTY);
     }
     return e.build();
   }

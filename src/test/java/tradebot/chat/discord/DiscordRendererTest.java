@@ -160,6 +160,25 @@ class DiscordRendererTest {
   }
 
   @Test
+  void anEmptyReplyStillMakesASendableMessage() {
+    MessageCreateData m =
+        DiscordRenderer.create(ChatReply.text(ChatReply.Status.INFO, " ", false), null);
+    assertEquals(DiscordRenderer.EMPTY, m.getContent());
+    ChatReply fileOnly =
+        new ChatReply(
+            ChatReply.Status.INFO,
+            "",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            "",
+            new ChatReply.Attachment("data.csv", "text/csv", new byte[] {1}),
+            false);
+    assertEquals(DiscordRenderer.EMPTY, DiscordRenderer.embed(fileOnly).getDescription());
+  }
+
+  @Test
   void contentIsCutToTwoThousandAtAWord() {
     String lead = words(600, "w");
     MessageCreateData m =
@@ -167,6 +186,26 @@ class DiscordRendererTest {
     assertTrue(m.getContent().length() <= DiscordRenderer.CONTENT_MAX);
     String kept = m.getContent().substring(0, m.getContent().length() - 1);
     assertEquals(' ', lead.charAt(kept.length()));
+  }
+
+  @Test
+  void aChartIsAttachedAndShownInTheEmbed() {
+    ChatReply tariff =
+        new ChatReply(
+            ChatReply.Status.INFO,
+            "US tariffs on Chinese goods: 145%.",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of("2025-04-10 · 145%"),
+            FOOTER,
+            new ChatReply.Attachment("tariffs.png", "image/png", new byte[] {1, 2, 3}),
+            false);
+    MessageCreateData m = DiscordRenderer.create(tariff, "k");
+    assertEquals("tariffs.png", m.getFiles().getFirst().getName());
+    assertEquals("attachment://tariffs.png", m.getEmbeds().getFirst().getImage().getUrl());
+    assertTrue(m.getComponents().isEmpty(), "no citations, no button");
+    assertEquals(1, DiscordRenderer.edit(tariff, null).getFiles().size());
   }
 
   @Test
