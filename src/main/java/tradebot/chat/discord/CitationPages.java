@@ -1,8 +1,10 @@
 package tradebot.chat.discord;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import tradebot.chat.ChatReply;
@@ -66,8 +68,7 @@ final class CitationPages {
       out.add(
           new MessageCreateBuilder()
               .setEmbeds(e.build())
-              .setAllowedMentions(
-                  java.util.EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class))
+              .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
               .mentionRepliedUser(false)
               .build());
     }

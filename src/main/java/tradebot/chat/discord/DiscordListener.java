@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatReply;
@@ -105,7 +106,7 @@ final class DiscordListener extends ListenerAdapter {
             event, "I no longer have those citations (I keep the latest answers only). Ask again.");
         return;
       }
-      List<net.dv8tion.jda.api.utils.messages.MessageCreateData> pages = CitationPages.of(reply);
+      List<MessageCreateData> pages = CitationPages.of(reply);
       event.reply(pages.getFirst()).setEphemeral(true).queue(null, failed("citations"));
       for (var page : pages.subList(1, pages.size())) {
         event.getHook().sendMessage(page).setEphemeral(true).queue(null, failed("citations page"));
