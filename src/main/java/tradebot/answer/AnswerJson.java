@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON form of an answer, as {@code ask --json}, the HTTP API and {@code eval} use it:
- * {@code {"question", "answered", "lead", "text", "citations": [...], "figures": [...],
- * "confidence", "took_ms"}}. Thread-safe.
+ * The JSON form of an answer, as {@code ask --json}, the HTTP API and {@code eval} use it: {@code
+ * {"question", "answered", "lead", "text", "citations": [...], "figures": [...], "confidence",
+ * "took_ms"}}. Thread-safe.
  */
 public final class AnswerJson {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,8 +23,15 @@ public final class AnswerText {
         }
         sb.append("\n\nSources:");
         for (Answer.Citation c : a.citations()) {
-          sb.append("\n  [").append(c.n()).append("] ").append(c.source().outlet()).append(", ")
-              .append(c.source().published()).append(", \"").append(c.source().title()).append("\"");
+          sb.append("\n  [")
+              .append(c.n())
+              .append("] ")
+              .append(c.source().outlet())
+              .append(", ")
+              .append(c.source().published())
+              .append(", \"")
+              .append(c.source().title())
+              .append("\"");
           if (c.source().url() != null) {
             sb.append(" ").append(c.source().url());
           }
@@ -34,7 +41,8 @@ public final class AnswerText {
         }
         yield sb.toString();
       }
-      case Answer.NotFound nf -> nf.message() + (nf.note().isEmpty() ? "" : "\n(" + nf.note() + ")");
+      case Answer.NotFound nf ->
+          nf.message() + (nf.note().isEmpty() ? "" : "\n(" + nf.note() + ")");
       case Answer.Refused r -> r.message();
     };
   }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tradebot.answer.Answer;
 import tradebot.answer.AnswerService;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
@@ -49,11 +48,19 @@ public final class Bot implements ChatService {
         case SOURCES -> sources();
         case RELOAD -> reload(request);
         case HELP -> help();
-        case TARIFF -> ChatReply.text(ChatReply.Status.INFO, "The tariff tracker is not available yet.", false);
+        case TARIFF ->
+            ChatReply.text(
+                ChatReply.Status.INFO, "The tariff tracker is not available yet.", false);
       };
     } catch (RuntimeException e) {
       String id = UUID.randomUUID().toString().substring(0, 8);
-      log.error("error id={} handling {} from {} on {}", id, request.command(), request.userId(), request.platform(), e);
+      log.error(
+          "error id={} handling {} from {} on {}",
+          id,
+          request.command(),
+          request.userId(),
+          request.platform(),
+          e);
       return ChatReply.text(
           ChatReply.Status.ERROR, "Something went wrong on my side (error id " + id + ").", true);
     }
@@ -69,7 +76,8 @@ public final class Bot implements ChatService {
     String via = request.platform().name().toLowerCase(java.util.Locale.ROOT);
     if (!request.moderator()) {
       audit.info("reload by={} via={} outcome=DENIED", request.userId(), via);
-      return ChatReply.text(ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
+      return ChatReply.text(
+          ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
     }
     ReloadReport report;
     try {
@@ -90,10 +98,29 @@ public final class Bot implements ChatService {
     if (!report.removed().isEmpty()) {
       lines.add("Removed: " + String.join(", ", report.removed()));
     }
-    report.errors().forEach(e -> lines.add("Skipped " + e.file().getFileName() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.message()));
-    String lead = (report.ok() ? "Reloaded. " : "Reload failed; the previous knowledge base keeps serving. ") + report.message();
+    report
+        .errors()
+        .forEach(
+            e ->
+                lines.add(
+                    "Skipped "
+                        + e.file().getFileName()
+                        + (e.line() > 0 ? ":" + e.line() : "")
+                        + ": "
+                        + e.message()));
+    String lead =
+        (report.ok() ? "Reloaded. " : "Reload failed; the previous knowledge base keeps serving. ")
+            + report.message();
     return new ChatReply(
-        report.ok() ? ChatReply.Status.INFO : ChatReply.Status.ERROR, lead, List.of(), List.of(), List.of(), lines, footer(), null, false);
+        report.ok() ? ChatReply.Status.INFO : ChatReply.Status.ERROR,
+        lead,
+        List.of(),
+        List.of(),
+        List.of(),
+        lines,
+        footer(),
+        null,
+        false);
   }
 
   private ChatReply sources() {
@@ -102,11 +129,27 @@ public final class Bot implements ChatService {
       List<String> lines = new ArrayList<>();
       for (Corpus.ArticleInfo a : c.articles()) {
         lines.add(
-            a.source().published() + " · " + a.source().outlet() + " · " + a.source().title()
+            a.source().published()
+                + " · "
+                + a.source().outlet()
+                + " · "
+                + a.source().title()
                 + (a.source().url() == null ? "" : " · " + a.source().url()));
       }
-      String lead = c.isEmpty() ? "No sources are loaded." : "I answer from " + c.articles().size() + " articles:";
-      return new ChatReply(ChatReply.Status.INFO, lead, List.of(), List.of(), List.of(), lines, footer(c), null, false);
+      String lead =
+          c.isEmpty()
+              ? "No sources are loaded."
+              : "I answer from " + c.articles().size() + " articles:";
+      return new ChatReply(
+          ChatReply.Status.INFO,
+          lead,
+          List.of(),
+          List.of(),
+          List.of(),
+          lines,
+          footer(c),
+          null,
+          false);
     }
   }
 
@@ -134,7 +177,11 @@ public final class Bot implements ChatService {
   }
 
   static String footer(Corpus c) {
-    return "knowledge base " + c.version() + " · " + c.articles().size() + " articles · loaded "
+    return "knowledge base "
+        + c.version()
+        + " · "
+        + c.articles().size()
+        + " articles · loaded "
         + DateTimeFormatter.ISO_LOCAL_DATE.format(c.loadedAt().atZone(java.time.ZoneOffset.UTC));
   }
 }

@@ -72,6 +72,7 @@ public record ChatReply(
 
   /** A reply of one line and nothing else. */
   public static ChatReply text(Status status, String lead, boolean ephemeral) {
-    return new ChatReply(status, lead, List.of(), List.of(), List.of(), List.of(), "", null, ephemeral);
+    return new ChatReply(
+        status, lead, List.of(), List.of(), List.of(), List.of(), "", null, ephemeral);
   }
 }

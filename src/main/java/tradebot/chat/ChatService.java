@@ -6,6 +6,8 @@ package tradebot.chat;
  */
 public interface ChatService {
 
-  /** Handles {@code request}; never throws: failures become an {@link ChatReply.Status#ERROR} reply. */
+  /**
+   * Handles {@code request}; never throws: failures become an {@link ChatReply.Status#ERROR} reply.
+   */
   ChatReply handle(ChatRequest request);
 }

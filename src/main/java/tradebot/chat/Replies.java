@@ -18,19 +18,46 @@ public final class Replies {
           quotes.add(new ChatReply.Quote(c.n(), c.quote()));
           sources.add(
               new ChatReply.SourceLine(
-                  c.n(), c.source().outlet(), c.source().published(), c.source().title(), c.source().url()));
+                  c.n(),
+                  c.source().outlet(),
+                  c.source().published(),
+                  c.source().title(),
+                  c.source().url()));
         }
         List<String> figures =
             a.figures().stream()
-                .map(f -> f.figure().text() + " (" + f.figure().kind().label() + ") [" + f.citation() + "]")
+                .map(
+                    f ->
+                        f.figure().text()
+                            + " ("
+                            + f.figure().kind().label()
+                            + ") ["
+                            + f.citation()
+                            + "]")
                 .toList();
         List<String> lines = a.note().isEmpty() ? List.of() : List.of(a.note());
-        yield new ChatReply(ChatReply.Status.ANSWER, a.lead(), quotes, figures, sources, lines, footer, null, false);
+        yield new ChatReply(
+            ChatReply.Status.ANSWER,
+            a.lead(),
+            quotes,
+            figures,
+            sources,
+            lines,
+            footer,
+            null,
+            false);
       }
       case Answer.NotFound nf ->
           new ChatReply(
-              ChatReply.Status.DECLINE, nf.message(), List.of(), List.of(), List.of(),
-              nf.note().isEmpty() ? List.of() : List.of(nf.note()), footer, null, false);
+              ChatReply.Status.DECLINE,
+              nf.message(),
+              List.of(),
+              List.of(),
+              List.of(),
+              nf.note().isEmpty() ? List.of() : List.of(nf.note()),
+              footer,
+              null,
+              false);
       case Answer.Refused r -> ChatReply.text(ChatReply.Status.DECLINE, r.message(), false);
     };
   }

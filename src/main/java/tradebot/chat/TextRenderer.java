@@ -19,8 +19,18 @@ public final class TextRenderer {
       sb.append("\nSources:\n")
           .append(
               reply.sources().stream()
-                  .map(s -> "  [" + s.n() + "] " + s.outlet() + ", " + s.published() + ", \"" + s.title() + "\""
-                      + (s.url() == null ? "" : " " + s.url()))
+                  .map(
+                      s ->
+                          "  ["
+                              + s.n()
+                              + "] "
+                              + s.outlet()
+                              + ", "
+                              + s.published()
+                              + ", \""
+                              + s.title()
+                              + "\""
+                              + (s.url() == null ? "" : " " + s.url()))
                   .collect(Collectors.joining("\n")));
     }
     for (String line : reply.lines()) {

@@ -15,7 +15,9 @@ import tradebot.answer.AnswerJson;
 import tradebot.answer.AnswerText;
 
 /** {@code tradebot ask}: answers one question, or one a line from standard input. */
-@Command(name = "ask", description = "Answer a question (or one a line from stdin) from the sources.")
+@Command(
+    name = "ask",
+    description = "Answer a question (or one a line from stdin) from the sources.")
 final class AskCommand implements Callable<Integer> {
   @Mixin Options options;
 
@@ -36,7 +38,8 @@ final class AskCommand implements Callable<Integer> {
         print(out, app, String.join(" ", words));
         return 0;
       }
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         print(out, app, line);
       }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import tradebot.chat.console.ConsoleChat;
 
 /** {@code tradebot chat}: the interactive console chat. */
-@Command(name = "chat", description = "Chat in the console (the default when no platform token is set).")
+@Command(
+    name = "chat",
+    description = "Chat in the console (the default when no platform token is set).")
 final class ChatCommand implements Callable<Integer> {
   @Mixin Options options;
 
@@ -21,7 +23,10 @@ final class ChatCommand implements Callable<Integer> {
       app.watchIfConfigured();
       app.startup().errors().forEach(e -> out.println("warning: skipped " + e));
       if (app.startup().articles() == 0) {
-        out.println("warning: no articles are loaded from " + app.config().knowledge().dir() + "; every question will be answered with 'no sources are loaded'");
+        out.println(
+            "warning: no articles are loaded from "
+                + app.config().knowledge().dir()
+                + "; every question will be answered with 'no sources are loaded'");
       }
       new ConsoleChat(
               app.bot(),

@@ -10,7 +10,9 @@ import tradebot.config.TradebotConfig;
 import tradebot.corpus.ReloadReport;
 
 /** {@code tradebot index}: builds the index and prints counts and time. */
-@Command(name = "index", description = "Build the index (when the knowledge files changed) and print counts and time.")
+@Command(
+    name = "index",
+    description = "Build the index (when the knowledge files changed) and print counts and time.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin Options options;
 
@@ -30,7 +32,12 @@ final class IndexCommand implements Callable<Integer> {
       System.out.println(r.message());
       System.out.printf(
           "articles %d, passages %d, figures %d, skipped files %d, version %s, %d ms (including JVM warm-up of the pipeline)%n",
-          r.articles(), r.passages(), r.figures(), r.errors().size(), r.version(), (System.nanoTime() - t0) / 1_000_000);
+          r.articles(),
+          r.passages(),
+          r.figures(),
+          r.errors().size(),
+          r.version(),
+          (System.nanoTime() - t0) / 1_000_000);
       r.errors().forEach(e -> System.out.println("skipped " + e));
     }
     return 0;

@@ -7,13 +7,23 @@ import tradebot.config.TradebotConfig;
 
 /** Options every command takes: where the config, the articles and the index are. */
 public final class Options {
-  @Option(names = "--config", paramLabel = "DIR", description = "Config directory (default: ${DEFAULT-VALUE}).", defaultValue = "config")
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      description = "Config directory (default: ${DEFAULT-VALUE}).",
+      defaultValue = "config")
   Path configDir;
 
-  @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge directory (default: from config, else ./knowledge).")
+  @Option(
+      names = "--knowledge",
+      paramLabel = "DIR",
+      description = "Knowledge directory (default: from config, else ./knowledge).")
   Path knowledgeDir;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Index data directory (default: from config, else ./data).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Index data directory (default: from config, else ./data).")
   Path dataDir;
 
   /** The config file's settings with these flags over them. */

@@ -7,7 +7,9 @@ import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
 
 /** {@code tradebot sources}: the articles loaded, and the files skipped. */
-@Command(name = "sources", description = "List the loaded articles (id, outlet, date, title, passages, figures).")
+@Command(
+    name = "sources",
+    description = "List the loaded articles (id, outlet, date, title, passages, figures).")
 final class SourcesCommand implements Callable<Integer> {
   @Mixin Options options;
 
@@ -16,13 +18,22 @@ final class SourcesCommand implements Callable<Integer> {
     try (App app = App.start(options.config());
         CorpusManager.Lease lease = app.corpora().acquire()) {
       Corpus c = lease.corpus();
-      System.out.printf("%-44s %-42s %-10s %8s %7s  %s%n", "id", "outlet", "published", "passages", "figures", "title");
+      System.out.printf(
+          "%-44s %-42s %-10s %8s %7s  %s%n",
+          "id", "outlet", "published", "passages", "figures", "title");
       for (Corpus.ArticleInfo a : c.articles()) {
         System.out.printf(
             "%-44s %-42s %-10s %8d %7d  %s%n",
-            a.source().id(), a.source().outlet(), a.source().published(), a.passages(), a.figures(), a.source().title());
+            a.source().id(),
+            a.source().outlet(),
+            a.source().published(),
+            a.passages(),
+            a.figures(),
+            a.source().title());
       }
-      System.out.printf("%d articles, %d passages, %d figures, version %s%n", c.articles().size(), c.passageCount(), c.figureCount(), c.version());
+      System.out.printf(
+          "%d articles, %d passages, %d figures, version %s%n",
+          c.articles().size(), c.passageCount(), c.figureCount(), c.version());
       c.errors().forEach(e -> System.out.println("skipped " + e));
     }
     return 0;

@@ -118,14 +118,18 @@ public record TradebotConfig(
     }
   }
 
-  /** @param dir the knowledge directory; @param watch reload when its files change */
+  /**
+   * @param dir the knowledge directory; @param watch reload when its files change
+   */
   public record Knowledge(Path dir, boolean watch) {
     public Knowledge {
       Objects.requireNonNull(dir, "knowledge.dir");
     }
   }
 
-  /** @param port 0 picks a free port; @param bind the address to listen on */
+  /**
+   * @param port 0 picks a free port; @param bind the address to listen on
+   */
   public record Server(int port, String bind) {
     public Server {
       if (port < 0 || port > 65535) {
@@ -147,13 +151,15 @@ public record TradebotConfig(
 
     public Answer {
       if (maxQuestionChars <= 0) {
-        throw new IllegalArgumentException("answer.max_question_chars must be positive: " + maxQuestionChars);
+        throw new IllegalArgumentException(
+            "answer.max_question_chars must be positive: " + maxQuestionChars);
       }
       if (maxCitations < 1 || maxCitations > 10) {
         throw new IllegalArgumentException("answer.max_citations must be 1 to 10: " + maxCitations);
       }
       if (minConfidence < 0 || minConfidence > 1) {
-        throw new IllegalArgumentException("answer.min_confidence must be 0 to 1: " + minConfidence);
+        throw new IllegalArgumentException(
+            "answer.min_confidence must be 0 to 1: " + minConfidence);
       }
     }
   }

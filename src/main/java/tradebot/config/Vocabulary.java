@@ -18,16 +18,16 @@ import java.util.Set;
 
 /**
  * The domain vocabulary moderators edit in {@code config/vocabulary.yaml}: synonym sets, name
- * aliases, common misspellings, countries and the words a question is made of but which say
- * nothing about its topic. Immutable and thread-safe; a reload makes a new one.
+ * aliases, common misspellings, countries and the words a question is made of but which say nothing
+ * about its topic. Immutable and thread-safe; a reload makes a new one.
  *
  * @param synonyms sets of interchangeable words or phrases ("tariff", "duty", "levy")
  * @param aliases sets of names for one person or body ("Xi", "Xi Jinping", "President Xi")
  * @param misspellings wrong spelling to right one, lower case
  * @param countries ISO code ("US", "CN", or another) to the names that stand for that country
  * @param questionWords words that frame a question and carry no topic ("what", "tell", "now")
- * @param offTopic words that mark a question as outside trade policy even when it shares words
- *     with the articles ("weather", "recipe")
+ * @param offTopic words that mark a question as outside trade policy even when it shares words with
+ *     the articles ("weather", "recipe")
  */
 public final class Vocabulary {
   private final List<List<String>> synonyms;

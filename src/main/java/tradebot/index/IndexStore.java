@@ -71,7 +71,10 @@ public final class IndexStore {
       Files.delete(probe);
       return new IndexStore(dataDir);
     } catch (IOException | SecurityException e) {
-      log.error("data directory {} is not writable ({}); keeping the index in memory", dataDir, e.toString());
+      log.error(
+          "data directory {} is not writable ({}); keeping the index in memory",
+          dataDir,
+          e.toString());
       return inMemory();
     }
   }
@@ -105,7 +108,8 @@ public final class IndexStore {
    * @throws IOException when there is none, or it is corrupt (then rebuild it)
    */
   public PassageIndex openCurrent() throws IOException {
-    String version = currentVersion().orElseThrow(() -> new IOException("no index has been built yet"));
+    String version =
+        currentVersion().orElseThrow(() -> new IOException("no index has been built yet"));
     if (dataDir == null) {
       return new LucenePassageIndex(memory);
     }
@@ -123,8 +127,8 @@ public final class IndexStore {
   }
 
   /**
-   * Builds an index of {@code passages}, makes it current and opens it. The previous index stays
-   * on disk (and open, for whoever holds it) until {@link #prune} removes it.
+   * Builds an index of {@code passages}, makes it current and opens it. The previous index stays on
+   * disk (and open, for whoever holds it) until {@link #prune} removes it.
    */
   public PassageIndex build(String version, List<Passage> passages) throws IOException {
     if (!version.matches("[A-Za-z0-9._-]+")) {
@@ -138,7 +142,14 @@ public final class IndexStore {
       return new LucenePassageIndex(dir);
     }
     Path target = dataDir.resolve(PREFIX + version);
-    Path tmp = dataDir.resolve(PREFIX + version + ".build-" + ProcessHandle.current().pid() + "-" + BUILDS.incrementAndGet());
+    Path tmp =
+        dataDir.resolve(
+            PREFIX
+                + version
+                + ".build-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + BUILDS.incrementAndGet());
     try (Directory dir = FSDirectory.open(tmp)) {
       write(dir, passages);
     } catch (IOException | RuntimeException e) {

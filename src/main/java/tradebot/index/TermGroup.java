@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One concept of a question with the ways it may be written: "tariff" with "duty" and "levy", or
- * "Xi" with "Xi Jinping". A passage matches the group when it holds any alternative; alternatives of
- * several words match as a phrase. Immutable.
+ * "Xi" with "Xi Jinping". A passage matches the group when it holds any alternative; alternatives
+ * of several words match as a phrase. Immutable.
  *
  * @param alternatives words or phrases, as the user or the synonym file writes them (not analyzed)
  * @param boost the weight of this concept in the score, positive

@@ -36,7 +36,8 @@ public final class Ingester {
       for (SentenceSplitter.Span span : splitter.split(body, paragraph.start(), paragraph.end())) {
         String text = body.substring(span.start(), span.end()).replaceAll("\\s+", " ");
         inParagraph.add(
-            new Sentence(text, span.start(), span.end(), figures.extract(body, span.start(), span.end())));
+            new Sentence(
+                text, span.start(), span.end(), figures.extract(body, span.start(), span.end())));
       }
       byParagraph.add(inParagraph);
       sentences.addAll(inParagraph);

@@ -76,7 +76,12 @@ public final class KnowledgeLoader {
       if (first != null) {
         errors.add(
             new LoadError(
-                file, 0, "duplicate id '" + doc.article().id() + "': already used by " + first.article().file()));
+                file,
+                0,
+                "duplicate id '"
+                    + doc.article().id()
+                    + "': already used by "
+                    + first.article().file()));
       } else if (doc.sentences().isEmpty()) {
         errors.add(new LoadError(file, 0, "no article text after the front matter"));
       } else {
@@ -85,7 +90,10 @@ public final class KnowledgeLoader {
       }
     }
     if (byId.isEmpty()) {
-      warnings.add("no articles loaded from " + dir + ": every question will be answered with 'no sources are loaded'");
+      warnings.add(
+          "no articles loaded from "
+              + dir
+              + ": every question will be answered with 'no sources are loaded'");
     }
     List<Document> documents =
         byId.values().stream().sorted(Comparator.comparing(d -> d.article().id())).toList();
@@ -98,7 +106,8 @@ public final class KnowledgeLoader {
       if (Files.isSymbolicLink(file) || !file.toRealPath().startsWith(root)) {
         Path real = file.toRealPath();
         if (!real.startsWith(root)) {
-          throw new FileProblem(0, "links outside the knowledge directory (to " + real + "): not read");
+          throw new FileProblem(
+              0, "links outside the knowledge directory (to " + real + "): not read");
         }
       }
       if (!Files.isRegularFile(file)) {

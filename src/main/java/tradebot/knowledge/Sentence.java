@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One sentence of article prose with the figures in it. Immutable.
  *
- * @param text the sentence, verbatim from the body except that runs of whitespace are collapsed
- *     to one space
+ * @param text the sentence, verbatim from the body except that runs of whitespace are collapsed to
+ *     one space
  * @param start offset of the first character in the article body
  * @param end offset after the last character in the article body
  * @param figures the figures inside the sentence, in order

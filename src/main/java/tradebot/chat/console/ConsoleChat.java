@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import tradebot.chat.ChatReply;
 import tradebot.chat.ChatRequest;
 import tradebot.chat.ChatService;
 import tradebot.chat.Command;
@@ -40,7 +39,9 @@ public final class ConsoleChat {
         out.flush();
       }
       String line = in.readLine();
-      if (line == null || line.strip().equalsIgnoreCase("/quit") || line.strip().equalsIgnoreCase("/exit")) {
+      if (line == null
+          || line.strip().equalsIgnoreCase("/quit")
+          || line.strip().equalsIgnoreCase("/exit")) {
         return;
       }
       if (line.isBlank()) {

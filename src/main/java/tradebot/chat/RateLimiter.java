@@ -1,0 +1,123 @@
+package tradebot.chat;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import tradebot.config.TradebotConfig.RateLimit;
+
+/**
+ * Token buckets per user and per channel, shared by every adapter (Discord, Slack, the HTTP API): a
+ * request is allowed when both its user's and its channel's bucket have a token. Buckets that are
+ * full again are forgotten once many keys pile up, so memory stays bounded by recent activity.
+ * Thread-safe.
+ */
+public final class RateLimiter {
+  /** Past this many keys, full (idle) buckets are dropped. */
+  static final int SWEEP_AT = 10_000;
+
+  private final RateLimit userRate;
+  private final RateLimit channelRate;
+  private final TimeMeter time;
+  private final Map<String, Bucket> users = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> channels = new ConcurrentHashMap<>();
+
+  /**
+   * @param userRate the limit per user
+   * @param channelRate the limit per channel, or null for none
+   * @param clock the time the buckets refill by
+   */
+  public RateLimiter(RateLimit userRate, RateLimit channelRate, Clock clock) {
+    this.userRate = Objects.requireNonNull(userRate, "userRate");
+    this.channelRate = channelRate;
+    Objects.requireNonNull(clock, "clock");
+    this.time =
+        new TimeMeter() {
+          @Override
+          public long currentTimeNanos() {
+            return clock.millis() * 1_000_000L;
+          }
+
+          @Override
+          public boolean isWallClockBased() {
+            return true;
+          }
+        };
+  }
+
+  /** The outcome of one check. */
+  public sealed interface Verdict permits Allowed, Limited {}
+
+  /** Go ahead. */
+  public record Allowed() implements Verdict {}
+
+  /**
+   * Too many requests.
+   *
+   * @param retryAfterSeconds whole seconds until a token is back, at least 1
+   * @param scope whose bucket ran dry
+   */
+  public record Limited(long retryAfterSeconds, Scope scope) implements Verdict {
+    public Limited {
+      if (retryAfterSeconds < 1) {
+        throw new IllegalArgumentException(
+            "retryAfterSeconds must be at least 1: " + retryAfterSeconds);
+      }
+      Objects.requireNonNull(scope, "scope");
+    }
+  }
+
+  /** Which limit a {@link Limited} verdict comes from. */
+  public enum Scope {
+    USER,
+    CHANNEL
+  }
+
+  /**
+   * Takes a token from {@code userId}'s bucket and from {@code channelId}'s (unless it is blank or
+   * there is no channel limit). When the channel refuses, the user's token is given back.
+   */
+  public Verdict check(String userId, String channelId) {
+    Objects.requireNonNull(userId, "userId");
+    Bucket user = bucket(users, userId, userRate);
+    ConsumptionProbe u = user.tryConsumeAndReturnRemaining(1);
+    if (!u.isConsumed()) {
+      return new Limited(seconds(u.getNanosToWaitForRefill()), Scope.USER);
+    }
+    if (channelRate == null || channelId == null || channelId.isBlank()) {
+      return new Allowed();
+    }
+    ConsumptionProbe c = bucket(channels, channelId, channelRate).tryConsumeAndReturnRemaining(1);
+    if (!c.isConsumed()) {
+      user.addTokens(1);
+      return new Limited(seconds(c.getNanosToWaitForRefill()), Scope.CHANNEL);
+    }
+    return new Allowed();
+  }
+
+  private Bucket bucket(Map<String, Bucket> buckets, String key, RateLimit rate) {
+    if (buckets.size() >= SWEEP_AT) {
+      buckets.values().removeIf(b -> b.getAvailableTokens() >= rate.capacity());
+    }
+    return buckets.computeIfAbsent(
+        key,
+        k ->
+            Bucket.builder()
+                .addLimit(
+                    l -> l.capacity(rate.capacity()).refillGreedy(rate.capacity(), rate.per()))
+                .withCustomTimePrecision(time)
+                .build());
+  }
+
+  /** How many keys are tracked (tests). */
+  int size() {
+    return users.size() + channels.size();
+  }
+
+  private static long seconds(long nanos) {
+    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+  }
+}

@@ -1,0 +1,212 @@
+package tradebot.chat.discord;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.GatewayEncoding;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradebot.chat.ChatService;
+import tradebot.chat.RateLimiter;
+import tradebot.config.TradebotConfig;
+
+/**
+ * The Discord bot: a JDA client in light mode (no member or presence caches) with the two intents
+ * it needs, GUILDS and GUILD_MESSAGES (mentions carry their content without the privileged
+ * message-content intent). Registers the slash commands when ready. Thread-safe; close it to log
+ * out.
+ */
+public final class DiscordBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
+  /**
+   * The gateway intents: guild messages (for mentions). JDA always adds GUILDS, which caches the
+   * channels, threads and roles that mentions and moderator checks need.
+   */
+  static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+
+  private final JDA jda;
+  private final ThreadPoolExecutor work;
+
+  private DiscordBot(JDA jda, ThreadPoolExecutor work) {
+    this.jda = jda;
+    this.work = work;
+  }
+
+  /**
+   * Logs in with {@code token}, waits until the gateway session is ready (at most {@code
+   * readyTimeout}) and registers the commands.
+   *
+   * @param token the bot token, from the environment; never logged
+   * @param config the Discord settings (guilds, moderator roles, rate limits, REST and gateway
+   *     URLs)
+   * @param bot the chat service answering requests
+   * @param clock the clock the rate limits refill by
+   * @throws IllegalArgumentException when the token is blank or Discord rejects it
+   * @throws IllegalStateException when the session is not ready in time
+   */
+  public static DiscordBot start(
+      String token,
+      TradebotConfig.Discord config,
+      ChatService bot,
+      Clock clock,
+      Duration readyTimeout)
+      throws InterruptedException {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException(
+          "DISCORD_TOKEN is not set: put the bot token in the environment");
+    }
+    Objects.requireNonNull(config, "config");
+    config.guildIds().forEach(Moderators::snowflake); // fail before logging in, not after
+    // Echoed text must never ping anyone: no message this process sends may mention.
+    MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageRequest.setDefaultMentionRepliedUser(false);
+
+    ThreadPoolExecutor work = workers();
+    CountDownLatch settled = new CountDownLatch(1);
+    AtomicBoolean ready = new AtomicBoolean();
+    ListenerAdapter readiness =
+        new ListenerAdapter() {
+          @Override
+          public void onReady(ReadyEvent event) {
+            ready.set(true);
+            settled.countDown();
+          }
+
+          @Override
+          public void onShutdown(ShutdownEvent event) {
+            settled.countDown();
+          }
+        };
+    DiscordListener listener =
+        new DiscordListener(
+            bot,
+            new RateLimiter(config.userRate(), config.channelRate(), clock),
+            new Moderators(config.moderatorRoleIds()),
+            new CitationStore(500),
+            work);
+    JDABuilder builder =
+        JDABuilder.createLight(token.strip(), EnumSet.copyOf(INTENTS))
+            .setRestConfig(new RestConfig().setBaseUrl(restBase(config.restBaseUrl())))
+            .setCompression(Compression.NONE)
+            .setGatewayEncoding(GatewayEncoding.JSON)
+            .setEnableShutdownHook(false)
+            .addEventListeners(readiness, listener);
+    if (!config.gatewayUrl().isBlank()) {
+      String gateway = config.gatewayUrl();
+      builder.setSessionController(
+          new ConcurrentSessionController() {
+            @Override
+            public String getGateway() {
+              return gateway;
+            }
+          });
+    }
+    JDA jda;
+    try {
+      jda = builder.build();
+    } catch (InvalidTokenException e) {
+      work.shutdownNow();
+      throw new IllegalArgumentException("Discord rejected the token in DISCORD_TOKEN", e);
+    } catch (RuntimeException e) {
+      work.shutdownNow();
+      throw new IllegalStateException(
+          "could not log in to Discord at " + config.restBaseUrl() + ": " + e.getMessage(), e);
+    }
+    DiscordBot started = new DiscordBot(jda, work);
+    try {
+      if (!settled.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(
+            "the Discord gateway session was not ready within " + readyTimeout);
+      }
+      if (!ready.get()) {
+        throw new IllegalStateException(
+            "the Discord gateway closed the session: " + jda.getStatus());
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      started.shutdownNow();
+      throw e;
+    }
+    log.info(
+        "logged in to Discord as {} in {} guilds",
+        jda.getSelfUser().getName(),
+        jda.getGuildCache().size());
+    SlashCommands.register(jda, config.guildIds());
+    return started;
+  }
+
+  /** The REST base with exactly one trailing slash, as JDA joins routes to it. */
+  static String restBase(String url) {
+    if (url.isBlank()) {
+      throw new IllegalArgumentException("discord.rest_base_url must not be blank");
+    }
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  private static ThreadPoolExecutor workers() {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        2,
+        4,
+        30,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(64),
+        r -> {
+          Thread t = new Thread(r, "discord-work-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  /** The JDA client (tests). */
+  JDA jda() {
+    return jda;
+  }
+
+  /** Blocks until the client has shut down (after {@link #close()} from another thread). */
+  public void awaitShutdown() throws InterruptedException {
+    jda.awaitShutdown();
+  }
+
+  /** Logs out, waiting up to 10 seconds for replies in flight, then cuts the connection. */
+  @Override
+  public void close() {
+    work.shutdown();
+    try {
+      work.awaitTermination(10, TimeUnit.SECONDS);
+      jda.shutdown();
+      if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
+        jda.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      shutdownNow();
+    }
+  }
+
+  /** Cuts the connection at once, dropping replies in flight. */
+  public void shutdownNow() {
+    work.shutdownNow();
+    jda.shutdownNow();
+  }
+}

@@ -1,0 +1,239 @@
+package tradebot.chat.discord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradebot.chat.ChatReply;
+import tradebot.chat.ChatRequest;
+import tradebot.chat.ChatService;
+import tradebot.chat.Command;
+import tradebot.chat.Platform;
+import tradebot.chat.RateLimiter;
+
+/**
+ * Translates Discord events into {@link ChatRequest}s and {@link ChatReply}s into messages, and
+ * nothing else: slash commands (deferred, then the original edited), the "All citations" button,
+ * and messages that mention the bot (answered in place). Rate limits and moderator status are
+ * decided here because they depend on Discord's ids and permissions. Thread-safe.
+ */
+final class DiscordListener extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+  private static final Emoji SLOW_DOWN = Emoji.fromUnicode("⏳");
+
+  private final ChatService bot;
+  private final RateLimiter limiter;
+  private final Moderators moderators;
+  private final CitationStore citations;
+  private final ExecutorService work;
+
+  DiscordListener(
+      ChatService bot,
+      RateLimiter limiter,
+      Moderators moderators,
+      CitationStore citations,
+      ExecutorService work) {
+    this.bot = Objects.requireNonNull(bot, "bot");
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.moderators = Objects.requireNonNull(moderators, "moderators");
+    this.citations = Objects.requireNonNull(citations, "citations");
+    this.work = Objects.requireNonNull(work, "work");
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    try {
+      boolean moderator =
+          event.isFromGuild() && moderators.isModerator(event.getMember(), event.getGuildChannel());
+      ChatRequest request = SlashCommands.toRequest(event, moderator);
+      if (request == null) {
+        notice(event, "I don't know that command. Try /ask.");
+        return;
+      }
+      if (isLimited(event, request)) {
+        return;
+      }
+      if (request.command() == Command.RELOAD && !moderator) {
+        // The bot refuses at once and writes the audit line; no need to defer.
+        ChatReply refusal = bot.handle(request);
+        event
+            .reply(DiscordRenderer.create(refusal, null))
+            .setEphemeral(true)
+            .queue(null, failed("refusal"));
+        return;
+      }
+      // Answers, charts and reloads may take longer than Discord's 3 seconds: acknowledge now.
+      event.deferReply().queue(null, failed("defer"));
+      InteractionHook hook = event.getHook();
+      submit(
+          () -> deliver(hook, bot.handle(request)),
+          id -> deliver(hook, ChatReply.text(ChatReply.Status.ERROR, errorText(id), true)));
+    } catch (RuntimeException e) {
+      String id = logError("slash command /" + event.getName(), e);
+      if (!event.isAcknowledged()) {
+        notice(event, errorText(id));
+      }
+    }
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    String id = event.getComponentId();
+    if (!id.startsWith(DiscordRenderer.CITATIONS_BUTTON)) {
+      return;
+    }
+    try {
+      String key = id.substring(DiscordRenderer.CITATIONS_BUTTON.length());
+      ChatReply reply = citations.get(key).orElse(null);
+      if (reply == null) {
+        notice(
+            event, "I no longer have those citations (I keep the latest answers only). Ask again.");
+        return;
+      }
+      List<MessageCreateData> pages = CitationPages.of(reply);
+      event.reply(pages.getFirst()).setEphemeral(true).queue(null, failed("citations"));
+      for (var page : pages.subList(1, pages.size())) {
+        event.getHook().sendMessage(page).setEphemeral(true).queue(null, failed("citations page"));
+      }
+    } catch (RuntimeException e) {
+      String errorId = logError("citations button", e);
+      if (!event.isAcknowledged()) {
+        notice(event, errorText(errorId));
+      }
+    }
+  }
+
+  @Override
+  public void onMessageReceived(MessageReceivedEvent event) {
+    User author = event.getAuthor();
+    User self = event.getJDA().getSelfUser();
+    if (!event.isFromGuild()
+        || author.isBot()
+        || author.isSystem()
+        || event.isWebhookMessage()
+        || author.getIdLong() == self.getIdLong()) {
+      return;
+    }
+    Message message = event.getMessage();
+    if (!message.getMentions().isMentioned(self, Message.MentionType.USER)) {
+      return;
+    }
+    String question = withoutMention(message.getContentRaw(), self.getId());
+    ChatRequest request =
+        new ChatRequest(
+            Platform.DISCORD,
+            author.getId(),
+            event.getChannel().getId(),
+            question.isBlank() ? Command.HELP : Command.ASK,
+            question,
+            false,
+            Map.of());
+    if (limiter.check(request.userId(), request.channelId()) instanceof RateLimiter.Limited) {
+      // A channel message cannot be ephemeral; a reaction tells the asker without adding noise.
+      message.addReaction(SLOW_DOWN).queue(null, ignored -> {});
+      return;
+    }
+    event.getChannel().sendTyping().queue(null, ignored -> {});
+    submit(
+        () -> {
+          ChatReply reply = bot.handle(request);
+          String key = reply.quotes().isEmpty() ? null : citations.put(reply);
+          message
+              .reply(DiscordRenderer.create(reply, key))
+              .mentionRepliedUser(false)
+              .failOnInvalidReply(false)
+              .queue(null, failed("mention reply"));
+        },
+        id ->
+            message
+                .reply(DiscordRenderer.notice(errorText(id)))
+                .mentionRepliedUser(false)
+                .failOnInvalidReply(false)
+                .queue(null, failed("error notice")));
+  }
+
+  /** The question in a message that mentions the bot: its content without the mention. */
+  static String withoutMention(String content, String selfId) {
+    return content
+        .replaceAll("<@!?" + Pattern.quote(selfId) + ">", " ")
+        .replaceAll("\\s+", " ")
+        .strip();
+  }
+
+  private boolean isLimited(IReplyCallback event, ChatRequest request) {
+    if (limiter.check(request.userId(), request.channelId()) instanceof RateLimiter.Limited l) {
+      String who =
+          l.scope() == RateLimiter.Scope.USER ? "You're asking quickly" : "This channel is busy";
+      notice(event, who + "; try again in " + l.retryAfterSeconds() + " s.");
+      return true;
+    }
+    return false;
+  }
+
+  /** Sends {@code reply} in place of the deferred "thinking…" message. */
+  private void deliver(InteractionHook hook, ChatReply reply) {
+    if (reply.ephemeral()) {
+      // A deferred reply is public: swap it for a message only the asker sees.
+      hook.deleteOriginal().queue(null, failed("delete original"));
+      hook.sendMessage(DiscordRenderer.create(reply, null))
+          .setEphemeral(true)
+          .queue(null, failed("ephemeral reply"));
+      return;
+    }
+    String key = reply.quotes().isEmpty() ? null : citations.put(reply);
+    hook.editOriginal(DiscordRenderer.edit(reply, key)).queue(null, failed("edit original"));
+  }
+
+  /**
+   * Runs {@code task} off the gateway thread; on failure logs an id and passes it to {@code
+   * onError}.
+   */
+  private void submit(Runnable task, Consumer<String> onError) {
+    try {
+      work.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              onError.accept(logError("handling a request", e));
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      onError.accept(logError("too busy: the work queue is full", e));
+    }
+  }
+
+  private static void notice(IReplyCallback event, String text) {
+    event.reply(DiscordRenderer.notice(text)).setEphemeral(true).queue(null, failed("notice"));
+  }
+
+  private static Consumer<Throwable> failed(String what) {
+    return e -> logError("sending " + what, e);
+  }
+
+  private static String logError(String what, Throwable e) {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    log.error("error id={} {}: {}", id, what, e.toString(), e);
+    return id;
+  }
+
+  private static String errorText(String id) {
+    return "Something went wrong on my side (error id " + id + ").";
+  }
+}

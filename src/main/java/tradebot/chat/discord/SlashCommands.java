@@ -1,0 +1,113 @@
+package tradebot.chat.discord;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradebot.chat.ChatRequest;
+import tradebot.chat.Command;
+import tradebot.chat.Platform;
+
+/**
+ * The slash commands: their definitions, their registration, and the request each invocation stands
+ * for. Thread-safe (stateless).
+ */
+final class SlashCommands {
+  private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
+
+  private SlashCommands() {}
+
+  /** /ask, /tariff, /sources and /reload (hidden from members without Manage Server). */
+  static List<CommandData> definitions() {
+    return List.of(
+        Commands.slash("ask", "Ask about US-China trade policy; the answer quotes its sources.")
+            .addOption(OptionType.STRING, "question", "Your question", true)
+            .setContexts(InteractionContextType.GUILD),
+        Commands.slash("tariff", "The latest tariff level each way, with a chart.")
+            .addOptions(
+                new OptionData(OptionType.STRING, "direction", "Which way")
+                    .addChoice("US tariffs on Chinese goods", "us-china")
+                    .addChoice("China's tariffs on US goods", "china-us"),
+                new OptionData(
+                    OptionType.BOOLEAN, "history", "Show every change, not just the latest"))
+            .setContexts(InteractionContextType.GUILD),
+        Commands.slash("sources", "The articles I answer from.")
+            .setContexts(InteractionContextType.GUILD),
+        Commands.slash("reload", "Reload the knowledge base (moderators).")
+            .setContexts(InteractionContextType.GUILD)
+            .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)));
+  }
+
+  /**
+   * Registers the commands in each of {@code guildIds} (instant: for development), or globally when
+   * there are none (Discord may take up to an hour to show changes).
+   */
+  static void register(JDA jda, List<String> guildIds) {
+    if (guildIds.isEmpty()) {
+      jda.updateCommands()
+          .addCommands(definitions())
+          .queue(
+              ok -> log.info("registered {} global commands", ok.size()),
+              e -> log.error("could not register global commands: {}", e.getMessage()));
+      return;
+    }
+    for (String id : guildIds) {
+      Guild guild = jda.getGuildById(Moderators.snowflake(id));
+      if (guild == null) {
+        log.warn("discord.guild_ids: the bot is not in guild {}; invite it first (see README)", id);
+        continue;
+      }
+      guild
+          .updateCommands()
+          .addCommands(definitions())
+          .queue(
+              ok -> log.info("registered {} commands in guild {}", ok.size(), id),
+              e -> log.error("could not register commands in guild {}: {}", id, e.getMessage()));
+    }
+  }
+
+  /** The request {@code e} stands for, or null for a command this bot does not have. */
+  static ChatRequest toRequest(SlashCommandInteraction e, boolean moderator) {
+    Command command =
+        switch (e.getName()) {
+          case "ask" -> Command.ASK;
+          case "tariff" -> Command.TARIFF;
+          case "sources" -> Command.SOURCES;
+          case "reload" -> Command.RELOAD;
+          default -> null;
+        };
+    if (command == null) {
+      return null;
+    }
+    Map<String, String> options = new HashMap<>();
+    OptionMapping direction = e.getOption("direction");
+    if (direction != null) {
+      options.put("direction", direction.getAsString());
+    }
+    OptionMapping history = e.getOption("history");
+    if (history != null && history.getAsBoolean()) {
+      options.put("history", "true");
+    }
+    OptionMapping question = e.getOption("question");
+    return new ChatRequest(
+        Platform.DISCORD,
+        e.getUser().getId(),
+        e.getChannelId(),
+        command,
+        question == null ? "" : question.getAsString(),
+        moderator,
+        options);
+  }
+}
