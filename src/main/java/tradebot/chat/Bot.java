@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradebot.answer.Answer;
 import tradebot.answer.AnswerService;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;

@@ -18,6 +18,7 @@ public final class Commands {
     cli.addSubcommand(new InspectCommand());
     cli.addSubcommand(new ServeCommand());
     cli.addSubcommand(new ConfigCommand());
+    cli.addSubcommand(new DiscordCommand(System.getenv()));
   }
 
   /**
@@ -25,6 +26,11 @@ public final class Commands {
    * SLACK_BOT_TOKEN is set, else the console chat.
    */
   public static int defaultMode(Options options, Map<String, String> env) throws Exception {
+    if (isSet(env, DiscordCommand.TOKEN_VARIABLE)) {
+      DiscordCommand discord = new DiscordCommand(env);
+      discord.options = options;
+      return discord.call();
+    }
     if (isSet(env, "SLACK_BOT_TOKEN") && !isSet(env, "DISCORD_TOKEN")) {
       SlackCommand slack = new SlackCommand();
       slack.options = options;
