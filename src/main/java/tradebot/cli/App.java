@@ -18,13 +18,15 @@ public final class App implements AutoCloseable {
   private final AnswerService answers;
   private final Bot bot;
   private final ReloadReport startup;
+  private final Clock clock;
 
   private App(TradebotConfig config, IndexStore store, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.corpora = new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock);
     this.startup = corpora.start();
     this.answers = new AnswerService(corpora, config.answer());
-    this.bot = new Bot(answers, corpora);
+    this.bot = new Bot(answers, corpora, clock);
   }
 
   /** Starts with the index on disk under the configured data directory. */
@@ -51,6 +53,11 @@ public final class App implements AutoCloseable {
 
   public Bot bot() {
     return bot;
+  }
+
+  /** What "now" is for this bot (the latest tariff levels). */
+  public Clock clock() {
+    return clock;
   }
 
   /** The report of the first load. */

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.config.Vocabulary;
+import tradebot.facts.TariffCues;
 import tradebot.facts.TariffTimeline;
 import tradebot.index.IndexStore;
 import tradebot.index.PassageIndex;
@@ -45,7 +46,7 @@ public final class CorpusManager implements AutoCloseable {
 
   /** The editable files under the config directory that shape ingestion and answers. */
   public static final List<String> DATA_FILES =
-      List.of("boilerplate.yaml", "abbreviations.txt", "vocabulary.yaml");
+      List.of("boilerplate.yaml", "abbreviations.txt", "vocabulary.yaml", "tariffs.yaml");
 
   private final Path knowledgeDir;
   private final Path configDir;
@@ -181,6 +182,7 @@ public final class CorpusManager implements AutoCloseable {
 
   private ReloadReport buildAndSwap(Corpus old, boolean startup, long t0) throws IOException {
     Vocabulary vocabulary = Vocabulary.load(configDir.resolve("vocabulary.yaml"));
+    TariffCues tariffCues = tariffCues(configDir.resolve("tariffs.yaml"));
     Ingester ingester =
         new Ingester(
             BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
@@ -202,7 +204,7 @@ public final class CorpusManager implements AutoCloseable {
       return report(ReloadReport.Outcome.UNCHANGED, old, old, loaded, "nothing changed", t0);
     }
     PassageIndex index = openOrBuild(version, loaded.documents());
-    TariffTimeline tariffs = TariffTimeline.build(loaded.documents(), vocabulary);
+    TariffTimeline tariffs = TariffTimeline.build(loaded.documents(), vocabulary, tariffCues);
     List<Corpus.ArticleInfo> infos = new ArrayList<>();
     for (Document d : loaded.documents()) {
       infos.add(new Corpus.ArticleInfo(d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
@@ -215,6 +217,15 @@ public final class CorpusManager implements AutoCloseable {
     }
     store.prune(version);
     return report(ReloadReport.Outcome.SWAPPED, old, next, loaded, "loaded", t0);
+  }
+
+  /** The tariff cues; without the file the tracker finds nothing, which is logged, not fatal. */
+  private static TariffCues tariffCues(Path file) {
+    if (!Files.isRegularFile(file)) {
+      log.warn("{} is missing: the tariff tracker will find no tariff events", file);
+      return TariffCues.empty();
+    }
+    return TariffCues.load(file);
   }
 
   private PassageIndex openOrBuild(String version, List<Document> documents) throws IOException {
