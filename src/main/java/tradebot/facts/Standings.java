@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -40,41 +39,39 @@ final class Standings {
       List<TariffEvent> events,
       LocalDate today,
       int sameDateDays) {
+    List<TariffEvent> known =
+        events.stream().filter(e -> !e.source().published().isAfter(today)).toList();
+    Map<TariffEvent, TariffEvent> voided = cancelledPlans(known);
     Deque<TariffEvent> levels = new ArrayDeque<>();
-    Set<TariffEvent> voided = Collections.newSetFromMap(new IdentityHashMap<>());
     List<TariffEvent> threats = new ArrayList<>();
     List<TariffEvent> cancellations = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
     TariffEvent replaced = null;
-    for (TariffEvent e : events) {
-      if (e.source().published().isAfter(today)) {
-        continue; // not written yet, as of today
-      }
+    for (TariffEvent e : known) {
       switch (e.status()) {
         case THREATENED -> threats.add(e);
         case IN_EFFECT, ANNOUNCED, REDUCED -> {
-          if (e.setsLevel()) {
+          if (e.setsLevel() && !voided.containsKey(e)) {
             levels.push(e);
             replaced = null;
             steps.add(new Step(e.when(), e.levelPercent(), e));
           }
         }
         case SUSPENDED -> {
+          TariffEvent plan = planCancelledBy(voided, e);
           TariffEvent top = levels.peek();
-          if (top == null || top.status() == TariffTimeline.Status.SUSPENDED || !sameRate(e, top)) {
-            continue;
-          }
-          if (planned(top, e)) {
-            levels.pop();
-            voided.add(top);
+          if (plan != null) {
             cancellations.add(e);
-            if (top.fromPercent() != null
-                && (levels.isEmpty() || !close(levels.peek().levelPercent(), top.fromPercent()))) {
-              levels.push(top.priorLevel());
+            if (plan.fromPercent() != null
+                && (top == null || !close(top.levelPercent(), plan.fromPercent()))) {
+              levels.push(plan.priorLevel()); // "to 30% from 25%": 25% stays
+              replaced = null;
             }
             TariffEvent back = levels.peek();
             steps.add(new Step(e.when(), back == null ? 0 : back.levelPercent(), e));
-          } else {
+          } else if (top != null
+              && top.status() != TariffTimeline.Status.SUSPENDED
+              && sameRate(e, top)) {
             replaced = top;
             levels.push(e);
             steps.add(new Step(e.when(), 0, e));
@@ -92,7 +89,7 @@ final class Standings {
     List<TariffEvent> disagreeing =
         level == null || !level.setsLevel()
             ? List.of()
-            : disagreeing(level, events, voided, today, sameDateDays);
+            : disagreeing(level, known, voided.keySet(), sameDateDays);
     TariffTimeline.Standing standing =
         new TariffTimeline.Standing(
             direction,
@@ -102,6 +99,48 @@ final class Standings {
             pending,
             cancellations);
     return new Result(standing, steps);
+  }
+
+  /**
+   * The plans each suspension cancels: of the levels announced by the suspension's article date and
+   * not yet in effect on the suspension's date, the most recently announced one with the
+   * suspension's rate (any rate when it names none). Keyed by the cancelled plan.
+   */
+  private static Map<TariffEvent, TariffEvent> cancelledPlans(List<TariffEvent> known) {
+    Map<TariffEvent, TariffEvent> voided = new IdentityHashMap<>();
+    for (TariffEvent s : known) {
+      if (s.status() != TariffTimeline.Status.SUSPENDED) {
+        continue;
+      }
+      TariffEvent plan = null;
+      for (TariffEvent e : known) {
+        boolean pendingThen =
+            e.effective() != null
+                ? !e.effective().isBefore(s.when())
+                : e.status() == TariffTimeline.Status.ANNOUNCED;
+        if (e.setsLevel()
+            && pendingThen
+            && !voided.containsKey(e)
+            && !e.source().published().isAfter(s.source().published())
+            && sameRate(s, e)
+            && (plan == null || !e.source().published().isBefore(plan.source().published()))) {
+          plan = e;
+        }
+      }
+      if (plan != null) {
+        voided.put(plan, s);
+      }
+    }
+    return voided;
+  }
+
+  private static TariffEvent planCancelledBy(Map<TariffEvent, TariffEvent> voided, TariffEvent s) {
+    for (Map.Entry<TariffEvent, TariffEvent> e : voided.entrySet()) {
+      if (e.getValue() == s) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /** A suspension names no rate, or the rate of the level it suspends. */
@@ -124,16 +163,11 @@ final class Standings {
    * 125% from 104%") is a step, not a disagreement.
    */
   private static List<TariffEvent> disagreeing(
-      TariffEvent level,
-      List<TariffEvent> events,
-      Set<TariffEvent> voided,
-      LocalDate today,
-      int days) {
+      TariffEvent level, List<TariffEvent> events, Set<TariffEvent> voided, int days) {
     Map<String, TariffEvent> byArticle = new LinkedHashMap<>();
     for (TariffEvent e : events) {
       if (!e.setsLevel()
           || voided.contains(e)
-          || e.source().published().isAfter(today)
           || e.source().id().equals(level.source().id())
           || Math.abs(ChronoUnit.DAYS.between(e.when(), level.when())) > days
           || Math.abs(ChronoUnit.DAYS.between(e.source().published(), level.source().published()))

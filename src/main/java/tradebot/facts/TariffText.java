@@ -24,9 +24,11 @@ final class TariffText {
           + (s.pending().size() == 1 ? "" : "s")
           + " pending";
     }
-    StringBuilder sb = new StringBuilder(head).append(level(e));
+    StringBuilder sb = new StringBuilder(head);
     if (s.replaced() != null && s.replaced().levelPercent() != null) {
-      sb.append(" (was ").append(pct(s.replaced().levelPercent())).append(")");
+      sb.append("suspended (was ").append(pct(s.replaced().levelPercent())).append(")");
+    } else {
+      sb.append(level(e));
     }
     for (TariffEvent d : s.disagreeing()) {
       sb.append("; ")
