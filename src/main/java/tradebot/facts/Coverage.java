@@ -26,6 +26,7 @@ final class Coverage {
   private final Pattern dateWord;
   private final Pattern goodsAfter;
   private final Pattern goodsFromBefore;
+  private final Pattern goodsNoun;
 
   Coverage(TariffCues cues) {
     String goods = Phrases.alternation(cues.goodsNouns());
@@ -74,6 +75,7 @@ final class Coverage {
         Pattern.compile(
             "^(?:['’]s)?(?:-[\\p{L}]+)?\\s+(?:[\\p{L}-]+\\s+)?(?:" + goods + ")(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE);
+    this.goodsNoun = Phrases.of(cues.goodsNouns());
     this.goodsFromBefore =
         Pattern.compile("(?:" + goods + ")\\s+from\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
   }
@@ -106,6 +108,11 @@ final class Coverage {
       }
     }
     return null;
+  }
+
+  /** Whether {@code span} holds a goods noun. */
+  boolean namesGoods(Span span) {
+    return goodsNoun.matcher(span.text()).find();
   }
 
   /**

@@ -20,6 +20,7 @@ final class EffectiveDates {
   private final Pattern effectBefore;
   private final Pattern prepositionBefore;
   private final Pattern speechBefore;
+  private final Pattern weekdayBefore;
 
   EffectiveDates(TariffCues cues) {
     this.cues = cues;
@@ -62,6 +63,7 @@ final class EffectiveDates {
                 + Phrases.alternation(cues.datePrepositions())
                 + ")\\s+(?:the\\s+)?$",
             Pattern.CASE_INSENSITIVE);
+    this.weekdayBefore = Pattern.compile("(?:" + wd + "),?\\s+$", Pattern.CASE_INSENSITIVE);
     this.speechBefore =
         Pattern.compile(
             "(?<![\\p{L}])(?:" + Phrases.alternation(cues.speechVerbs()) + ")\\s+(?:on\\s+)?$",
@@ -84,6 +86,9 @@ final class EffectiveDates {
         continue;
       }
       String before = text.substring(Math.max(from, m.start() - LOOK_BACK), m.start());
+      if (m.group("wd") == null) {
+        before = weekdayBefore.matcher(before).replaceFirst(""); // "on Saturday, June 1"
+      }
       if (speechBefore.matcher(before).find()) {
         continue;
       }
@@ -98,8 +103,10 @@ final class EffectiveDates {
       if (d == null) {
         continue;
       }
+      // A calendar date says more than a weekday or "midnight" next to it.
       int rank =
-          (strong ? 0 : 10_000)
+          (m.group("wd") != null ? 3_000 : 0)
+              + (strong ? 0 : 10_000)
               + (m.group("mid") != null ? 5_000 : 0)
               + Math.abs(m.start() - anchor);
       if (rank < bestRank) {

@@ -73,7 +73,9 @@ final class Rates {
     this.qualifierBefore =
         Pattern.compile("(?<![\\p{L}])(?:" + quals + ")\\s+$", Pattern.CASE_INSENSITIVE);
     this.toBefore =
-        Pattern.compile("(?<![\\p{L}])to\\s+(?:(?:" + quals + ")\\s+)?$", Pattern.CASE_INSENSITIVE);
+        Pattern.compile(
+            "(?<![\\p{L}])(?:to|be|become|becomes|now)\\s+(?:(?:" + quals + ")\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
     this.rangeBefore =
         Pattern.compile(
             "(?<![\\p{L}])(?:" + Phrases.alternation(cues.rangeCues()) + ")\\s+$",

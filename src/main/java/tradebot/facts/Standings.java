@@ -8,8 +8,11 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Works out the level of one direction as of a day, walking its events in date order: a rate in
@@ -19,6 +22,10 @@ import java.util.Set;
  */
 final class Standings {
   private static final double EPSILON = 1e-9;
+  private static final Pattern AMOUNT =
+      Pattern.compile(
+          "[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(billion|bn|million|mn|trillion|tn)?",
+          Pattern.CASE_INSENSITIVE);
 
   /** One step of a direction's level over time, for the chart; {@code percent} 0 when suspended. */
   record Step(LocalDate date, double percent, TariffEvent event) {}
@@ -33,15 +40,17 @@ final class Standings {
    *
    * @param events the direction's events in timeline order
    * @param sameDateDays how far apart sources may be and still be of about the same date
+   * @param planWindowDays how long before a suspension the plan it cancels may be announced
    */
   static Result of(
       TariffTimeline.Direction direction,
       List<TariffEvent> events,
       LocalDate today,
-      int sameDateDays) {
+      int sameDateDays,
+      int planWindowDays) {
     List<TariffEvent> known =
         events.stream().filter(e -> !e.source().published().isAfter(today)).toList();
-    Map<TariffEvent, TariffEvent> voided = cancelledPlans(known);
+    Map<TariffEvent, TariffEvent> voided = cancelledPlans(known, planWindowDays);
     Deque<TariffEvent> levels = new ArrayDeque<>();
     List<TariffEvent> threats = new ArrayList<>();
     List<TariffEvent> cancellations = new ArrayList<>();
@@ -102,28 +111,32 @@ final class Standings {
   }
 
   /**
-   * The plans each suspension cancels: of the levels announced by the suspension's article date and
-   * not yet in effect on the suspension's date, the most recently announced one with the
-   * suspension's rate (any rate when it names none). Keyed by the cancelled plan.
+   * The plan each suspension cancels: of the levels announced in the {@code windowDays} before the
+   * suspension's article (and due no earlier than a quarter of that before it: a plan long in
+   * effect is no plan), with the suspension's rate when it names one, the one that covers the same
+   * amount, else the most recently announced. Keyed by the cancelled plan.
    */
-  private static Map<TariffEvent, TariffEvent> cancelledPlans(List<TariffEvent> known) {
+  private static Map<TariffEvent, TariffEvent> cancelledPlans(
+      List<TariffEvent> known, int windowDays) {
     Map<TariffEvent, TariffEvent> voided = new IdentityHashMap<>();
     for (TariffEvent s : known) {
       if (s.status() != TariffTimeline.Status.SUSPENDED) {
         continue;
       }
+      LocalDate day = s.source().published();
+      String amount = amount(s.coverage());
       TariffEvent plan = null;
       for (TariffEvent e : known) {
-        boolean pendingThen =
-            e.effective() != null
-                ? !e.effective().isBefore(s.when())
-                : e.status() == TariffTimeline.Status.ANNOUNCED;
-        if (e.setsLevel()
-            && pendingThen
-            && !voided.containsKey(e)
-            && !e.source().published().isAfter(s.source().published())
-            && sameRate(s, e)
-            && (plan == null || !e.source().published().isBefore(plan.source().published()))) {
+        if (!e.setsLevel()
+            || e.status() != TariffTimeline.Status.ANNOUNCED
+            || voided.containsKey(e)
+            || e.source().published().isAfter(day)
+            || e.source().published().isBefore(day.minusDays(windowDays))
+            || e.when().isBefore(day.minusDays(windowDays / 4))
+            || !sameRate(s, e)) {
+          continue;
+        }
+        if (plan == null || rank(e, amount) >= rank(plan, amount)) {
           plan = e;
         }
       }
@@ -132,6 +145,23 @@ final class Standings {
       }
     }
     return voided;
+  }
+
+  private static int rank(TariffEvent plan, String amount) {
+    return amount != null && amount.equals(amount(plan.coverage())) ? 1 : 0;
+  }
+
+  /** The amount a coverage names ("$250 billion"), normalized, or null. */
+  private static String amount(String coverage) {
+    if (coverage == null) {
+      return null;
+    }
+    Matcher m = AMOUNT.matcher(coverage);
+    if (!m.find()) {
+      return null;
+    }
+    String scale = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT).substring(0, 1);
+    return m.group(1).replace(",", "") + scale; // "$250 billion" and "$250bn" alike
   }
 
   private static TariffEvent planCancelledBy(Map<TariffEvent, TariffEvent> voided, TariffEvent s) {

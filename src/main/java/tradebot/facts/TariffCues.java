@@ -44,6 +44,7 @@ import java.util.Map;
  * @param defaultCounterparts the other side when a sentence names one ("US" to "CN")
  * @param globalScope words that mark a tariff on everyone when no target is named
  * @param displayOrder directions shown first ("US-CN"); others follow alphabetically
+ * @param planWindowDays how many days before a suspension a plan it cancels may be announced
  * @param sameDateDays how many days apart sources still count as of about the same date
  */
 public record TariffCues(
@@ -72,6 +73,7 @@ public record TariffCues(
     Map<String, String> defaultCounterparts,
     List<String> globalScope,
     List<String> displayOrder,
+    int planWindowDays,
     int sameDateDays) {
 
   public TariffCues {
@@ -103,6 +105,10 @@ public record TariffCues(
     if (!weekdays.isEmpty() && weekdays.size() != 7) {
       throw new IllegalArgumentException("weekdays needs seven names, Monday first: " + weekdays);
     }
+    if (planWindowDays < 0) {
+      throw new IllegalArgumentException(
+          "plan_window_days must not be negative: " + planWindowDays);
+    }
     if (sameDateDays < 0) {
       throw new IllegalArgumentException("same_date_days must not be negative: " + sameDateDays);
     }
@@ -120,7 +126,7 @@ public record TariffCues(
         List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), Map.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(),
-        List.of(), 0);
+        List.of(), 0, 0);
   }
 
   /**
@@ -172,6 +178,7 @@ public record TariffCues(
           raw.defaultCounterparts() == null ? Map.of() : raw.defaultCounterparts(),
           list(raw.globalScope()),
           list(raw.displayOrder()),
+          raw.planWindowDays() == null ? 120 : raw.planWindowDays(),
           raw.sameDateDays() == null ? 3 : raw.sameDateDays());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read tariff cues " + file + ": " + e.getMessage(), e);
@@ -211,6 +218,7 @@ public record TariffCues(
       Map<String, String> defaultCounterparts,
       List<String> globalScope,
       List<String> displayOrder,
+      Integer planWindowDays,
       Integer sameDateDays) {}
 
   private static List<String> list(List<String> l) {

@@ -27,6 +27,11 @@ final class TariffExtractor {
   private static final Pattern CONJUNCTION =
       Pattern.compile("\\s(?:and|while|but|whereas|after|as)\\s", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern SHORT_NOUN_PHRASE =
+      Pattern.compile(
+          "(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|any|some)\\s)[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,3}",
+          Pattern.CASE_INSENSITIVE);
+
   private final TariffCues cues;
   private final Countries countries;
   private final EffectiveDates dates;
@@ -38,6 +43,7 @@ final class TariffExtractor {
   private final Pattern globalScope;
   private final Pattern suspensionNouns;
   private final Pattern suspensionObjects;
+  private final Pattern stacking;
   private final Map<TariffTimeline.Status, Pattern> status =
       new EnumMap<>(TariffTimeline.Status.class);
 
@@ -53,6 +59,7 @@ final class TariffExtractor {
     this.globalScope = Phrases.of(cues.globalScope());
     this.suspensionNouns = Phrases.of(cues.suspensionNouns());
     this.suspensionObjects = Phrases.of(cues.suspensionObjects());
+    this.stacking = Phrases.of(cues.stacking());
     for (TariffTimeline.Status s : TariffTimeline.Status.values()) {
       status.put(s, Phrases.of(cues.cues(s)));
     }
@@ -103,7 +110,10 @@ final class TariffExtractor {
     while (m.find()) {
       int a = m.start();
       int b = m.end();
-      if (mentions.stream().noneMatch(x -> x.start() < b && a < x.end())) {
+      boolean inName = mentions.stream().anyMatch(x -> x.start() < b && a < x.end());
+      // "on top of any tariff they pay": the base of the tariff before, not a tariff of its own.
+      boolean base = !anchors.isEmpty() && Phrases.occurs(stacking, s, Math.max(0, a - 30), a);
+      if (!inName && !base) {
         anchors.add(new int[] {a, b});
       }
     }
@@ -166,7 +176,7 @@ final class TariffExtractor {
     }
     Rates.Parsed parsed = rates.parse(s, c.start(), c.end());
     Coverage.Span money = coverage.money(s, c.start(), c.end());
-    List<Rates.Rate> chosen = chooseRates(parsed, s, c);
+    List<Rates.Rate> chosen = chooseRates(parsed, s);
     Rates.Rate rate = chosen.isEmpty() ? null : chosen.getFirst();
     String sameText = null;
     Double same = null;
@@ -190,7 +200,7 @@ final class TariffExtractor {
       int onTo = r != null && i + 1 < chosen.size() ? chosen.get(i + 1).start() : c.end();
       Coverage.Span on = coverage.on(s, onFrom, onTo);
       Coverage.Span own = chosen.size() > 1 ? coverage.money(s, onFrom, onTo) : money;
-      Coverage.Span covered = own != null ? own : on;
+      Coverage.Span covered = own != null ? own : namesGoods(on, c) ? on : null;
       TariffEvent e =
           event(source, c, index, cue, parsed, r, same, sameText, covered, own, on, hasFigure);
       if (e != null) {
@@ -201,7 +211,7 @@ final class TariffExtractor {
   }
 
   /** The rates of the clause: one, or one per "X% on ..." when the clause lists several. */
-  private static List<Rates.Rate> chooseRates(Rates.Parsed parsed, String s, Clause c) {
+  private static List<Rates.Rate> chooseRates(Rates.Parsed parsed, String s) {
     List<Rates.Rate> rs = parsed.rates();
     if (rs.size() > 1 && rs.stream().allMatch(r -> s.startsWith(" on ", r.end()))) {
       return rs;
@@ -255,6 +265,11 @@ final class TariffExtractor {
             || Phrases.occurs(status.get(TariffTimeline.Status.ANNOUNCED), s, c.start(), c.end());
     LocalDate published = source.published();
     LocalDate effective = dates.find(s, c.start(), c.end(), c.anchorStart(), future, published);
+    if (st == TariffTimeline.Status.SUSPENDED
+        && effective != null
+        && effective.isAfter(published)) {
+      effective = null; // "suspend an increase scheduled for Tuesday": Tuesday dates the plan
+    }
     // A plan whose date has passed is in effect; a rate "in effect" from a later date is a plan.
     if (st == TariffTimeline.Status.ANNOUNCED
         && effective != null
@@ -300,7 +315,25 @@ final class TariffExtractor {
     if (hasFigure) {
       best = nearer(best, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true);
     }
+    if (best == null && c.start() > 0) {
+      // "Biden has announced ..., including a quadrupling of duties ...": the verb that governs
+      // the sentence before the clause.
+      Clause before = new Clause(s, 0, c.start(), c.start(), c.start(), c.mentions());
+      for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
+        best = nearer(best, st, status.get(st), s, before, false);
+      }
+    }
     return best;
+  }
+
+  /** Whether an "on ..." phrase names goods ("all US goods", "US crude") rather than "a deal". */
+  private boolean namesGoods(Coverage.Span on, Clause c) {
+    if (on == null) {
+      return false;
+    }
+    return coverage.namesGoods(on)
+        || c.mentions().stream().anyMatch(m -> m.start() >= on.start() && m.end() <= on.end())
+        || SHORT_NOUN_PHRASE.matcher(on.text()).matches(); // "electric vehicles", not "a deal"
   }
 
   private static Cue nearer(
@@ -335,8 +368,7 @@ final class TariffExtractor {
     if (!verb.find()) {
       return null;
     }
-    Matcher object =
-        suspensionObjects.matcher(s).region(verb.end(), Math.min(s.length(), verb.end() + 40));
+    Matcher object = suspensionObjects.matcher(s);
     if (!object.find()) {
       return null;
     }
@@ -357,15 +389,23 @@ final class TariffExtractor {
       return null;
     }
     LocalDate effective = dates.find(s, 0, s.length(), verb.start(), false, source.published());
-    String what = s.substring(verb.end(), object.end()).strip();
+    if (effective != null && effective.isAfter(source.published())) {
+      effective = null;
+    }
+    String what =
+        object.start() >= verb.end()
+            ? s.substring(verb.end(), object.end()).strip() // "suspended the planned increase"
+            : determined(s, object.start(), object.end()); // "The increase ... has been shelved"
+    Rates.Parsed parsed = rates.parse(s, 0, s.length());
+    Rates.Rate rate = chooseRates(parsed, s).stream().findFirst().orElse(null);
     return new TariffEvent(
         imposer,
         target,
         TariffTimeline.Status.SUSPENDED,
-        null,
-        null,
-        null,
-        null,
+        rate == null ? null : rate.value(),
+        rate == null ? null : rate.text(),
+        rate == null ? null : rate.low(),
+        parsed.from() == null ? null : parsed.from().value(),
         null,
         null,
         null,
@@ -377,5 +417,13 @@ final class TariffExtractor {
         source,
         s,
         index);
+  }
+
+  /** The noun phrase ending at {@code end}, from its article: "The increase". */
+  private static String determined(String s, int start, int end) {
+    Matcher d =
+        Pattern.compile("(?i)(?:^|\\s)(the|a|an|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}$")
+            .matcher(s.substring(0, start));
+    return s.substring(d.find() ? d.start(1) : start, end);
   }
 }

@@ -5,6 +5,12 @@ import java.util.List;
 
 /** How tariff levels and events read for people, in chat and on the command line. Thread-safe. */
 final class TariffText {
+  /** A rate written as just a number and a unit ("25 per cent"): nothing to add to "25%". */
+  private static final java.util.regex.Pattern PLAIN =
+      java.util.regex.Pattern.compile(
+          "\\d+(?:\\.\\d+)?\\s*(?:%|percent|per cent|pct)",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private TariffText() {}
 
   /** "125%", "7.5%". */
@@ -61,17 +67,16 @@ final class TariffText {
                 ? e.stackText()
                 : "on top of the earlier "
                     + pct(e.basePercent())
-                    + " ("
+                    + " from "
                     + e.base().source().outlet()
-                    + ", "
-                    + e.base().when()
-                    + ")";
+                    + " "
+                    + e.base().when();
         details.add(pct(e.ratePercent()) + " " + base + ", computed");
       } else if (e.combinedPercent() != null) {
         details.add(
             "total as stated; rate "
                 + (e.rateText() == null ? pct(e.ratePercent()) : e.rateText()));
-      } else if (e.rateText() != null && !e.rateText().equals(pct(e.ratePercent()))) {
+      } else if (e.rateText() != null && !PLAIN.matcher(e.rateText()).matches()) {
         details.add(e.rateText());
       }
       if (e.status() != TariffTimeline.Status.IN_EFFECT) {
@@ -105,7 +110,7 @@ final class TariffText {
               + (e.combinedComputed() ? ", computed)" : ", stated)");
     } else {
       rate =
-          e.rateText() != null && !e.rateText().equals(pct(e.ratePercent()))
+          e.rateText() != null && !PLAIN.matcher(e.rateText()).matches()
               ? pct(e.ratePercent()) + " (" + e.rateText() + ")"
               : pct(e.ratePercent());
     }

@@ -175,17 +175,27 @@ public final class TariffTimeline {
         .toList();
   }
 
-  /** The latest level of every direction the articles speak of, as of {@code clock}'s today. */
+  /**
+   * The latest level of every direction the articles published by {@code clock}'s today speak of,
+   * in display order.
+   */
   public List<Standing> latest(Clock clock) {
-    return directions().stream().map(d -> result(d, clock).standing()).toList();
+    return directions().stream()
+        .map(d -> result(d, clock).standing())
+        .filter(TariffTimeline::known)
+        .toList();
   }
 
-  /** The latest level of {@code direction} as of {@code clock}'s today, if any event is known. */
+  /** The latest level of {@code direction} as of {@code clock}'s today, if anything is known. */
   public Optional<Standing> latest(Clock clock, Direction direction) {
     if (!directions().contains(direction)) {
       return Optional.empty();
     }
-    return Optional.of(result(direction, clock).standing());
+    return Optional.of(result(direction, clock).standing()).filter(TariffTimeline::known);
+  }
+
+  private static boolean known(Standing s) {
+    return s.level() != null || !s.pending().isEmpty() || !s.cancellations().isEmpty();
   }
 
   /** The level steps of {@code direction} up to {@code clock}'s today, for the chart. */
@@ -195,7 +205,7 @@ public final class TariffTimeline {
 
   private Standings.Result result(Direction d, Clock clock) {
     List<TariffEvent> mine = events.stream().filter(e -> e.direction().equals(d.label())).toList();
-    return Standings.of(d, mine, LocalDate.now(clock), cues.sameDateDays());
+    return Standings.of(d, mine, LocalDate.now(clock), cues.sameDateDays(), cues.planWindowDays());
   }
 
   /** The directions of the events: those of the display order first, the rest alphabetically. */

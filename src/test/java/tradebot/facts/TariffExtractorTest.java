@@ -331,4 +331,106 @@ class TariffExtractorTest {
             "2025-04-09");
     assertEvent(e, "CN", "US", Status.ANNOUNCED, 84.0, "US goods", "2025-04-10");
   }
+
+  @Test
+  void aChineseBodyImposingOnGoodsOriginatingFromTheUnitedStatesIsChinaOnTheUs() {
+    TariffEvent e =
+        one(
+            "The Customs Tariff Commission of the State Council announced on Friday that it will impose"
+                + " additional tariffs of 34 percent on all imported goods originating from the United States"
+                + " starting April 10.",
+            "2025-04-04");
+    assertEvent(
+        e,
+        "CN",
+        "US",
+        Status.ANNOUNCED,
+        34.0,
+        "all imported goods originating from the United States",
+        "2025-04-10");
+  }
+
+  @Test
+  void aRateThatWillNowBeAnotherTakesTheNewOne() {
+    TariffEvent e =
+        one(
+            "The planned 10 percent tariff on the remaining $300 billion of Chinese goods will now be 15"
+                + " percent, he said.",
+            "2019-08-24");
+    assertEvent(
+        e, "US", "CN", Status.ANNOUNCED, 15.0, "the remaining $300 billion of Chinese goods", null);
+  }
+
+  @Test
+  void aThreatToRaiseFromToOnAWeekdayKeepsBothRates() {
+    TariffEvent e =
+        one(
+            "Donald Trump threatened on Sunday to raise tariffs on $200bn of Chinese goods from 10 per cent"
+                + " to 25 per cent on Friday, upending hopes of a deal.",
+            "2019-05-06");
+    assertEvent(e, "US", "CN", Status.THREATENED, 25.0, "$200bn of Chinese goods", "2019-05-10");
+    assertEquals(10.0, e.fromPercent());
+  }
+
+  @Test
+  void aCalendarDateBesideAWeekdayWins() {
+    TariffEvent e =
+        one(
+            "China's retaliatory duties of up to 25% on $60 billion of US goods took effect on Saturday,"
+                + " June 1.",
+            "2019-06-03");
+    assertEvent(e, "CN", "US", Status.IN_EFFECT, 25.0, "$60 billion of US goods", "2019-06-01");
+  }
+
+  @Test
+  void aSurtaxIsATariffAndCanadaIsNamed() {
+    TariffEvent e =
+        one(
+            "Canada said it would impose a 100% surtax on Chinese-made electric vehicles.",
+            "2024-08-26");
+    assertEvent(e, "CA", "CN", Status.ANNOUNCED, 100.0, "Chinese-made electric vehicles", null);
+  }
+
+  @Test
+  void anOnPhraseThatNamesNoGoodsIsNoCoverage() {
+    TariffEvent e =
+        one(
+            "Trump said the tariffs could be raised to more than 25% if Beijing does not move faster on a"
+                + " deal.",
+            "2019-08-01");
+    assertEvent(e, "US", "CN", Status.THREATENED, 25.0, null, null);
+    assertEquals("more than 25%", e.rateText());
+  }
+
+  @Test
+  void aClauseWithoutCueTakesTheVerbOfItsSentence() {
+    List<TariffEvent> all =
+        events(
+            "US President Joe Biden has announced a sharp increase in tariffs on a range of Chinese"
+                + " imports, including a quadrupling of duties on electric vehicles to 100%.",
+            "2024-05-14");
+    assertEquals(1, all.size(), all::toString);
+    assertEvent(all.getFirst(), "US", "CN", Status.ANNOUNCED, 100.0, "electric vehicles", null);
+  }
+
+  @Test
+  void aTariffAfterOnTopOfIsTheBaseNotASecondEvent() {
+    TariffEvent e =
+        one(
+            "President Donald Trump said Friday that the U.S. will impose an additional 100% tariff on"
+                + " imports from China starting Nov. 1, on top of any tariff they are currently paying.",
+            "2025-10-10");
+    assertEvent(e, "US", "CN", Status.ANNOUNCED, 100.0, "imports from China", "2025-11-01");
+    assertTrue(e.stacksOnExisting());
+  }
+
+  @Test
+  void aSuspensionOfAScheduledIncreaseIsDatedByItsArticleNotTheSchedule() {
+    TariffEvent e =
+        one(
+            "President Trump said the U.S. would suspend a tariff increase on $250 billion of Chinese goods"
+                + " that was scheduled to take effect on Tuesday.",
+            "2019-10-12");
+    assertEvent(e, "US", "CN", Status.SUSPENDED, null, "$250 billion of Chinese goods", null);
+  }
 }

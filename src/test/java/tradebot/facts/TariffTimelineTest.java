@@ -53,7 +53,7 @@ class TariffTimelineTest {
     assertEquals(10.0, us2019.level().ratePercent());
     assertEquals(Status.ANNOUNCED, us2019.level().status());
     assertEquals(LocalDate.of(2018, 9, 24), us2019.level().effective());
-    assertNull(standing(t, "2018-06-01", CN_US).level());
+    assertTrue(t.latest(TariffFixtures.clockAt(LocalDate.parse("2018-06-01")), CN_US).isEmpty());
   }
 
   @Test
@@ -262,5 +262,52 @@ class TariffTimelineTest {
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aSuspendedScheduledIncreaseFallsBackEvenWhenItsDateHadBeenReached() {
+    TariffFixtures.article(
+        dir,
+        "a",
+        "NYT",
+        "2019-08-24",
+        "Mr. Trump said the United States would raise the tariff on $250 billion of Chinese goods to 30"
+            + " percent from 25 percent, starting Oct. 1.");
+    TariffFixtures.article(
+        dir,
+        "b",
+        "WSJ",
+        "2019-10-12",
+        "President Trump said the U.S. would suspend a tariff increase on $250 billion of Chinese goods"
+            + " that was scheduled to take effect on Tuesday.");
+    TariffTimeline t = timeline();
+    assertEquals(30.0, standing(t, "2019-10-05", US_CN).level().ratePercent());
+    Standing s = standing(t, "2019-10-20", US_CN);
+    assertEquals(25.0, s.level().ratePercent());
+    assertEquals("WSJ", s.cancellations().getFirst().source().outlet());
+  }
+
+  @Test
+  void anAdditionalRateOnTopOfWhatIsPaidStacksOnTheLatestLevel() {
+    TariffFixtures.article(
+        dir,
+        "a",
+        "Guardian",
+        "2025-04-09",
+        "Donald Trump has raised tariffs on Chinese imports to 125%.");
+    TariffFixtures.article(
+        dir,
+        "b",
+        "CNBC",
+        "2025-10-10",
+        "President Donald Trump said Friday that the U.S. will impose an additional 100% tariff on"
+            + " imports from China starting Nov. 1, on top of any tariff they are currently paying.");
+    TariffTimeline t = timeline();
+    Standing s = standing(t, "2025-10-20", US_CN);
+    assertEquals(225.0, s.level().combinedPercent());
+    assertEquals(
+        "US on China: 225% (100% on top of the earlier 125% from Guardian 2025-04-09, computed,"
+            + " announced, effective 2025-11-01)",
+        t.summary(s));
   }
 }
