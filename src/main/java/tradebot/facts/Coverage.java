@@ -66,10 +66,10 @@ final class Coverage {
                 + "|last|next|worth|with|since|would|will|could|was|were|is|are|has|have|had|took|takes"
                 + "|take|went|goes|go|came|comes|come|kicked|kicks|kick|rose|rise|rises|fell|remain|remains"
                 + "|said|says)(?![\\p{L}])"
-                + "|\\s+from\\s+(?=[\\d$]|(?:"
+                + "|\\s+(?:from|in)\\s+(?=[\\d$]|(?:"
                 + dates
                 + ")(?![\\p{L}]))"
-                + "|(?<!\\d),|,(?!\\d)|[;:()\"\u2014\u2013\u201c\u201d]|\\s-\\s|(?<=[\\p{Ll}\\d])\\.(?=\\s|$)",
+                + "|(?<!\\d),|,(?!\\d)|[;:()\"\u2014\u2013\u201c\u201d]|\\s-\\s|(?-i:(?<=[\\p{Ll}\\d])\\.(?=\\s|$))",
             Pattern.CASE_INSENSITIVE);
     this.goodsAfter =
         Pattern.compile(

@@ -15,11 +15,12 @@ final class Phrases {
 
   /**
    * A case-insensitive pattern that finds any of {@code phrases} as whole words, longest first so
-   * that "took effect" wins over "effect". Spaces in a phrase match any run of spaces.
+   * that "took effect" wins over "effect". Spaces in a phrase match any run of spaces; a hyphen
+   * joins words, so "tariff" is not found in "non-tariff".
    */
   static Pattern of(Collection<String> phrases) {
     return Pattern.compile(
-        "(?<![\\p{L}\\p{N}])(?:" + alternation(phrases) + ")(?![\\p{L}\\p{N}])",
+        "(?<![\\p{L}\\p{N}-])(?:" + alternation(phrases) + ")(?![\\p{L}\\p{N}-])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 

@@ -132,7 +132,8 @@ final class Rates {
         stackText = s.substring(stack[0], t.end());
         continue;
       }
-      if (lastMatch(totals, s, Math.max(from, t.start() - 40), t.start()) != null) {
+      int[] totalCue = lastMatch(totals, s, Math.max(from, t.start() - 40), t.start());
+      if (totalCue != null && noTokenBetween(tokens, totalCue[1], t.start())) {
         total = t;
         continue;
       }

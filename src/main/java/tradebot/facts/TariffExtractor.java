@@ -27,6 +27,12 @@ final class TariffExtractor {
   private static final Pattern CONJUNCTION =
       Pattern.compile("\\s(?:and|while|but|whereas|after|as)\\s", Pattern.CASE_INSENSITIVE);
 
+  /** How far before the tariff word a verb still governs it. */
+  private static final int GOVERNS = 60;
+
+  private static final Pattern MODAL_GAP =
+      Pattern.compile("\\s+(?:\\p{L}+ly\\s+|also\\s+|then\\s+|soon\\s+|now\\s+)?");
+
   private static final Pattern SHORT_NOUN_PHRASE =
       Pattern.compile(
           "(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|any|some)\\s)[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,3}",
@@ -304,23 +310,74 @@ final class TariffExtractor {
   }
 
   /** A status cue found in a clause. {@code noun}: a suspension noun, weaker than a verb. */
-  record Cue(TariffTimeline.Status status, String text, int distance, boolean noun) {}
+  record Cue(TariffTimeline.Status status, String text, int distance, boolean noun, int end) {}
 
-  /** The status cue nearest the tariff word; suspension nouns count only with a figure. */
+  /**
+   * The status cue of a clause: the nearest before the tariff word within {@link #GOVERNS} chars
+   * (the verb that governs it), else the nearest after it, else the verb of the sentence before the
+   * clause. Suspension nouns count only with a figure. A modal right before a cut or a suspension
+   * ("will fall", "would suspend") is that cut or suspension, planned.
+   */
   private Cue nearestCue(String s, Clause c, boolean hasFigure) {
-    Cue best = null;
+    Cue before = null;
+    Cue after = null;
     for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-      best = nearer(best, st, status.get(st), s, c, false);
+      before = nearer(before, st, status.get(st), s, c, false, true);
+      after = nearer(after, st, status.get(st), s, c, false, false);
     }
     if (hasFigure) {
-      best = nearer(best, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true);
+      before = nearer(before, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, true);
+      after = nearer(after, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, false);
+    }
+    Cue best = before != null && before.distance() <= GOVERNS ? before : after;
+    if (best == null) {
+      best = before;
     }
     if (best == null && c.start() > 0) {
       // "Biden has announced ..., including a quadrupling of duties ...": the verb that governs
       // the sentence before the clause.
-      Clause before = new Clause(s, 0, c.start(), c.start(), c.start(), c.mentions());
+      Clause earlier = new Clause(s, 0, c.start(), c.start(), c.start(), c.mentions());
       for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-        best = nearer(best, st, status.get(st), s, before, false);
+        best = nearer(best, st, status.get(st), s, earlier, false, true);
+      }
+    }
+    return best == null ? null : modal(s, c, best);
+  }
+
+  private Cue modal(String s, Clause c, Cue cue) {
+    if (cue.status() != TariffTimeline.Status.ANNOUNCED) {
+      return cue;
+    }
+    for (TariffTimeline.Status st :
+        List.of(TariffTimeline.Status.REDUCED, TariffTimeline.Status.SUSPENDED)) {
+      Matcher m = status.get(st).matcher(s).region(cue.end(), Math.min(c.end(), cue.end() + 16));
+      if (m.find() && MODAL_GAP.matcher(s.substring(cue.end(), m.start())).matches()) {
+        return new Cue(st, m.group(), cue.distance(), false, m.end());
+      }
+    }
+    return cue;
+  }
+
+  private static Cue nearer(
+      Cue best,
+      TariffTimeline.Status st,
+      Pattern p,
+      String s,
+      Clause c,
+      boolean noun,
+      boolean beforeAnchor) {
+    Matcher m = p.matcher(s).region(c.start(), c.end());
+    while (m.find()) {
+      int d;
+      if (beforeAnchor && m.end() <= c.anchorStart()) {
+        d = c.anchorStart() - m.end();
+      } else if (!beforeAnchor && m.start() >= c.anchorEnd()) {
+        d = m.start() - c.anchorEnd();
+      } else {
+        continue;
+      }
+      if (best == null || d < best.distance()) {
+        best = new Cue(st, m.group(), d, noun, m.end());
       }
     }
     return best;
@@ -334,25 +391,6 @@ final class TariffExtractor {
     return coverage.namesGoods(on)
         || c.mentions().stream().anyMatch(m -> m.start() >= on.start() && m.end() <= on.end())
         || SHORT_NOUN_PHRASE.matcher(on.text()).matches(); // "electric vehicles", not "a deal"
-  }
-
-  private static Cue nearer(
-      Cue best, TariffTimeline.Status st, Pattern p, String s, Clause c, boolean noun) {
-    Matcher m = p.matcher(s).region(c.start(), c.end());
-    while (m.find()) {
-      int d;
-      if (m.end() <= c.anchorStart()) {
-        d = c.anchorStart() - m.end();
-      } else if (m.start() >= c.anchorEnd()) {
-        d = m.start() - c.anchorEnd() + 2; // a cue before the tariff word wins a tie
-      } else {
-        continue;
-      }
-      if (best == null || d < best.distance()) {
-        best = new Cue(st, m.group(), d, noun);
-      }
-    }
-    return best;
   }
 
   /**

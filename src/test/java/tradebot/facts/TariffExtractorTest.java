@@ -433,4 +433,38 @@ class TariffExtractorTest {
             "2019-10-12");
     assertEvent(e, "US", "CN", Status.SUSPENDED, null, "$250 billion of Chinese goods", null);
   }
+
+  @Test
+  void theVerbBeforeTheTariffWordGovernsAndAModalBeforeAFallIsAPlannedCut() {
+    List<TariffEvent> all =
+        events(
+            "The United States will cut the extra tariffs it imposed on Chinese imports in April to 30%"
+                + " from 145%, while Chinese duties on U.S. imports will fall to 10% from 125%, the two"
+                + " countries said on Monday.",
+            "2025-05-12");
+    assertEquals(2, all.size(), all::toString);
+    assertEvent(all.get(0), "US", "CN", Status.REDUCED, 30.0, "Chinese imports", null);
+    assertEquals(145.0, all.get(0).fromPercent());
+    assertEvent(all.get(1), "CN", "US", Status.REDUCED, 10.0, "U.S. imports", null);
+  }
+
+  @Test
+  void aHyphenatedNonTariffIsNoTariffWord() {
+    assertTrue(
+        events(
+                "Beijing also agreed to suspend the non-tariff countermeasures it had imposed since"
+                    + " April 2, worth $50 billion of US goods.",
+                "2025-05-12")
+            .isEmpty());
+  }
+
+  @Test
+  void halvingToARateIsACut() {
+    TariffEvent e =
+        one(
+            "Under the deal, the US will halve the 15% tariffs it imposed on $120bn of Chinese goods in"
+                + " September to 7.5%.",
+            "2020-01-15");
+    assertEvent(e, "US", "CN", Status.REDUCED, 7.5, "$120bn of Chinese goods", null);
+  }
 }
