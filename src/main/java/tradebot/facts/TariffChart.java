@@ -28,11 +28,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class TariffChart {
   private static final Color[] COLORS = {
-    new Color(0xC0392B),
-    new Color(0x1F5FA8),
-    new Color(0x2E8B57),
-    new Color(0x8E44AD),
-    new Color(0xD68910)
+    new Color(0xC0392B), new Color(0x1F5FA8), new Color(0x2E8B57), new Color(0x8E44AD),
+    new Color(0xD68910), new Color(0x17A589), new Color(0x7B7D7D), new Color(0xA04000)
   };
   private static final String FONT = Font.SANS_SERIF;
 
@@ -75,7 +72,8 @@ final class TariffChart {
     long span = Math.max(30, last.toEpochDay() - first.toEpochDay());
     LocalDate from = first.minusDays(span / 12);
     LocalDate to = last.plusDays(span / 12);
-    Axes axes = new Axes(from, to, width - 140, top);
+    Axes axes = new Axes(from, to, width - 140, height - 135, top);
+    Labels labels = new Labels(axes, shown.size());
     for (int row = 0; row < shown.size(); row++) {
       TariffTimeline.Direction d = shown.get(row);
       List<Standings.Step> steps = t.steps(clock, d);
@@ -95,15 +93,9 @@ final class TariffChart {
       // Lines that share a level overlap: later lines are thinner, so every colour stays visible.
       line.setLineStyle(new BasicStroke(Math.max(2f, 7f - 2.5f * row)));
     }
-    for (int row = shown.size() - 1; row >= 0; row--) {
-      markers(
-          chart,
-          t,
-          shown.get(row),
-          t.steps(clock, shown.get(row)),
-          COLORS[row % COLORS.length],
-          row,
-          axes);
+    for (int row = 0; row < shown.size(); row++) {
+      TariffTimeline.Direction d = shown.get(row);
+      markers(chart, t, d, t.steps(clock, d), COLORS[row % COLORS.length], row, labels);
     }
     if (shown.isEmpty()) {
       XYSeries none =
@@ -121,18 +113,70 @@ final class TariffChart {
     }
   }
 
-  /** The plot's scale, to place labels beside markers in data units. */
-  private record Axes(LocalDate from, LocalDate to, int plotWidthPx, double top) {
+  /** The plot's scale in pixels (approximate: XChart lays out the axes itself). */
+  private record Axes(LocalDate from, LocalDate to, int plotWidthPx, int plotHeightPx, double top) {
     double daysPerPx() {
       return (double) Math.max(1, to.toEpochDay() - from.toEpochDay()) / plotWidthPx;
+    }
+
+    double xPx(LocalDate d) {
+      return (d.toEpochDay() - from.toEpochDay()) / daysPerPx();
+    }
+
+    double yPx(double percent) {
+      return (1 - percent / top) * plotHeightPx;
     }
   }
 
   /**
-   * One marker per source (its last step of the direction), labelled with outlet and date beside
-   * it: to the right in the left half of the plot, to the left in the right half, above the marker
-   * for the first direction and below for the second, so that labels stay inside and apart.
+   * Places marker labels where they fit: beside the marker, above or below, never over another
+   * label or the legend; a label that fits nowhere is left out (its marker stays).
    */
+  private static final class Labels {
+    private static final double CHAR_PX = 7.3;
+    private static final double HEIGHT_PX = 17;
+    private final Axes axes;
+    private final List<double[]> taken = new ArrayList<>(); // x0, y0, x1, y1 in plot pixels
+
+    Labels(Axes axes, int legendRows) {
+      this.axes = axes;
+      taken.add(new double[] {0, 0, 215, 12 + 24.0 * legendRows}); // the legend, top left
+    }
+
+    /** The data point to centre {@code label} on near the marker at (date, percent), or null. */
+    double[] place(String label, LocalDate date, double percent, boolean above) {
+      double w = label.length() * CHAR_PX + 6;
+      double mx = axes.xPx(date);
+      double my = axes.yPx(percent);
+      double side = mx < axes.plotWidthPx() / 2.0 ? 1 : -1;
+      double up = above ? -1 : 1;
+      double[][] offsets = {
+        {side * (w / 2 + 8), up * 14}, {side * (w / 2 + 8), -up * 14},
+        {0, up * 22}, {0, -up * 22},
+        {-side * (w / 2 + 8), up * 14}, {-side * (w / 2 + 8), -up * 14}
+      };
+      for (double[] o : offsets) {
+        double cx = mx + o[0];
+        double cy = my + o[1];
+        double[] box = {cx - w / 2, cy - HEIGHT_PX / 2, cx + w / 2, cy + HEIGHT_PX / 2};
+        if (box[0] < 0
+            || box[2] > axes.plotWidthPx()
+            || box[1] < 0
+            || box[3] > axes.plotHeightPx()) {
+          continue;
+        }
+        if (taken.stream()
+            .noneMatch(t -> t[0] < box[2] && box[0] < t[2] && t[1] < box[3] && box[1] < t[3])) {
+          taken.add(box);
+          double days = axes.from().toEpochDay() + cx * axes.daysPerPx();
+          return new double[] {days * 86_400_000d, axes.top() * (1 - cy / axes.plotHeightPx())};
+        }
+      }
+      return null;
+    }
+  }
+
+  /** One marker per source (its last step of the direction), labelled with outlet and date. */
   private static void markers(
       XYChart chart,
       TariffTimeline t,
@@ -140,22 +184,20 @@ final class TariffChart {
       List<Standings.Step> steps,
       Color c,
       int row,
-      Axes axes) {
+      Labels labels) {
     Map<String, Standings.Step> bySource = new LinkedHashMap<>();
     steps.forEach(s -> bySource.put(s.event().source().id(), s));
     List<Date> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
-    long middle = (axes.from().toEpochDay() + axes.to().toEpochDay()) / 2;
     for (Standings.Step s : bySource.values()) {
       xs.add(date(s.date()));
       ys.add(s.percent());
       String label =
           shortOutlet(s.event().source().outlet()) + " " + s.event().source().published();
-      double halfPx = label.length() * 3.7 + 12;
-      double shiftDays = halfPx * axes.daysPerPx() * (s.date().toEpochDay() < middle ? 1 : -1);
-      double x = date(s.date()).getTime() + shiftDays * 86_400_000d;
-      double y = s.percent() + axes.top() * 0.06 * (row % 2 == 0 ? 1 : -1);
-      chart.addAnnotation(new AnnotationText(label, x, Math.max(axes.top() * 0.03, y), false));
+      double[] at = labels.place(label, s.date(), s.percent(), row % 2 == 0);
+      if (at != null) {
+        chart.addAnnotation(new AnnotationText(label, at[0], at[1], false));
+      }
     }
     XYSeries points =
         chart.addSeries(t.name(d.imposer()) + " on " + t.name(d.target()) + " sources", xs, ys);
