@@ -99,7 +99,7 @@ final class TariffText {
   static String line(TariffTimeline t, TariffEvent e) {
     String rate;
     if (e.ratePercent() == null) {
-      rate = "rate not stated";
+      rate = e.cue().isEmpty() ? "rate not stated" : e.cue() + ", rate not stated";
     } else if (e.combinedPercent() != null) {
       rate =
           pct(e.combinedPercent())
