@@ -2,10 +2,8 @@ package tradebot.facts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +25,6 @@ final class TariffExtractor {
   private static final Pattern CONJUNCTION =
       Pattern.compile("\\s(?:and|while|but|whereas|after|as)\\s", Pattern.CASE_INSENSITIVE);
 
-  /** How far before the tariff word a verb still governs it. */
-  private static final int GOVERNS = 60;
-
-  private static final Pattern MODAL_GAP =
-      Pattern.compile("\\s+(?:\\p{L}+ly\\s+|also\\s+|then\\s+|soon\\s+|now\\s+)?");
-
   private static final Pattern SHORT_NOUN_PHRASE =
       Pattern.compile(
           "(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|any|some)\\s)[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,3}",
@@ -47,11 +39,9 @@ final class TariffExtractor {
   private final Pattern hypothetical;
   private final Pattern conditional;
   private final Pattern globalScope;
-  private final Pattern suspensionNouns;
-  private final Pattern suspensionObjects;
   private final Pattern stacking;
-  private final Map<TariffTimeline.Status, Pattern> status =
-      new EnumMap<>(TariffTimeline.Status.class);
+  private final StatusCues status;
+  private final Continuation continuation;
 
   TariffExtractor(Vocabulary vocabulary, TariffCues cues) {
     this.cues = cues;
@@ -63,12 +53,9 @@ final class TariffExtractor {
     this.hypothetical = Phrases.of(cues.hypothetical());
     this.conditional = Phrases.of(cues.conditional());
     this.globalScope = Phrases.of(cues.globalScope());
-    this.suspensionNouns = Phrases.of(cues.suspensionNouns());
-    this.suspensionObjects = Phrases.of(cues.suspensionObjects());
     this.stacking = Phrases.of(cues.stacking());
-    for (TariffTimeline.Status s : TariffTimeline.Status.values()) {
-      status.put(s, Phrases.of(cues.cues(s)));
-    }
+    this.status = new StatusCues(cues);
+    this.continuation = new Continuation(cues, status, dates, rates);
   }
 
   Countries countries() {
@@ -124,7 +111,8 @@ final class TariffExtractor {
       }
     }
     if (anchors.isEmpty()) {
-      TariffEvent e = previous == null ? null : continuation(source, s, index, mentions, previous);
+      TariffEvent e =
+          previous == null ? null : continuation.of(source, s, index, mentions, previous);
       return e == null ? List.of() : List.of(e);
     }
     List<TariffEvent> out = new ArrayList<>();
@@ -194,7 +182,7 @@ final class TariffExtractor {
       sameText = parsed.sameLevel();
     }
     boolean hasFigure = rate != null || same != null || money != null;
-    Cue cue = nearestCue(s, c, hasFigure);
+    StatusCues.Cue cue = status.nearest(s, c, hasFigure);
     if (!hasFigure
         && (cue == null || cue.status() != TariffTimeline.Status.SUSPENDED || cue.noun())) {
       return List.of();
@@ -217,7 +205,7 @@ final class TariffExtractor {
   }
 
   /** The rates of the clause: one, or one per "X% on ..." when the clause lists several. */
-  private static List<Rates.Rate> chooseRates(Rates.Parsed parsed, String s) {
+  static List<Rates.Rate> chooseRates(Rates.Parsed parsed, String s) {
     List<Rates.Rate> rs = parsed.rates();
     if (rs.size() > 1 && rs.stream().allMatch(r -> s.startsWith(" on ", r.end()))) {
       return rs;
@@ -234,7 +222,7 @@ final class TariffExtractor {
       Source source,
       Clause c,
       int index,
-      Cue cue,
+      StatusCues.Cue cue,
       Rates.Parsed parsed,
       Rates.Rate rate,
       Double same,
@@ -268,7 +256,8 @@ final class TariffExtractor {
     boolean future =
         st == TariffTimeline.Status.ANNOUNCED
             || st == TariffTimeline.Status.THREATENED
-            || Phrases.occurs(status.get(TariffTimeline.Status.ANNOUNCED), s, c.start(), c.end());
+            || Phrases.occurs(
+                status.pattern(TariffTimeline.Status.ANNOUNCED), s, c.start(), c.end());
     LocalDate published = source.published();
     LocalDate effective = dates.find(s, c.start(), c.end(), c.anchorStart(), future, published);
     if (st == TariffTimeline.Status.SUSPENDED
@@ -309,80 +298,6 @@ final class TariffExtractor {
         index);
   }
 
-  /** A status cue found in a clause. {@code noun}: a suspension noun, weaker than a verb. */
-  record Cue(TariffTimeline.Status status, String text, int distance, boolean noun, int end) {}
-
-  /**
-   * The status cue of a clause: the nearest before the tariff word within {@link #GOVERNS} chars
-   * (the verb that governs it), else the nearest after it, else the verb of the sentence before the
-   * clause. Suspension nouns count only with a figure. A modal right before a cut or a suspension
-   * ("will fall", "would suspend") is that cut or suspension, planned.
-   */
-  private Cue nearestCue(String s, Clause c, boolean hasFigure) {
-    Cue before = null;
-    Cue after = null;
-    for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-      before = nearer(before, st, status.get(st), s, c, false, true);
-      after = nearer(after, st, status.get(st), s, c, false, false);
-    }
-    if (hasFigure) {
-      before = nearer(before, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, true);
-      after = nearer(after, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, false);
-    }
-    Cue best = before != null && before.distance() <= GOVERNS ? before : after;
-    if (best == null) {
-      best = before;
-    }
-    if (best == null && c.start() > 0) {
-      // "Biden has announced ..., including a quadrupling of duties ...": the verb that governs
-      // the sentence before the clause.
-      Clause earlier = new Clause(s, 0, c.start(), c.start(), c.start(), c.mentions());
-      for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-        best = nearer(best, st, status.get(st), s, earlier, false, true);
-      }
-    }
-    return best == null ? null : modal(s, c, best);
-  }
-
-  private Cue modal(String s, Clause c, Cue cue) {
-    if (cue.status() != TariffTimeline.Status.ANNOUNCED) {
-      return cue;
-    }
-    for (TariffTimeline.Status st :
-        List.of(TariffTimeline.Status.REDUCED, TariffTimeline.Status.SUSPENDED)) {
-      Matcher m = status.get(st).matcher(s).region(cue.end(), Math.min(c.end(), cue.end() + 16));
-      if (m.find() && MODAL_GAP.matcher(s.substring(cue.end(), m.start())).matches()) {
-        return new Cue(st, m.group(), cue.distance(), false, m.end());
-      }
-    }
-    return cue;
-  }
-
-  private static Cue nearer(
-      Cue best,
-      TariffTimeline.Status st,
-      Pattern p,
-      String s,
-      Clause c,
-      boolean noun,
-      boolean beforeAnchor) {
-    Matcher m = p.matcher(s).region(c.start(), c.end());
-    while (m.find()) {
-      int d;
-      if (beforeAnchor && m.end() <= c.anchorStart()) {
-        d = c.anchorStart() - m.end();
-      } else if (!beforeAnchor && m.start() >= c.anchorEnd()) {
-        d = m.start() - c.anchorEnd();
-      } else {
-        continue;
-      }
-      if (best == null || d < best.distance()) {
-        best = new Cue(st, m.group(), d, noun, m.end());
-      }
-    }
-    return best;
-  }
-
   /** Whether an "on ..." phrase names goods ("all US goods", "US crude") rather than "a deal". */
   private boolean namesGoods(Coverage.Span on, Clause c) {
     if (on == null) {
@@ -391,77 +306,5 @@ final class TariffExtractor {
     return coverage.namesGoods(on)
         || c.mentions().stream().anyMatch(m -> m.start() >= on.start() && m.end() <= on.end())
         || SHORT_NOUN_PHRASE.matcher(on.text()).matches(); // "electric vehicles", not "a deal"
-  }
-
-  /**
-   * "The US suspended the planned increase.": a sentence without a tariff word that suspends
-   * something continues the tariff story of the event before it.
-   */
-  private TariffEvent continuation(
-      Source source, String s, int index, List<Countries.Mention> mentions, TariffEvent previous) {
-    if (Phrases.occurs(hypothetical, s, 0, s.length())) {
-      return null;
-    }
-    Matcher verb = status.get(TariffTimeline.Status.SUSPENDED).matcher(s);
-    if (!verb.find()) {
-      return null;
-    }
-    Matcher object = suspensionObjects.matcher(s);
-    if (!object.find()) {
-      return null;
-    }
-    String imposer = null;
-    for (Countries.Mention x : mentions) {
-      if (x.end() <= verb.start()) {
-        imposer = x.iso();
-      }
-    }
-    if (imposer == null) {
-      imposer = previous.imposer();
-    }
-    String target =
-        imposer.equals(previous.imposer())
-            ? previous.target()
-            : cues.defaultCounterparts().get(imposer);
-    if (target == null || target.equals(imposer)) {
-      return null;
-    }
-    LocalDate effective = dates.find(s, 0, s.length(), verb.start(), false, source.published());
-    if (effective != null && effective.isAfter(source.published())) {
-      effective = null;
-    }
-    String what =
-        object.start() >= verb.end()
-            ? s.substring(verb.end(), object.end()).strip() // "suspended the planned increase"
-            : determined(s, object.start(), object.end()); // "The increase ... has been shelved"
-    Rates.Parsed parsed = rates.parse(s, 0, s.length());
-    Rates.Rate rate = chooseRates(parsed, s).stream().findFirst().orElse(null);
-    return new TariffEvent(
-        imposer,
-        target,
-        TariffTimeline.Status.SUSPENDED,
-        rate == null ? null : rate.value(),
-        rate == null ? null : rate.text(),
-        rate == null ? null : rate.low(),
-        parsed.from() == null ? null : parsed.from().value(),
-        null,
-        null,
-        null,
-        false,
-        null,
-        what,
-        effective,
-        verb.group(),
-        source,
-        s,
-        index);
-  }
-
-  /** The noun phrase ending at {@code end}, from its article: "The increase". */
-  private static String determined(String s, int start, int end) {
-    Matcher d =
-        Pattern.compile("(?i)(?:^|\\s)(the|a|an|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}$")
-            .matcher(s.substring(0, start));
-    return s.substring(d.find() ? d.start(1) : start, end);
   }
 }
