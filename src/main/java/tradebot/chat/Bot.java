@@ -1,9 +1,14 @@
 package tradebot.chat;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +21,12 @@ import tradebot.answer.AnswerService;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
+import tradebot.facts.TariffEvent;
+import tradebot.facts.TariffTimeline;
+import tradebot.knowledge.Source;
 
 /**
- * The {@link ChatService} every adapter shares: answers, sources, reload and help. Moderator checks
+ * The {@link ChatService} every adapter shares: answers, tariffs, sources, reload and help. Moderator checks
  * are the adapter's to make (it knows the platform's roles); this class refuses {@link
  * Command#RELOAD} to anyone the adapter did not mark as moderator. Thread-safe.
  */
@@ -26,18 +34,29 @@ public final class Bot implements ChatService {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
   private static final Logger audit = LoggerFactory.getLogger("tradebot.audit");
 
+  /** Size of the tariff chart: legible as a chat embed. */
+  static final int CHART_WIDTH = 1000;
+
+  static final int CHART_HEIGHT = 500;
+
   private final AnswerService answers;
   private final CorpusManager corpora;
   private final Consumer<Answer> onAnswer;
+  private final Clock clock;
 
+  /** A bot whose "now" is the system clock in UTC, with no answer listener. */
   public Bot(AnswerService answers, CorpusManager corpora) {
-    this(answers, corpora, answer -> {});
+    this(answers, corpora, Clock.systemUTC(), answer -> {});
   }
 
-  /** @param onAnswer told of every answer given (for metrics); must be thread-safe and quick */
-  public Bot(AnswerService answers, CorpusManager corpora, Consumer<Answer> onAnswer) {
+  /**
+   * @param clock what "now" is for the latest tariff levels
+   * @param onAnswer told of every answer given (for metrics); must be thread-safe and quick
+   */
+  public Bot(AnswerService answers, CorpusManager corpora, Clock clock, Consumer<Answer> onAnswer) {
     this.answers = Objects.requireNonNull(answers, "answers");
     this.corpora = Objects.requireNonNull(corpora, "corpora");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.onAnswer = Objects.requireNonNull(onAnswer, "onAnswer");
   }
 
@@ -49,9 +68,7 @@ public final class Bot implements ChatService {
         case SOURCES -> sources();
         case RELOAD -> reload(request);
         case HELP -> help();
-        case TARIFF ->
-            ChatReply.text(
-                ChatReply.Status.INFO, "The tariff tracker is not available yet.", false);
+        case TARIFF -> tariff(request);
       };
     } catch (RuntimeException e) {
       String id = UUID.randomUUID().toString().substring(0, 8);
@@ -122,6 +139,120 @@ public final class Bot implements ChatService {
         footer(),
         null,
         false);
+  }
+
+  /**
+   * The latest tariff level each way (or one way, option "direction" such as "us-china"), quoted
+   * and cited, with pending threats, the history when option "history" is "true", and a step chart
+   * unless option "chart" is "false".
+   */
+  private ChatReply tariff(ChatRequest request) {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      Corpus c = lease.corpus();
+      TariffTimeline t = c.tariffs();
+      TariffTimeline.Direction only = null;
+      String spec = request.option("direction", "").strip();
+      if (!spec.isEmpty()) {
+        try {
+          only = t.direction(spec);
+        } catch (IllegalArgumentException e) {
+          return ChatReply.text(
+              ChatReply.Status.DECLINE, "I can't read that direction: " + e.getMessage(), true);
+        }
+      }
+      List<TariffTimeline.Standing> standings =
+          only == null ? t.latest(clock) : t.latest(clock, only).map(List::of).orElse(List.of());
+      if (standings.isEmpty()) {
+        String what =
+            only == null ? "" : " for " + t.name(only.imposer()) + " on " + t.name(only.target());
+        return new ChatReply(
+            ChatReply.Status.INFO,
+            "The loaded articles report no tariffs" + what + ".",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            footer(c),
+            null,
+            false);
+      }
+      Citations cite = new Citations();
+      List<String> leads = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
+      for (TariffTimeline.Standing s : standings) {
+        StringBuilder lead = new StringBuilder(t.summary(s));
+        for (TariffEvent e : levelEvents(s)) {
+          lead.append(" [").append(cite.quote(e)).append("]");
+          if (e.base() != null) {
+            lead.append(" [").append(cite.quote(e.base())).append("]");
+          }
+        }
+        leads.add(lead.toString());
+        for (TariffEvent p : s.pending()) {
+          lines.add("Pending: " + t.line(p) + " [" + cite.quote(p) + "]");
+        }
+        for (TariffEvent x : s.cancellations()) {
+          lines.add("Planned change suspended: " + t.line(x) + " [" + cite.quote(x) + "]");
+        }
+      }
+      if (Boolean.parseBoolean(request.option("history", "false"))) {
+        lines.add("History:");
+        for (TariffEvent e : t.history(clock, only)) {
+          lines.add(t.line(e) + " [" + cite.source(e) + "]");
+        }
+      }
+      ChatReply.Attachment chart =
+          Boolean.parseBoolean(request.option("chart", "true"))
+              ? new ChatReply.Attachment(
+                  "tariffs.png", "image/png", t.chart(clock, only, CHART_WIDTH, CHART_HEIGHT))
+              : null;
+      return new ChatReply(
+          ChatReply.Status.INFO,
+          String.join(" · ", leads),
+          cite.quotes,
+          List.of(),
+          cite.sources,
+          lines,
+          footer(c),
+          chart,
+          false);
+    }
+  }
+
+  private static List<TariffEvent> levelEvents(TariffTimeline.Standing s) {
+    List<TariffEvent> out = new ArrayList<>();
+    if (s.level() != null) {
+      out.add(s.level());
+    }
+    out.addAll(s.disagreeing());
+    return out;
+  }
+
+  /** Numbers sources in the order they are first cited; quotes each sentence once. */
+  private static final class Citations {
+    final List<ChatReply.Quote> quotes = new ArrayList<>();
+    final List<ChatReply.SourceLine> sources = new ArrayList<>();
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final Set<String> quoted = new HashSet<>();
+
+    int source(TariffEvent e) {
+      Source s = e.source();
+      Integer n = numbers.get(s.id());
+      if (n == null) {
+        n = numbers.size() + 1;
+        numbers.put(s.id(), n);
+        sources.add(new ChatReply.SourceLine(n, s.outlet(), s.published(), s.title(), s.url()));
+      }
+      return n;
+    }
+
+    int quote(TariffEvent e) {
+      int n = source(e);
+      if (quoted.add(e.source().id() + "\n" + e.quote())) {
+        quotes.add(new ChatReply.Quote(n, e.quote()));
+      }
+      return n;
+    }
   }
 
   private ChatReply sources() {

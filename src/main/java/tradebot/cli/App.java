@@ -26,9 +26,11 @@ public final class App implements AutoCloseable {
   private final Bot bot;
   private final ReloadReport startup;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Clock clock;
 
   private App(TradebotConfig config, IndexStore store, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.metrics = new Metrics();
     this.corpora = new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock);
     corpora.onReload(metrics::recordReload);
@@ -40,7 +42,7 @@ public final class App implements AutoCloseable {
       throw e;
     }
     this.answers = new AnswerService(corpora, config.configDir(), config.answer());
-    this.bot = new Bot(answers, corpora, metrics::recordAnswer);
+    this.bot = new Bot(answers, corpora, clock, metrics::recordAnswer);
   }
 
   /** Starts with the index on disk under the configured data directory. */
@@ -72,6 +74,11 @@ public final class App implements AutoCloseable {
   /** The metrics every adapter reports into (e.g. {@link Metrics#rateLimited}). */
   public Metrics metrics() {
     return metrics;
+  }
+
+  /** What "now" is for this bot (the latest tariff levels). */
+  public Clock clock() {
+    return clock;
   }
 
   /** The report of the first load. */

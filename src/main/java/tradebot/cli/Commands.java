@@ -12,6 +12,7 @@ public final class Commands {
     cli.addSubcommand(new ChatCommand());
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new SourcesCommand());
+    cli.addSubcommand(new TariffCommand());
     cli.addSubcommand(new IndexCommand());
     cli.addSubcommand(new EvalCommand());
     cli.addSubcommand(new SlackCommand());

@@ -13,6 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.config.Vocabulary;
+import tradebot.facts.TariffCues;
 import tradebot.facts.TariffTimeline;
 import tradebot.index.IndexStore;
 import tradebot.index.PassageIndex;
@@ -70,7 +71,8 @@ final class CorpusBuilder {
   Corpus open(Loaded loaded) throws IOException {
     List<Document> documents = loaded.result().documents();
     PassageIndex index = openOrBuild(loaded.version(), documents);
-    TariffTimeline tariffs = TariffTimeline.build(documents, loaded.vocabulary());
+    TariffTimeline tariffs =
+        TariffTimeline.build(documents, loaded.vocabulary(), tariffCues(configDir.resolve("tariffs.yaml")));
     List<Corpus.ArticleInfo> infos = new ArrayList<>();
     for (Document d : documents) {
       infos.add(
@@ -101,6 +103,15 @@ final class CorpusBuilder {
     }
     List<Passage> passages = documents.stream().flatMap(d -> d.passages().stream()).toList();
     return store.build(version, passages);
+  }
+
+  /** The tariff cues; without the file the tracker finds nothing, which is logged, not fatal. */
+  private static TariffCues tariffCues(Path file) {
+    if (!Files.isRegularFile(file)) {
+      log.warn("{} is missing: the tariff tracker will find no tariff events", file);
+      return TariffCues.empty();
+    }
+    return TariffCues.load(file);
   }
 
   /** The corpus version: the knowledge files' digest and the config data files' content. */

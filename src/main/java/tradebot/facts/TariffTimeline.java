@@ -1,24 +1,274 @@
 package tradebot.facts;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import tradebot.config.Vocabulary;
 import tradebot.knowledge.Document;
 
 /**
- * Tariff events extracted from the knowledge base, in date order. Immutable and thread-safe.
- *
- * <p>PLACEHOLDER: holds no events; the tariff tracker replaces it.
+ * Tariff events extracted from the knowledge base at ingestion, in date order, and the latest level
+ * each way as of a clock's today: the most recent level in effect or announced to take effect (by
+ * effective date, else by the article's date), threats pending beside it, sources of about the same
+ * date that disagree shown with it. Immutable and thread-safe.
  */
 public final class TariffTimeline {
-  private TariffTimeline() {}
+  /** Where a tariff stands in the sentence that reports it. */
+  public enum Status {
+    IN_EFFECT("in_effect", "in effect"),
+    ANNOUNCED("announced", "announced"),
+    THREATENED("threatened", "threatened"),
+    REDUCED("reduced", "reduced"),
+    SUSPENDED("suspended", "suspended");
 
-  /** Extracts the tariff events of {@code documents}. */
+    private final String label;
+    private final String text;
+
+    Status(String label, String text) {
+      this.label = label;
+      this.text = text;
+    }
+
+    /** The name used in JSON and config ("in_effect"). */
+    public String label() {
+      return label;
+    }
+
+    /** The name for people ("in effect"). */
+    public String text() {
+      return text;
+    }
+
+    /**
+     * The status named {@code label} ("in_effect", "in effect" or "IN_EFFECT").
+     *
+     * @throws IllegalArgumentException for any other word
+     */
+    public static Status fromLabel(String label) {
+      for (Status s : values()) {
+        if (s.label.equalsIgnoreCase(label)
+            || s.text.equalsIgnoreCase(label)
+            || s.name().equalsIgnoreCase(label)) {
+          return s;
+        }
+      }
+      throw new IllegalArgumentException("unknown tariff status: " + label);
+    }
+  }
+
+  /** Who imposes tariffs on whom, as ISO codes. */
+  public record Direction(String imposer, String target) {
+    public Direction {
+      Objects.requireNonNull(imposer, "imposer");
+      Objects.requireNonNull(target, "target");
+    }
+
+    /** "US-CN". */
+    public String label() {
+      return imposer + "-" + target;
+    }
+  }
+
+  /**
+   * The latest level of one direction.
+   *
+   * @param direction who on whom
+   * @param level the latest level event (a derived event when a planned change was suspended and
+   *     the level fell back; a suspension when the level in effect was suspended), or null when
+   *     only threats are known
+   * @param replaced the level a suspension suspended, or null
+   * @param disagreeing levels from other sources of about the same date that give another figure
+   * @param pending threats made since the level (or ever, when there is none)
+   * @param cancellations suspensions that cancelled a planned change
+   */
+  public record Standing(
+      Direction direction,
+      TariffEvent level,
+      TariffEvent replaced,
+      List<TariffEvent> disagreeing,
+      List<TariffEvent> pending,
+      List<TariffEvent> cancellations) {
+    public Standing {
+      Objects.requireNonNull(direction, "direction");
+      disagreeing = List.copyOf(disagreeing);
+      pending = List.copyOf(pending);
+      cancellations = List.copyOf(cancellations);
+    }
+  }
+
+  /** Timeline order: by date (effective, else published), then article date, article, sentence. */
+  static final Comparator<TariffEvent> ORDER =
+      Comparator.comparing(TariffEvent::when)
+          .thenComparing(e -> e.source().published())
+          .thenComparing(e -> e.source().id())
+          .thenComparingInt(TariffEvent::sentence);
+
+  private final List<TariffEvent> events;
+  private final Countries countries;
+  private final TariffCues cues;
+
+  private TariffTimeline(List<TariffEvent> events, Countries countries, TariffCues cues) {
+    this.events = List.copyOf(events);
+    this.countries = countries;
+    this.cues = cues;
+  }
+
+  /**
+   * Extracts the tariff events of {@code documents} with the cues of {@code config/tariffs.yaml}.
+   */
+  public static TariffTimeline build(
+      List<Document> documents, Vocabulary vocabulary, TariffCues cues) {
+    TariffExtractor extractor = new TariffExtractor(vocabulary, cues);
+    List<TariffEvent> all = new ArrayList<>();
+    for (Document d : documents) {
+      all.addAll(extractor.extract(d));
+    }
+    all.sort(ORDER);
+    for (int i = 0; i < all.size(); i++) {
+      TariffEvent e = all.get(i);
+      if (e.stacksOnExisting() && e.basePercent() == null && e.totalPercent() == null) {
+        for (int j = i - 1; j >= 0; j--) {
+          TariffEvent earlier = all.get(j);
+          if (earlier.direction().equals(e.direction())
+              && earlier.setsLevel()
+              && earlier.when().isBefore(e.when())) {
+            all.set(i, e.stackedOn(earlier)); // "on top of existing tariffs": the level before it
+            break;
+          }
+        }
+      }
+    }
+    return new TariffTimeline(all, extractor.countries(), cues);
+  }
+
+  /** With no cues: a timeline without events (for callers that have no tariffs.yaml). */
   public static TariffTimeline build(List<Document> documents, Vocabulary vocabulary) {
-    return new TariffTimeline();
+    return build(documents, vocabulary, TariffCues.empty());
   }
 
   /** How many events the timeline holds. */
   public int size() {
-    return 0;
+    return events.size();
+  }
+
+  /** Every event, in date order. */
+  public List<TariffEvent> events() {
+    return events;
+  }
+
+  /**
+   * The events of articles published by {@code clock}'s today, in date order, of one direction or
+   * all (null).
+   */
+  public List<TariffEvent> history(Clock clock, Direction direction) {
+    LocalDate today = LocalDate.now(clock);
+    return events.stream()
+        .filter(e -> !e.source().published().isAfter(today))
+        .filter(e -> direction == null || e.direction().equals(direction.label()))
+        .toList();
+  }
+
+  /**
+   * The latest level of every direction the articles published by {@code clock}'s today speak of,
+   * in display order.
+   */
+  public List<Standing> latest(Clock clock) {
+    return directions().stream()
+        .map(d -> result(d, clock).standing())
+        .filter(TariffTimeline::known)
+        .toList();
+  }
+
+  /** The latest level of {@code direction} as of {@code clock}'s today, if anything is known. */
+  public Optional<Standing> latest(Clock clock, Direction direction) {
+    if (!directions().contains(direction)) {
+      return Optional.empty();
+    }
+    return Optional.of(result(direction, clock).standing()).filter(TariffTimeline::known);
+  }
+
+  private static boolean known(Standing s) {
+    return s.level() != null || !s.pending().isEmpty() || !s.cancellations().isEmpty();
+  }
+
+  /** The level steps of {@code direction} up to {@code clock}'s today, for the chart. */
+  List<Standings.Step> steps(Clock clock, Direction direction) {
+    return result(direction, clock).steps();
+  }
+
+  private Standings.Result result(Direction d, Clock clock) {
+    List<TariffEvent> mine = events.stream().filter(e -> e.direction().equals(d.label())).toList();
+    return Standings.of(d, mine, LocalDate.now(clock), cues.sameDateDays(), cues.planWindowDays());
+  }
+
+  /** The directions of the events: those of the display order first, the rest alphabetically. */
+  public List<Direction> directions() {
+    Set<String> present = new LinkedHashSet<>();
+    events.stream().map(TariffEvent::direction).sorted().forEach(present::add);
+    List<Direction> out = new ArrayList<>();
+    for (String label : cues.displayOrder()) {
+      if (present.remove(label.toUpperCase(Locale.ROOT))) {
+        out.add(parseLabel(label.toUpperCase(Locale.ROOT)));
+      }
+    }
+    present.forEach(label -> out.add(parseLabel(label)));
+    return out;
+  }
+
+  private static Direction parseLabel(String label) {
+    int dash = label.indexOf('-');
+    return new Direction(label.substring(0, dash), label.substring(dash + 1));
+  }
+
+  /**
+   * The direction {@code spec} names: "us-china", "china-us", "US-CN", "mexico-china".
+   *
+   * @throws IllegalArgumentException naming the spec when a side is not a known country
+   */
+  public Direction direction(String spec) {
+    String[] parts = spec == null ? new String[0] : spec.strip().split("\\s*-\\s*|\\s+on\\s+");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException(
+          "direction must be IMPOSER-TARGET, e.g. us-china or china-us: " + spec);
+    }
+    String imposer = countries.iso(parts[0]);
+    String target = countries.iso(parts[1]);
+    if (imposer == null || target == null || imposer.equals(target)) {
+      throw new IllegalArgumentException(
+          "unknown direction (use two different countries, e.g. us-china or china-us): " + spec);
+    }
+    return new Direction(imposer, target);
+  }
+
+  /** The name to show for an ISO code ("China" for CN). */
+  public String name(String iso) {
+    return countries.display(iso);
+  }
+
+  /** "US on China: 145% (125% on top of an existing 20%, computed)". */
+  public String summary(Standing s) {
+    return TariffText.summary(this, s);
+  }
+
+  /** One line of the history table. */
+  public String line(TariffEvent e) {
+    return TariffText.line(this, e);
+  }
+
+  /** The JSON of {@code tariff --json}: latest levels, pending threats and the history. */
+  public String json(Clock clock, Direction direction) {
+    return TariffJson.render(this, clock, direction);
+  }
+
+  /** A PNG step chart of every direction (or one) over time, {@code width} by {@code height}. */
+  public byte[] chart(Clock clock, Direction direction, int width, int height) {
+    return TariffChart.render(this, clock, direction, width, height);
   }
 }

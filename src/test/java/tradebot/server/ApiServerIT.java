@@ -98,7 +98,7 @@ class ApiServerIT {
   }
 
   private ApiServer newServer(String token) {
-    Bot bot = new Bot(answers, corpora, metrics::recordAnswer);
+    Bot bot = new Bot(answers, corpora, java.time.Clock.systemUTC(), metrics::recordAnswer);
     return new ApiServer(
         new TradebotConfig.Server(0, "127.0.0.1"), answers, bot, corpora, metrics, token);
   }

@@ -1,0 +1,111 @@
+package tradebot.facts;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the status of a tariff clause from the status cues of {@link TariffCues}: the verb that
+ * governs the tariff word ("will cut the tariffs it imposed" is a cut), else the cue after it
+ * ("tariffs increased"), else the verb of the sentence before the clause. Thread-safe.
+ */
+final class StatusCues {
+  /** How far before the tariff word a verb still governs it. */
+  private static final int GOVERNS = 60;
+
+  private static final Pattern MODAL_GAP =
+      Pattern.compile("\\s+(?:\\p{L}+ly\\s+|also\\s+|then\\s+|soon\\s+|now\\s+)?");
+
+  private final Map<TariffTimeline.Status, Pattern> status =
+      new EnumMap<>(TariffTimeline.Status.class);
+  private final Pattern suspensionNouns;
+
+  StatusCues(TariffCues cues) {
+    for (TariffTimeline.Status s : TariffTimeline.Status.values()) {
+      status.put(s, Phrases.of(cues.cues(s)));
+    }
+    this.suspensionNouns = Phrases.of(cues.suspensionNouns());
+  }
+
+  /** The cues of one status as a pattern. */
+  Pattern pattern(TariffTimeline.Status s) {
+    return status.get(s);
+  }
+
+  /** A status cue found in a clause. {@code noun}: a suspension noun, weaker than a verb. */
+  record Cue(TariffTimeline.Status status, String text, int distance, boolean noun, int end) {}
+
+  /**
+   * The status cue of a clause: the nearest before the tariff word within {@link #GOVERNS} chars
+   * (the verb that governs it), else the nearest after it, else the verb of the sentence before the
+   * clause. Suspension nouns count only with a figure. A modal right before a cut or a suspension
+   * ("will fall", "would suspend") is that cut or suspension, planned.
+   */
+  Cue nearest(String s, TariffExtractor.Clause c, boolean hasFigure) {
+    Cue before = null;
+    Cue after = null;
+    for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
+      before = nearer(before, st, status.get(st), s, c, false, true);
+      after = nearer(after, st, status.get(st), s, c, false, false);
+    }
+    if (hasFigure) {
+      before = nearer(before, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, true);
+      after = nearer(after, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, false);
+    }
+    Cue best = before != null && before.distance() <= GOVERNS ? before : after;
+    if (best == null) {
+      best = before;
+    }
+    if (best == null && c.start() > 0) {
+      // "Biden has announced ..., including a quadrupling of duties ...": the verb that governs
+      // the sentence before the clause.
+      TariffExtractor.Clause earlier =
+          new TariffExtractor.Clause(s, 0, c.start(), c.start(), c.start(), c.mentions());
+      for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
+        best = nearer(best, st, status.get(st), s, earlier, false, true);
+      }
+    }
+    return best == null ? null : modal(s, c, best);
+  }
+
+  private Cue modal(String s, TariffExtractor.Clause c, Cue cue) {
+    if (cue.status() != TariffTimeline.Status.ANNOUNCED) {
+      return cue;
+    }
+    for (TariffTimeline.Status st :
+        List.of(TariffTimeline.Status.REDUCED, TariffTimeline.Status.SUSPENDED)) {
+      Matcher m = status.get(st).matcher(s).region(cue.end(), Math.min(c.end(), cue.end() + 16));
+      if (m.find() && MODAL_GAP.matcher(s.substring(cue.end(), m.start())).matches()) {
+        return new Cue(st, m.group(), cue.distance(), false, m.end());
+      }
+    }
+    return cue;
+  }
+
+  private static Cue nearer(
+      Cue best,
+      TariffTimeline.Status st,
+      Pattern p,
+      String s,
+      TariffExtractor.Clause c,
+      boolean noun,
+      boolean beforeAnchor) {
+    Matcher m = p.matcher(s).region(c.start(), c.end());
+    while (m.find()) {
+      int d;
+      if (beforeAnchor && m.end() <= c.anchorStart()) {
+        d = c.anchorStart() - m.end();
+      } else if (!beforeAnchor && m.start() >= c.anchorEnd()) {
+        d = m.start() - c.anchorEnd();
+      } else {
+        continue;
+      }
+      if (best == null || d < best.distance()) {
+        best = new Cue(st, m.group(), d, noun, m.end());
+      }
+    }
+    return best;
+  }
+}

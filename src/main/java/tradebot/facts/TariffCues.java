@@ -1,0 +1,233 @@
+package tradebot.facts;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words the tariff extractor reads sentences with, as moderators edit them in {@code
+ * config/tariffs.yaml}: tariff and goods nouns, status cues, stacking and date words, the people
+ * who act for a country. Immutable and thread-safe; a reload makes a new one.
+ *
+ * @param tariffNouns words that make a clause about a tariff ("tariffs", "duties", "levy")
+ * @param goodsNouns what a tariff covers ("goods", "imports")
+ * @param amountQualifiers words before an amount that belong to the coverage ("another")
+ * @param rateQualifiers words before a rate that belong to the rate as written ("up to")
+ * @param percentUnits how a percentage is written after the number ("%", "percent")
+ * @param status status cues by status
+ * @param suspensionNouns nouns that mark a suspension only alongside a rate or an amount
+ * @param suspensionObjects what a tariff-less sentence may suspend ("the planned increase")
+ * @param conditional words that turn an announcement into a threat ("if")
+ * @param hypothetical words that make a clause speculation, yielding no event
+ * @param stacking words that stack one rate on another ("on top of")
+ * @param totals words that mark a stated total of stacked rates ("bringing the total to")
+ * @param sameLevel words that repeat the rate before them ("the same level")
+ * @param rangeCues words that make "from X to Y" a range rather than a change
+ * @param effectCues words after which a date is the date a rate applies ("effective")
+ * @param datePrepositions words after which a date is the date of what was done ("on Friday")
+ * @param speechVerbs words after which a date is when something was said ("said")
+ * @param relativeDays day words to days from the article's date ("tomorrow" to 1)
+ * @param midnight words for midnight
+ * @param weekdays the seven weekday names, Monday first
+ * @param months month names and abbreviations to month numbers
+ * @param actors ISO code to people and bodies that act for the country ("Trump" for US)
+ * @param defaultCounterparts the other side when a sentence names one ("US" to "CN")
+ * @param globalScope words that mark a tariff on everyone when no target is named
+ * @param displayOrder directions shown first ("US-CN"); others follow alphabetically
+ * @param planWindowDays how many days before a suspension a plan it cancels may be announced
+ * @param sameDateDays how many days apart sources still count as of about the same date
+ */
+public record TariffCues(
+    List<String> tariffNouns,
+    List<String> goodsNouns,
+    List<String> amountQualifiers,
+    List<String> rateQualifiers,
+    List<String> percentUnits,
+    Map<TariffTimeline.Status, List<String>> status,
+    List<String> suspensionNouns,
+    List<String> suspensionObjects,
+    List<String> conditional,
+    List<String> hypothetical,
+    List<String> stacking,
+    List<String> totals,
+    List<String> sameLevel,
+    List<String> rangeCues,
+    List<String> effectCues,
+    List<String> datePrepositions,
+    List<String> speechVerbs,
+    Map<String, Integer> relativeDays,
+    List<String> midnight,
+    List<String> weekdays,
+    Map<String, Integer> months,
+    Map<String, List<String>> actors,
+    Map<String, String> defaultCounterparts,
+    List<String> globalScope,
+    List<String> displayOrder,
+    int planWindowDays,
+    int sameDateDays) {
+
+  public TariffCues {
+    tariffNouns = List.copyOf(tariffNouns);
+    goodsNouns = List.copyOf(goodsNouns);
+    amountQualifiers = List.copyOf(amountQualifiers);
+    rateQualifiers = List.copyOf(rateQualifiers);
+    percentUnits = List.copyOf(percentUnits);
+    status = Map.copyOf(status);
+    suspensionNouns = List.copyOf(suspensionNouns);
+    suspensionObjects = List.copyOf(suspensionObjects);
+    conditional = List.copyOf(conditional);
+    hypothetical = List.copyOf(hypothetical);
+    stacking = List.copyOf(stacking);
+    totals = List.copyOf(totals);
+    sameLevel = List.copyOf(sameLevel);
+    rangeCues = List.copyOf(rangeCues);
+    effectCues = List.copyOf(effectCues);
+    datePrepositions = List.copyOf(datePrepositions);
+    speechVerbs = List.copyOf(speechVerbs);
+    relativeDays = lowerKeys(relativeDays);
+    midnight = List.copyOf(midnight);
+    weekdays = List.copyOf(weekdays);
+    months = lowerKeys(months);
+    actors = Map.copyOf(actors);
+    defaultCounterparts = Map.copyOf(defaultCounterparts);
+    globalScope = List.copyOf(globalScope);
+    displayOrder = List.copyOf(displayOrder);
+    if (!weekdays.isEmpty() && weekdays.size() != 7) {
+      throw new IllegalArgumentException("weekdays needs seven names, Monday first: " + weekdays);
+    }
+    if (planWindowDays < 0) {
+      throw new IllegalArgumentException(
+          "plan_window_days must not be negative: " + planWindowDays);
+    }
+    if (sameDateDays < 0) {
+      throw new IllegalArgumentException("same_date_days must not be negative: " + sameDateDays);
+    }
+    months.forEach(
+        (name, n) -> {
+          if (n < 1 || n > 12) {
+            throw new IllegalArgumentException("month " + name + " must be 1 to 12: " + n);
+          }
+        });
+  }
+
+  /** No cues at all: the extractor finds nothing. */
+  public static TariffCues empty() {
+    return new TariffCues(
+        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), Map.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(),
+        List.of(), 0, 0);
+  }
+
+  /**
+   * Reads {@code file}.
+   *
+   * @throws IllegalArgumentException naming the file and what is wrong with it
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static TariffCues load(Path file) {
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try {
+      Raw raw = yaml.readValue(Files.readAllBytes(file), Raw.class);
+      if (raw == null) {
+        throw new IllegalArgumentException("the file is empty");
+      }
+      Map<TariffTimeline.Status, List<String>> status = new EnumMap<>(TariffTimeline.Status.class);
+      if (raw.status() != null) {
+        raw.status().forEach((k, v) -> status.put(TariffTimeline.Status.fromLabel(k), list(v)));
+      }
+      if (raw.tariffNouns() == null || raw.tariffNouns().isEmpty()) {
+        throw new IllegalArgumentException("tariff_nouns must list at least one word");
+      }
+      return new TariffCues(
+          raw.tariffNouns(),
+          list(raw.goodsNouns()),
+          list(raw.amountQualifiers()),
+          list(raw.rateQualifiers()),
+          list(raw.percentUnits()),
+          status,
+          list(raw.suspensionNouns()),
+          list(raw.suspensionObjects()),
+          list(raw.conditional()),
+          list(raw.hypothetical()),
+          list(raw.stacking()),
+          list(raw.totals()),
+          list(raw.sameLevel()),
+          list(raw.rangeCues()),
+          list(raw.effectCues()),
+          list(raw.datePrepositions()),
+          list(raw.speechVerbs()),
+          raw.relativeDays() == null ? Map.of() : raw.relativeDays(),
+          list(raw.midnight()),
+          list(raw.weekdays()),
+          raw.months() == null ? Map.of() : raw.months(),
+          raw.actors() == null ? Map.of() : raw.actors(),
+          raw.defaultCounterparts() == null ? Map.of() : raw.defaultCounterparts(),
+          list(raw.globalScope()),
+          list(raw.displayOrder()),
+          raw.planWindowDays() == null ? 120 : raw.planWindowDays(),
+          raw.sameDateDays() == null ? 3 : raw.sameDateDays());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read tariff cues " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The cues of one status, or none. */
+  public List<String> cues(TariffTimeline.Status s) {
+    return status.getOrDefault(s, List.of());
+  }
+
+  private record Raw(
+      List<String> tariffNouns,
+      List<String> goodsNouns,
+      List<String> amountQualifiers,
+      List<String> rateQualifiers,
+      List<String> percentUnits,
+      Map<String, List<String>> status,
+      List<String> suspensionNouns,
+      List<String> suspensionObjects,
+      List<String> conditional,
+      List<String> hypothetical,
+      List<String> stacking,
+      List<String> totals,
+      List<String> sameLevel,
+      List<String> rangeCues,
+      List<String> effectCues,
+      List<String> datePrepositions,
+      List<String> speechVerbs,
+      Map<String, Integer> relativeDays,
+      List<String> midnight,
+      List<String> weekdays,
+      Map<String, Integer> months,
+      Map<String, List<String>> actors,
+      Map<String, String> defaultCounterparts,
+      List<String> globalScope,
+      List<String> displayOrder,
+      Integer planWindowDays,
+      Integer sameDateDays) {}
+
+  private static List<String> list(List<String> l) {
+    return l == null ? List.of() : l;
+  }
+
+  private static Map<String, Integer> lowerKeys(Map<String, Integer> map) {
+    Map<String, Integer> out = new HashMap<>();
+    map.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+    return Map.copyOf(out);
+  }
+}
