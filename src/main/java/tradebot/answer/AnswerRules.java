@@ -78,12 +78,16 @@ record AnswerRules(
     }
     try {
       List<TypeRule> types = new ArrayList<>();
-      raw.types().forEach((name, patterns) -> types.add(new TypeRule(type(name), compile(name, patterns))));
+      raw.types()
+          .forEach(
+              (name, patterns) -> types.add(new TypeRule(type(name), compile(name, patterns))));
       Map<Figure.Kind, Set<String>> cues = new EnumMap<>(Figure.Kind.class);
       raw.figureCues()
           .forEach(
               (name, words) ->
-                  cues.put(Figure.Kind.valueOf(name.toUpperCase(Locale.ROOT)), Set.copyOf(lower(words))));
+                  cues.put(
+                      Figure.Kind.valueOf(name.toUpperCase(Locale.ROOT)),
+                      Set.copyOf(lower(words))));
       Map<QuestionType, String> leads = new EnumMap<>(QuestionType.class);
       raw.leads().forEach((name, template) -> leads.put(type(name), template));
       for (QuestionType t : QuestionType.values()) {
@@ -92,7 +96,13 @@ record AnswerRules(
         }
       }
       return new AnswerRules(
-          types, Set.copyOf(lower(raw.howFrames())), Set.copyOf(lower(raw.quoteFrames())), cues, lower(raw.recency()), leads, raw.messages());
+          types,
+          Set.copyOf(lower(raw.howFrames())),
+          Set.copyOf(lower(raw.quoteFrames())),
+          cues,
+          lower(raw.recency()),
+          leads,
+          raw.messages());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
@@ -116,7 +126,8 @@ record AnswerRules(
       try {
         out.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("types." + type + " has a bad pattern " + p + ": " + e.getDescription());
+        throw new IllegalArgumentException(
+            "types." + type + " has a bad pattern " + p + ": " + e.getDescription());
       }
     }
     return out;

@@ -21,8 +21,8 @@ import tradebot.knowledge.Sentence;
 
 /**
  * Answers questions from the serving corpus: reads the question, searches, re-ranks, decides
- * whether the best passage covers the question, and builds a cited answer whose every sentence is
- * a quote. A question is answered wholly from one corpus, even during a reload. Thread-safe.
+ * whether the best passage covers the question, and builds a cited answer whose every sentence is a
+ * quote. A question is answered wholly from one corpus, even during a reload. Thread-safe.
  */
 public final class AnswerService {
   /** BM25 candidates to re-rank: enough to reach the answer when the wording differs. */
@@ -39,7 +39,9 @@ public final class AnswerService {
   private final TradebotConfig.Answer settings;
   private final AtomicReference<Loaded> rules = new AtomicReference<>();
 
-  /** Rules loaded for one corpus version: a reload that changes answers.yaml changes the version. */
+  /**
+   * Rules loaded for one corpus version: a reload that changes answers.yaml changes the version.
+   */
   private record Loaded(String version, AnswerRules rules) {}
 
   public AnswerService(CorpusManager corpora, Path configDir, TradebotConfig.Answer settings) {
@@ -58,14 +60,17 @@ public final class AnswerService {
       String note = "";
       if (q.length() > settings.maxQuestionChars()) {
         q = q.substring(0, settings.maxQuestionChars());
-        note = r.message("shortened").replace("{max}", Integer.toString(settings.maxQuestionChars()));
+        note =
+            r.message("shortened").replace("{max}", Integer.toString(settings.maxQuestionChars()));
       }
       q = QuestionAnalyzer.normalize(q);
       if (q.isBlank()) {
-        return new Answer.Refused(q, note, Answer.Refused.Reason.EMPTY_QUESTION, r.message("empty"), took(t0));
+        return new Answer.Refused(
+            q, note, Answer.Refused.Reason.EMPTY_QUESTION, r.message("empty"), took(t0));
       }
       if (corpus.isEmpty()) {
-        return new Answer.Refused(q, note, Answer.Refused.Reason.NO_SOURCES, r.message("no_sources"), took(t0));
+        return new Answer.Refused(
+            q, note, Answer.Refused.Reason.NO_SOURCES, r.message("no_sources"), took(t0));
       }
       return answer(corpus, r, q, note, t0);
     }
@@ -102,7 +107,8 @@ public final class AnswerService {
       }
       boolean first = citations.isEmpty();
       if (!first
-          && (c.confidence() < settings.minConfidence() || c.score() < FURTHER_QUOTE_SHARE * best.score())) {
+          && (c.confidence() < settings.minConfidence()
+              || c.score() < FURTHER_QUOTE_SHARE * best.score())) {
         break;
       }
       List<Sentence> quote = QuoteSpan.of(question, c.hit());
@@ -113,7 +119,9 @@ public final class AnswerService {
       int n = citations.size() + 1;
       Passage p = c.passage();
       String text = String.join(" ", quote.stream().map(Sentence::text).toList());
-      citations.add(new Answer.Citation(n, p.source(), text, quote.getFirst().start(), quote.getLast().end()));
+      citations.add(
+          new Answer.Citation(
+              n, p.source(), text, quote.getFirst().start(), quote.getLast().end()));
       for (Sentence s : quote) {
         for (Figure f : s.figures()) {
           figures.add(new Answer.CitedFigure(f, n));
@@ -124,7 +132,8 @@ public final class AnswerService {
       }
     }
     String lead = new LeadWriter(r).lead(question, leadQuote);
-    return new Answer.Answered(q, note, lead, question.type(), citations, figures, best.confidence(), took(t0));
+    return new Answer.Answered(
+        q, note, lead, question.type(), citations, figures, best.confidence(), took(t0));
   }
 
   /**
@@ -136,25 +145,58 @@ public final class AnswerService {
       Corpus corpus = lease.corpus();
       AnswerRules r = rules(corpus);
       PassageIndex index = corpus.index();
-      Question q = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(QuestionAnalyzer.normalize(question), index);
+      Question q =
+          new QuestionAnalyzer(corpus.vocabulary(), r)
+              .analyze(QuestionAnalyzer.normalize(question), index);
       List<String> out = new ArrayList<>();
-      out.add("type=" + q.type().label() + " wanted=" + q.wantedFigures() + " recency=" + q.recency()
-          + " year=" + q.year() + " month=" + q.month() + " off-topic=" + offTopic(corpus, q.text()));
+      out.add(
+          "type="
+              + q.type().label()
+              + " wanted="
+              + q.wantedFigures()
+              + " recency="
+              + q.recency()
+              + " year="
+              + q.year()
+              + " month="
+              + q.month()
+              + " off-topic="
+              + offTopic(corpus, q.text()));
       for (Question.Concept c : q.concepts()) {
-        out.add(String.format(java.util.Locale.ROOT, "concept %-24s entity=%-5s fuzzy=%-5s weight=%.2f %s",
-            c.text(), c.entity(), c.fuzzy(), c.weight(), c.alternatives()));
+        out.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "concept %-24s entity=%-5s fuzzy=%-5s weight=%.2f %s",
+                c.text(),
+                c.entity(),
+                c.fuzzy(),
+                c.weight(),
+                c.alternatives()));
       }
       List<TermGroup> groups = new ArrayList<>();
       for (Question.Concept c : q.concepts()) {
-        groups.add(new TermGroup(c.alternatives(), (float) Math.max(0.01, c.weight() * (c.entity() ? ENTITY_BOOST : 1)), c.fuzzy()));
+        groups.add(
+            new TermGroup(
+                c.alternatives(),
+                (float) Math.max(0.01, c.weight() * (c.entity() ? ENTITY_BOOST : 1)),
+                c.fuzzy()));
       }
       if (groups.isEmpty()) {
         return out;
       }
-      List<Ranker.Candidate> ranked = new Ranker(index).rank(q, index.search(new SearchQuery(groups, CANDIDATES)));
+      List<Ranker.Candidate> ranked =
+          new Ranker(index).rank(q, index.search(new SearchQuery(groups, CANDIDATES)));
       for (Ranker.Candidate c : ranked.subList(0, Math.min(8, ranked.size()))) {
-        out.add(String.format(java.util.Locale.ROOT, "%.3f conf=%.2f cov=%.2f typed=%-5s %s %s", c.score(), c.confidence(),
-            c.coverage(), c.typed(), c.passage().source().published(), c.passage().anchorSentence().text()));
+        out.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%.3f conf=%.2f cov=%.2f typed=%-5s %s %s",
+                c.score(),
+                c.confidence(),
+                c.coverage(),
+                c.typed(),
+                c.passage().source().published(),
+                c.passage().anchorSentence().text()));
       }
       return out;
     }
@@ -162,7 +204,8 @@ public final class AnswerService {
 
   /** Whether the question names something moderators listed as outside trade policy. */
   private static boolean offTopic(Corpus corpus, String q) {
-    String lower = " " + q.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    String lower =
+        " " + q.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
     return corpus.vocabulary().offTopic().stream().anyMatch(w -> lower.contains(" " + w + " "));
   }
 

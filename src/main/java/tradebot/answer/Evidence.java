@@ -19,15 +19,21 @@ final class Evidence {
   /** A span of a sentence's text. */
   record Span(int start, int end, String text) {}
 
-  /** Capitalized words in a row, allowing initials and particles: "Treasury Secretary Steven Mnuchin". */
+  /**
+   * Capitalized words in a row, allowing initials and particles: "Treasury Secretary Steven
+   * Mnuchin".
+   */
   private static final Pattern NAME =
-      Pattern.compile("\\p{Lu}[\\p{L}'.-]*+(?:\\s+(?:(?:de|van|von|bin|al)\\s+)?\\p{Lu}[\\p{L}'.-]*+)++");
+      Pattern.compile(
+          "\\p{Lu}[\\p{L}'.-]*+(?:\\s+(?:(?:de|van|von|bin|al)\\s+)?\\p{Lu}[\\p{L}'.-]*+)++");
 
   private static final Pattern PLACE =
-      Pattern.compile("\\b(?:in|at)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}.-]*+(?:\\s+\\p{Lu}[\\p{L}.-]*+)*+)");
+      Pattern.compile(
+          "\\b(?:in|at)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}.-]*+(?:\\s+\\p{Lu}[\\p{L}.-]*+)*+)");
 
   /** Words in quotation marks, four or more: a quotation, not a "scare-quoted" phrase. */
-  private static final Pattern QUOTED = Pattern.compile("[\"“](?:[^\"“”\\s]++\\s++){3,}+[^\"“”]*+[\"”]");
+  private static final Pattern QUOTED =
+      Pattern.compile("[\"“](?:[^\"“”\\s]++\\s++){3,}+[^\"“”]*+[\"”]");
 
   private static final Pattern TIME_WORDS =
       Pattern.compile(
@@ -47,7 +53,9 @@ final class Evidence {
     };
   }
 
-  /** Whether the type asks for something a sentence must hold (figure, name, date, place, quote). */
+  /**
+   * Whether the type asks for something a sentence must hold (figure, name, date, place, quote).
+   */
   static boolean typed(QuestionType type) {
     return type != QuestionType.WHY && type != QuestionType.WHAT;
   }
@@ -57,7 +65,9 @@ final class Evidence {
     for (Figure f : sentence.figures()) {
       boolean kindOk =
           wanted.isEmpty()
-              ? f.kind() == Figure.Kind.PERCENT || f.kind() == Figure.Kind.MONEY || f.kind() == Figure.Kind.COUNT
+              ? f.kind() == Figure.Kind.PERCENT
+                  || f.kind() == Figure.Kind.MONEY
+                  || f.kind() == Figure.Kind.COUNT
               : wanted.contains(f.kind());
       if (kindOk) {
         return span(sentence, f);
@@ -115,7 +125,8 @@ final class Evidence {
   private static Span withoutLeadingCommonWords(String text, int start, int end) {
     Matcher word = Pattern.compile("\\S+").matcher(text).region(start, end);
     int from = start;
-    while (word.find() && NOT_NAMES.contains(word.group().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", ""))) {
+    while (word.find()
+        && NOT_NAMES.contains(word.group().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", ""))) {
       from = word.end();
     }
     String rest = text.substring(from, end).strip();
@@ -129,12 +140,65 @@ final class Evidence {
   /** English words that are capitalized at a sentence start or as days and months, not names. */
   private static final Set<String> NOT_NAMES =
       Set.of(
-          "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "but", "or",
-          "while", "when", "after", "before", "as", "if", "even", "still", "so", "yet", "this", "that",
-          "these", "those", "his", "her", "their", "its", "our", "it", "he", "she", "they", "we",
-          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-          "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "us", "u.s");
+          "the",
+          "a",
+          "an",
+          "in",
+          "on",
+          "at",
+          "by",
+          "for",
+          "from",
+          "to",
+          "of",
+          "and",
+          "but",
+          "or",
+          "while",
+          "when",
+          "after",
+          "before",
+          "as",
+          "if",
+          "even",
+          "still",
+          "so",
+          "yet",
+          "this",
+          "that",
+          "these",
+          "those",
+          "his",
+          "her",
+          "their",
+          "its",
+          "our",
+          "it",
+          "he",
+          "she",
+          "they",
+          "we",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "us",
+          "u.s");
 
   private static Optional<Span> place(Question question, Sentence sentence) {
     Matcher m = PLACE.matcher(sentence.text());

@@ -31,7 +31,8 @@ final class LeadWriter {
     for (Sentence s : quote) {
       Optional<Evidence.Span> key = Evidence.find(question, s);
       if (key.isPresent()) {
-        return fill(template, key.get().text(), clause(s.text(), key.get().start(), key.get().end()));
+        return fill(
+            template, key.get().text(), clause(s.text(), key.get().start(), key.get().end()));
       }
     }
     String first = quote.getFirst().text();
@@ -45,7 +46,9 @@ final class LeadWriter {
     return template.replace("{key}", key).replace("{clause}", clause);
   }
 
-  /** The clause of {@code sentence} around [{@code start}, {@code end}), at least a few words long. */
+  /**
+   * The clause of {@code sentence} around [{@code start}, {@code end}), at least a few words long.
+   */
   static String clause(String sentence, int start, int end) {
     if (sentence.split("\\s+").length <= SHORT_SENTENCE_WORDS) {
       return sentence;

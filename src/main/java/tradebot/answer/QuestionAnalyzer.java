@@ -14,18 +14,30 @@ import tradebot.index.PassageIndex;
 import tradebot.knowledge.Figure;
 
 /**
- * Reads a question: its type, the figure kinds that would answer it, whether it asks for the
- * newest answer, the month and year it names, and its concepts with their synonyms, aliases and
- * weights. Thread-safe: holds only immutable rules; the index is only read.
+ * Reads a question: its type, the figure kinds that would answer it, whether it asks for the newest
+ * answer, the month and year it names, and its concepts with their synonyms, aliases and weights.
+ * Thread-safe: holds only immutable rules; the index is only read.
  */
 final class QuestionAnalyzer {
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}$€£¥][\\p{L}\\p{N}$€£¥%.,'&-]*+");
-  private static final Pattern PAIRED_NAMES = Pattern.compile("\\p{Lu}[\\p{L}.]*+(?:-\\p{Lu}[\\p{L}.]*+)++");
+  private static final Pattern PAIRED_NAMES =
+      Pattern.compile("\\p{Lu}[\\p{L}.]*+(?:-\\p{Lu}[\\p{L}.]*+)++");
   private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
   private static final List<String> MONTHS =
-      List.of("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december");
+      List.of(
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
 
   private final Vocabulary vocabulary;
   private final AnswerRules rules;
@@ -43,16 +55,20 @@ final class QuestionAnalyzer {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-          || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+      if (type == Character.CONTROL
+          || type == Character.FORMAT
+          || type == Character.UNASSIGNED
+          || type == Character.PRIVATE_USE
+          || type == Character.SURROGATE) {
         sb.append(' ');
       } else {
-        sb.appendCodePoint(switch (cp) {
-          case '‘', '’', '‛', '′' -> '\'';
-          case '“', '”', '„', '″' -> '"';
-          case '–', '—', '‒', '―' -> '-';
-          default -> cp;
-        });
+        sb.appendCodePoint(
+            switch (cp) {
+              case '‘', '’', '‛', '′' -> '\'';
+              case '“', '”', '„', '″' -> '"';
+              case '–', '—', '‒', '―' -> '-';
+              default -> cp;
+            });
       }
     }
     return sb.toString().replaceAll("\\s+", " ").strip();
@@ -83,19 +99,25 @@ final class QuestionAnalyzer {
         }
       }
     }
-    boolean recency = rules.recency().stream().anyMatch(w -> containsPhrase(text.toLowerCase(Locale.ROOT), w));
+    boolean recency =
+        rules.recency().stream().anyMatch(w -> containsPhrase(text.toLowerCase(Locale.ROOT), w));
     Set<Figure.Kind> wanted = EnumSet.noneOf(Figure.Kind.class);
     if (type == QuestionType.FIGURE) {
       for (Token t : tokens) {
-        rules.figureCues().forEach((kind, cues) -> {
-          if (cues.contains(t.lower)) {
-            wanted.add(kind);
-          }
-        });
+        rules
+            .figureCues()
+            .forEach(
+                (kind, cues) -> {
+                  if (cues.contains(t.lower)) {
+                    wanted.add(kind);
+                  }
+                });
       }
     }
     if (type == QuestionType.QUOTE) {
-      tokens.stream().filter(t -> rules.quoteFrames().contains(t.lower)).forEach(t -> t.notTopic = true);
+      tokens.stream()
+          .filter(t -> rules.quoteFrames().contains(t.lower))
+          .forEach(t -> t.notTopic = true);
     }
     return new Question(text, type, wanted, recency, year, month, concepts(tokens, index));
   }
@@ -152,10 +174,12 @@ final class QuestionAnalyzer {
         analyzedAlternatives.add(terms);
         df = Math.max(df, frequency(index, terms));
       }
-      // Near spellings only for plain words: an unknown name is a name the articles lack ("France" is not "frank").
+      // Near spellings only for plain words: an unknown name is a name the articles lack ("France"
+      // is not "frank").
       boolean fuzzy = df == 0 && !entity;
       double weight = Math.log(1 + (double) n / (df + 1));
-      out.add(new Question.Concept(phrase, alternatives, analyzedAlternatives, entity, fuzzy, weight));
+      out.add(
+          new Question.Concept(phrase, alternatives, analyzedAlternatives, entity, fuzzy, weight));
     }
     return out;
   }
@@ -200,7 +224,9 @@ final class QuestionAnalyzer {
   }
 
   private boolean frameWord(List<Token> tokens, int i) {
-    return i > 0 && tokens.get(i - 1).lower.equals("how") && rules.howFrames().contains(tokens.get(i).lower);
+    return i > 0
+        && tokens.get(i - 1).lower.equals("how")
+        && rules.howFrames().contains(tokens.get(i).lower);
   }
 
   private int knownPhraseEnd(List<Token> tokens, int start) {
@@ -230,7 +256,8 @@ final class QuestionAnalyzer {
       Token t = tokens.get(end);
       if (t.capitalized && !t.notTopic && !tokens.get(end - 1).possessive) {
         end++;
-      } else if ((t.lower.equals("of") || t.lower.equals("for")) && end + 1 < tokens.size()
+      } else if ((t.lower.equals("of") || t.lower.equals("for"))
+          && end + 1 < tokens.size()
           && tokens.get(end + 1).capitalized) {
         end += 2;
       } else {
@@ -267,7 +294,8 @@ final class QuestionAnalyzer {
     String w = word.replace(".", "");
     for (int m = 0; m < MONTHS.size(); m++) {
       String name = MONTHS.get(m);
-      if (w.equals(name) || w.length() >= 3 && name.startsWith(w) && !w.equals("mar") && !w.equals("may")) {
+      if (w.equals(name)
+          || w.length() >= 3 && name.startsWith(w) && !w.equals("mar") && !w.equals("may")) {
         return m + 1;
       }
     }
@@ -282,6 +310,7 @@ final class QuestionAnalyzer {
     final String text;
     final String lower;
     final boolean capitalized;
+
     /** A date (scored apart) or a word that frames the question: not part of its topic. */
     boolean notTopic;
 

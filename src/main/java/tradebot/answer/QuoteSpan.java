@@ -32,12 +32,11 @@ final class QuoteSpan {
     boolean extend;
     if (Evidence.typed(question.type())) {
       extend =
-          Evidence.find(question, anchor).isEmpty() && Evidence.find(question, following).isPresent();
+          Evidence.find(question, anchor).isEmpty()
+              && Evidence.find(question, following).isPresent();
     } else {
       extend =
-          anchor.text().endsWith(":")
-              || Ingester.pointsBack(following)
-              || restates(question, hit);
+          anchor.text().endsWith(":") || Ingester.pointsBack(following) || restates(question, hit);
     }
     return extend ? List.of(anchor, following) : List.of(anchor);
   }

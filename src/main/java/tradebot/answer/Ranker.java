@@ -35,7 +35,6 @@ final class Ranker {
   /** How many of the best candidates get the (slower) proximity feature. */
   private static final int PROXIMITY_DEPTH = 8;
 
-
   /** A word only in the window counts this much of one in the anchor sentence. */
   private static final double WINDOW_CREDIT = 0.6;
 
@@ -45,7 +44,10 @@ final class Ranker {
   /** A phrase of which only some words are there, per word found. */
   private static final double PARTIAL_CREDIT = 0.8;
 
-  /** A plain word of the question that the knowledge base never uses: the question is likely about something else. */
+  /**
+   * A plain word of the question that the knowledge base never uses: the question is likely about
+   * something else.
+   */
   private static final double UNKNOWN_WORD_FACTOR = 0.75;
 
   /** A named entity found only elsewhere in the article. */
@@ -82,9 +84,10 @@ final class Ranker {
       Match m = match(question, h);
       boolean typed = Evidence.find(question, p.anchorSentence()).isPresent();
       double typeScore = Evidence.typed(question.type()) ? (typed ? 1 : 0) : 0.5;
-      double recency = question.recency() && newest > oldest
-          ? (double) (p.source().published().toEpochDay() - oldest) / (newest - oldest)
-          : 0;
+      double recency =
+          question.recency() && newest > oldest
+              ? (double) (p.source().published().toEpochDay() - oldest) / (newest - oldest)
+              : 0;
       double confidence = m.confidence(typed, question);
       double score =
           W_BM25 * (h.score() / top)
@@ -102,14 +105,20 @@ final class Ranker {
       for (int i = 0; i < Math.min(PROXIMITY_DEPTH, out.size()); i++) {
         Candidate c = out.get(i);
         double near = proximity(question, c.hit(), questionTerms);
-        out.set(i, new Candidate(c.hit(), c.score() + W_PROXIMITY * near, c.coverage(), c.confidence(), c.typed()));
+        out.set(
+            i,
+            new Candidate(
+                c.hit(), c.score() + W_PROXIMITY * near, c.coverage(), c.confidence(), c.typed()));
       }
       out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     }
     return out;
   }
 
-  /** 1 when the evidence touches a question word, falling with the words between; 0 without evidence. */
+  /**
+   * 1 when the evidence touches a question word, falling with the words between; 0 without
+   * evidence.
+   */
   private static double proximity(Question question, Hit hit, Set<String> questionTerms) {
     Sentence sentence = hit.passage().anchorSentence();
     var evidence = Evidence.find(question, sentence);
@@ -124,7 +133,8 @@ final class Ranker {
       if (t.start() >= from && t.end() <= to || !questionTerms.contains(t.term())) {
         continue;
       }
-      int words = t.end() <= from ? wordsBetween(text, t.end(), from) : wordsBetween(text, to, t.start());
+      int words =
+          t.end() <= from ? wordsBetween(text, t.end(), from) : wordsBetween(text, to, t.start());
       best = Math.min(best, words);
     }
     return best == Integer.MAX_VALUE ? 0 : 1.0 / (1 + best / 3.0);
@@ -151,7 +161,11 @@ final class Ranker {
 
   /** How a passage covers the question's concepts. */
   private record Match(
-      double coverage, double entityCoverage, boolean entityMissing, double contentCoverage, boolean entitiesNearby) {
+      double coverage,
+      double entityCoverage,
+      boolean entityMissing,
+      double contentCoverage,
+      boolean entitiesNearby) {
     double confidence(boolean typed, Question q) {
       double c = coverage;
       long unknown = q.concepts().stream().filter(x -> !x.entity() && x.fuzzy()).count();
@@ -191,7 +205,8 @@ final class Ranker {
         credit = inAnchor;
       } else if (mentions(c, window) > 0) {
         credit = WINDOW_CREDIT * mentions(c, window);
-      } else if (c.entity() && index.articleMentions(p.source().id(), c.alternatives(), c.fuzzy())) {
+      } else if (c.entity()
+          && index.articleMentions(p.source().id(), c.alternatives(), c.fuzzy())) {
         // A quote must come with its speaker; other answers may name their subject earlier on.
         credit = q.type() == QuestionType.QUOTE ? ARTICLE_CREDIT / 2 : ARTICLE_CREDIT;
       } else {
@@ -212,7 +227,11 @@ final class Ranker {
     double coverage = total == 0 ? 0 : got / total;
     double contentCoverage = contentTotal == 0 ? 1 : contentGot / contentTotal;
     return new Match(
-        coverage, entities == 0 ? 1 : entityGot / entities, entityMissing, contentCoverage, entities > 0 && entitiesNearby);
+        coverage,
+        entities == 0 ? 1 : entityGot / entities,
+        entityMissing,
+        contentCoverage,
+        entities > 0 && entitiesNearby);
   }
 
   static Set<String> terms(List<Token> tokens) {
@@ -234,7 +253,8 @@ final class Ranker {
       if (words.isEmpty()) {
         continue;
       }
-      long found = words.stream().filter(w -> terms.contains(w) || c.fuzzy() && near(w, terms)).count();
+      long found =
+          words.stream().filter(w -> terms.contains(w) || c.fuzzy() && near(w, terms)).count();
       double credit = i == 0 ? 1 : SYNONYM_CREDIT;
       if (found == words.size()) {
         return credit;

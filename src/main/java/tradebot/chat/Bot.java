@@ -26,9 +26,9 @@ import tradebot.facts.TariffTimeline;
 import tradebot.knowledge.Source;
 
 /**
- * The {@link ChatService} every adapter shares: answers, tariffs, sources, reload and help. Moderator checks
- * are the adapter's to make (it knows the platform's roles); this class refuses {@link
- * Command#RELOAD} to anyone the adapter did not mark as moderator. Thread-safe.
+ * The {@link ChatService} every adapter shares: answers, tariffs, sources, reload and help.
+ * Moderator checks are the adapter's to make (it knows the platform's roles); this class refuses
+ * {@link Command#RELOAD} to anyone the adapter did not mark as moderator. Thread-safe.
  */
 public final class Bot implements ChatService {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);

@@ -24,10 +24,15 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object a line.")
   boolean json;
 
-  @Option(names = "--explain", description = "Show how the question is read and ranked (for tuning).")
+  @Option(
+      names = "--explain",
+      description = "Show how the question is read and ranked (for tuning).")
   boolean explain;
 
-  @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; none: read questions from stdin.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUESTION",
+      description = "The question; none: read questions from stdin.")
   List<String> words;
 
   @Override

@@ -21,14 +21,20 @@ import tradebot.knowledge.Document;
 import tradebot.knowledge.KnowledgeLoader;
 
 /** {@code tradebot eval FILE.jsonl}: scores the bot on a question file. */
-@Command(name = "eval", description = "Run a question file (dev.jsonl format): failures, per-kind results, then the summary line.")
+@Command(
+    name = "eval",
+    description =
+        "Run a question file (dev.jsonl format): failures, per-kind results, then the summary line.")
 final class EvalCommand implements Callable<Integer> {
   @Mixin Options options;
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
-  @Option(names = "--baseline", description = "Score plain BM25 over raw paragraphs (the reference point) instead of the bot.")
+  @Option(
+      names = "--baseline",
+      description =
+          "Score plain BM25 over raw paragraphs (the reference point) instead of the bot.")
   boolean baseline;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Questions, one JSON object a line.")
@@ -66,7 +72,8 @@ final class EvalCommand implements Callable<Integer> {
       }
       Evaluator evaluator = new Evaluator(bodies::get);
       if (baseline) {
-        try (BaselineSearch bm25 = BaselineSearch.build(documents.stream().map(Document::article).toList())) {
+        try (BaselineSearch bm25 =
+            BaselineSearch.build(documents.stream().map(Document::article).toList())) {
           for (EvalQuestion q : questions) {
             evaluator.add(q, baselineJson(bm25, q.question()));
           }
@@ -89,14 +96,17 @@ final class EvalCommand implements Callable<Integer> {
         out.put("fidelity", evaluator.fidelity());
         out.put("figures", evaluator.figureFidelity());
         ObjectNode kinds = out.putObject("kinds");
-        evaluator.byKind().forEach((k, t) -> {
-          ObjectNode n = kinds.putObject(k);
-          n.put("questions", t.questions);
-          n.put("correct_at_1", t.correct1);
-          n.put("correct_at_3", t.correct3);
-          n.put("abstained", t.abstained);
-          n.put("false_abstain", t.falseAbstain);
-        });
+        evaluator
+            .byKind()
+            .forEach(
+                (k, t) -> {
+                  ObjectNode n = kinds.putObject(k);
+                  n.put("questions", t.questions);
+                  n.put("correct_at_1", t.correct1);
+                  n.put("correct_at_3", t.correct3);
+                  n.put("abstained", t.abstained);
+                  n.put("false_abstain", t.falseAbstain);
+                });
         out.putPOJO("failures", evaluator.failures());
         System.out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(out));
         return 0;

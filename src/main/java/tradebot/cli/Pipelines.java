@@ -6,7 +6,10 @@ import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.SentenceSplitter;
 
-/** The ingestion pipeline as the config directory describes it, for commands that ingest outside a corpus. */
+/**
+ * The ingestion pipeline as the config directory describes it, for commands that ingest outside a
+ * corpus.
+ */
 final class Pipelines {
   private Pipelines() {}
 

@@ -29,8 +29,8 @@ public record TradebotConfig(
     LogFormat logFormat) {
 
   /**
-   * The environment variables that hold secrets. They are read where they are used, never stored
-   * in this record, never logged; {@code config check} shows only whether each is set.
+   * The environment variables that hold secrets. They are read where they are used, never stored in
+   * this record, never logged; {@code config check} shows only whether each is set.
    */
   public static final List<String> SECRETS =
       List.of(
@@ -78,7 +78,14 @@ public record TradebotConfig(
 
   public TradebotConfig withKnowledgeDir(Path dir) {
     return new TradebotConfig(
-        configDir, new Knowledge(dir, knowledge.watch()), dataDir, server, answer, discord, slack, logFormat);
+        configDir,
+        new Knowledge(dir, knowledge.watch()),
+        dataDir,
+        server,
+        answer,
+        discord,
+        slack,
+        logFormat);
   }
 
   public TradebotConfig withDataDir(Path dir) {
@@ -90,7 +97,8 @@ public record TradebotConfig(
   }
 
   public TradebotConfig withLogFormat(LogFormat format) {
-    return new TradebotConfig(configDir, knowledge, dataDir, server, answer, discord, slack, format);
+    return new TradebotConfig(
+        configDir, knowledge, dataDir, server, answer, discord, slack, format);
   }
 
   /** How log lines are written: readable text, or one JSON object a line. */

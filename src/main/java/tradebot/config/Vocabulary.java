@@ -116,11 +116,15 @@ public final class Vocabulary {
       countries.forEach((code, names) -> names.forEach(n -> byName.putIfAbsent(fold(n), code)));
       Set<String> aliasNames = new java.util.HashSet<>();
       aliases.forEach(set -> set.forEach(a -> aliasNames.add(fold(a))));
-      return new Index(Map.copyOf(expansions), Map.copyOf(byName), Map.copyOf(phrases), Set.copyOf(aliasNames));
+      return new Index(
+          Map.copyOf(expansions), Map.copyOf(byName), Map.copyOf(phrases), Set.copyOf(aliasNames));
     }
   }
 
-  /** The phrases of several words (from synonyms and aliases) that start with {@code firstWord}, lower case, split in words. */
+  /**
+   * The phrases of several words (from synonyms and aliases) that start with {@code firstWord},
+   * lower case, split in words.
+   */
   public List<List<String>> phrasesStartingWith(String firstWord) {
     return index().phrasesByFirstWord().getOrDefault(firstWord.toLowerCase(Locale.ROOT), List.of());
   }
@@ -161,7 +165,9 @@ public final class Vocabulary {
     }
   }
 
-  /** Every word or phrase of the synonym and alias sets that contain {@code word}, in file order. */
+  /**
+   * Every word or phrase of the synonym and alias sets that contain {@code word}, in file order.
+   */
   public List<String> expansions(String word) {
     return index().expansions().getOrDefault(fold(word), List.of());
   }

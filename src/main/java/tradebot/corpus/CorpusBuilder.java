@@ -72,7 +72,8 @@ final class CorpusBuilder {
     List<Document> documents = loaded.result().documents();
     PassageIndex index = openOrBuild(loaded.version(), documents);
     TariffTimeline tariffs =
-        TariffTimeline.build(documents, loaded.vocabulary(), tariffCues(configDir.resolve("tariffs.yaml")));
+        TariffTimeline.build(
+            documents, loaded.vocabulary(), tariffCues(configDir.resolve("tariffs.yaml")));
     List<Corpus.ArticleInfo> infos = new ArrayList<>();
     for (Document d : documents) {
       infos.add(

@@ -41,7 +41,11 @@ public final class CorpusManager implements AutoCloseable {
   /** The editable files under the config directory that shape ingestion and answers. */
   public static final List<String> DATA_FILES =
       List.of(
-          "boilerplate.yaml", "abbreviations.txt", "vocabulary.yaml", "answers.yaml", "tariffs.yaml");
+          "boilerplate.yaml",
+          "abbreviations.txt",
+          "vocabulary.yaml",
+          "answers.yaml",
+          "tariffs.yaml");
 
   private final Path knowledgeDir;
   private final Path configDir;

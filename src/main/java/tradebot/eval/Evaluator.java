@@ -40,7 +40,9 @@ public final class Evaluator {
   private int figures;
   private int faithfulFigures;
 
-  /** @param articleText the body of an article by id, or null when unknown */
+  /**
+   * @param articleText the body of an article by id, or null when unknown
+   */
   public Evaluator(Function<String, String> articleText) {
     this.articleText = articleText;
   }
@@ -60,7 +62,8 @@ public final class Evaluator {
         t.abstained += answered ? 0 : 1;
       }
       if (answered) {
-        failures.add(q.id() + " should decline: \"" + q.question() + "\" got: " + firstQuote(citations));
+        failures.add(
+            q.id() + " should decline: \"" + q.question() + "\" got: " + firstQuote(citations));
       }
       return;
     }
@@ -78,11 +81,25 @@ public final class Evaluator {
       t.correct3 += rank >= 1 ? 1 : 0;
     }
     if (!answered) {
-      failures.add(q.id() + " declined: \"" + q.question() + "\" (confidence " + answer.path("confidence").asDouble() + ")");
+      failures.add(
+          q.id()
+              + " declined: \""
+              + q.question()
+              + "\" (confidence "
+              + answer.path("confidence").asDouble()
+              + ")");
     } else if (rank != 1) {
       failures.add(
-          q.id() + (rank == 0 ? " wrong" : " right only at rank " + rank) + ": \"" + q.question()
-              + "\" expected " + q.expect() + " in " + q.cites() + ", got: " + firstQuote(citations));
+          q.id()
+              + (rank == 0 ? " wrong" : " right only at rank " + rank)
+              + ": \""
+              + q.question()
+              + "\" expected "
+              + q.expect()
+              + " in "
+              + q.cites()
+              + ", got: "
+              + firstQuote(citations));
     }
   }
 
@@ -126,7 +143,12 @@ public final class Evaluator {
   }
 
   private static String firstQuote(JsonNode citations) {
-    return citations.isEmpty() ? "(no citation)" : "[" + citations.get(0).path("published").asText() + "] " + citations.get(0).path("quote").asText();
+    return citations.isEmpty()
+        ? "(no citation)"
+        : "["
+            + citations.get(0).path("published").asText()
+            + "] "
+            + citations.get(0).path("quote").asText();
   }
 
   public List<String> failures() {
@@ -154,8 +176,20 @@ public final class Evaluator {
     return String.format(
         Locale.ROOT,
         "correct@1 %d/%d, correct@3 %d/%d, abstain %d/%d, false-abstain %d/%d, fidelity %.1f%% (%d/%d), figures %.1f%% (%d/%d)",
-        all.correct1, all.inScope, all.correct3, all.inScope, all.abstained, all.offTopic, all.falseAbstain,
-        all.inScope, 100 * fidelity(), faithfulQuotes, quotes, 100 * figureFidelity(), faithfulFigures, figures);
+        all.correct1,
+        all.inScope,
+        all.correct3,
+        all.inScope,
+        all.abstained,
+        all.offTopic,
+        all.falseAbstain,
+        all.inScope,
+        100 * fidelity(),
+        faithfulQuotes,
+        quotes,
+        100 * figureFidelity(),
+        faithfulFigures,
+        figures);
   }
 
   /** One line per kind: "figure: correct@1 9/9, correct@3 9/9". */
@@ -165,8 +199,17 @@ public final class Evaluator {
         (kind, t) ->
             out.add(
                 t.inScope > 0
-                    ? String.format(Locale.ROOT, "%-10s correct@1 %d/%d, correct@3 %d/%d, false-abstain %d", kind, t.correct1, t.inScope, t.correct3, t.inScope, t.falseAbstain)
-                    : String.format(Locale.ROOT, "%-10s abstain %d/%d", kind, t.abstained, t.offTopic)));
+                    ? String.format(
+                        Locale.ROOT,
+                        "%-10s correct@1 %d/%d, correct@3 %d/%d, false-abstain %d",
+                        kind,
+                        t.correct1,
+                        t.inScope,
+                        t.correct3,
+                        t.inScope,
+                        t.falseAbstain)
+                    : String.format(
+                        Locale.ROOT, "%-10s abstain %d/%d", kind, t.abstained, t.offTopic)));
     return out;
   }
 }

@@ -88,7 +88,13 @@ public final class BaselineSearch implements AutoCloseable {
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      int ref = searcher.storedFields().document(top.scoreDocs[0].doc).getField(REF).numericValue().intValue();
+      int ref =
+          searcher
+              .storedFields()
+              .document(top.scoreDocs[0].doc)
+              .getField(REF)
+              .numericValue()
+              .intValue();
       return Optional.of(paragraphs.get(ref));
     } catch (IOException | IndexSearcher.TooManyClauses e) {
       throw new IllegalStateException("baseline search failed: " + e.getMessage(), e);

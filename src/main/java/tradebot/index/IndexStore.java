@@ -14,13 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -28,6 +27,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.knowledge.Passage;
@@ -40,6 +40,7 @@ import tradebot.knowledge.Passage;
  */
 public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
+
   /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
   public static final String SCHEMA_VERSION = "schema-5";
 
@@ -210,7 +211,10 @@ public final class IndexStore {
         deleteTree(child);
         log.debug("removed {}", child);
       } catch (UncheckedIOException e) {
-        log.warn("cannot remove {} ({}); will try again at the next prune", child, e.getCause().toString());
+        log.warn(
+            "cannot remove {} ({}); will try again at the next prune",
+            child,
+            e.getCause().toString());
       }
     }
   }
@@ -256,7 +260,9 @@ public final class IndexStore {
     for (tradebot.knowledge.Sentence s : p.sentences()) {
       tokens.add(Analysis.tokens(analyzer, s.text()));
     }
-    doc.add(new BinaryDocValuesField(Schema.PAYLOAD, new BytesRef(PayloadCodec.write(new PayloadCodec.Payload(p, tokens)))));
+    doc.add(
+        new BinaryDocValuesField(
+            Schema.PAYLOAD, new BytesRef(PayloadCodec.write(new PayloadCodec.Payload(p, tokens)))));
     return doc;
   }
 

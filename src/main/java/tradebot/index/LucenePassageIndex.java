@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -29,6 +28,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /** A {@link PassageIndex} over a Lucene directory, searched through a {@link SearcherManager}. */
 final class LucenePassageIndex implements PassageIndex {
@@ -203,7 +203,11 @@ final class LucenePassageIndex implements PassageIndex {
     IndexSearcher searcher = acquire();
     try {
       SuggestWord[] words =
-          SPELLER.suggestSimilar(new Term(Schema.WORDS, w), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          SPELLER.suggestSimilar(
+              new Term(Schema.WORDS, w),
+              1,
+              searcher.getIndexReader(),
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
       return words.length == 0 ? Optional.empty() : Optional.of(words[0].string);
     } catch (IOException e) {
       throw new UncheckedIOException("spelling suggestion failed", e);

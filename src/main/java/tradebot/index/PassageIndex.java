@@ -25,8 +25,8 @@ public interface PassageIndex extends Closeable {
   int documentFrequency(String term);
 
   /**
-   * Whether any passage of article {@code articleId} holds one of {@code alternatives} (plain
-   * words or phrases, analyzed here), optionally allowing typos.
+   * Whether any passage of article {@code articleId} holds one of {@code alternatives} (plain words
+   * or phrases, analyzed here), optionally allowing typos.
    */
   boolean articleMentions(String articleId, List<String> alternatives, boolean fuzzy);
 

@@ -2,13 +2,13 @@ package tradebot.index;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 
@@ -46,8 +46,8 @@ final class Schema {
   static final String PUBLISHED = "published";
 
   /**
-   * The passage and its sentences' tokens as JSON: BinaryDocValues, not a stored field, because
-   * doc values are read without decompressing a block of neighbouring documents per hit.
+   * The passage and its sentences' tokens as JSON: BinaryDocValues, not a stored field, because doc
+   * values are read without decompressing a block of neighbouring documents per hit.
    */
   static final String PAYLOAD = "payload";
 
@@ -67,12 +67,13 @@ final class Schema {
     CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
     set.addAll(
         List.of(
-            "he", "she", "his", "her", "hers", "him", "its", "i", "me", "my", "we", "our", "you", "your",
-            "has", "have", "had", "having", "do", "does", "did", "am", "been", "being", "were", "would",
-            "could", "should", "can", "may", "might", "must", "shall", "what", "which", "who", "whom",
-            "whose", "when", "where", "why", "how", "than", "so", "very", "just", "also", "about",
-            "here", "both", "each", "own", "same", "too", "nor", "more", "most", "less", "under", "over",
-            "again", "once", "only", "other", "some", "any", "few", "much", "many", "well", "even"));
+            "he", "she", "his", "her", "hers", "him", "its", "i", "me", "my", "we", "our", "you",
+            "your", "has", "have", "had", "having", "do", "does", "did", "am", "been", "being",
+            "were", "would", "could", "should", "can", "may", "might", "must", "shall", "what",
+            "which", "who", "whom", "whose", "when", "where", "why", "how", "than", "so", "very",
+            "just", "also", "about", "here", "both", "each", "own", "same", "too", "nor", "more",
+            "most", "less", "under", "over", "again", "once", "only", "other", "some", "any", "few",
+            "much", "many", "well", "even"));
     return CharArraySet.unmodifiableSet(set);
   }
 

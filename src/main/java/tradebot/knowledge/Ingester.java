@@ -43,7 +43,10 @@ public final class Ingester {
       sentences.addAll(inParagraph);
     }
     for (int p = 0; p < byParagraph.size(); p++) {
-      Sentence continuation = p + 1 < byParagraph.size() ? continuation(body, byParagraph.get(p), byParagraph.get(p + 1)) : null;
+      Sentence continuation =
+          p + 1 < byParagraph.size()
+              ? continuation(body, byParagraph.get(p), byParagraph.get(p + 1))
+              : null;
       passages.addAll(window(article.source(), p, byParagraph.get(p), continuation));
     }
     return new Document(article, sentences, passages);

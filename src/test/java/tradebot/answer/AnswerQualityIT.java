@@ -30,7 +30,8 @@ class AnswerQualityIT {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
   static Evaluator run(Path knowledge, Path questions) throws Exception {
-    assertTrue(Files.isRegularFile(questions), "question file missing: " + questions.toAbsolutePath());
+    assertTrue(
+        Files.isRegularFile(questions), "question file missing: " + questions.toAbsolutePath());
     TradebotConfig config = TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(knowledge);
     Map<String, String> bodies = new HashMap<>();
     Path root = knowledge.toRealPath();

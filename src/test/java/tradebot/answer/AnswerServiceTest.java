@@ -81,7 +81,8 @@ class AnswerServiceTest {
         assertEquals(c.quote(), body.substring(c.start(), c.end()).replaceAll("\\s+", " "));
       }
       for (Answer.CitedFigure f : a.figures()) {
-        assertTrue(a.citations().get(f.citation() - 1).quote().contains(f.figure().text()), f.toString());
+        assertTrue(
+            a.citations().get(f.citation() - 1).quote().contains(f.figure().text()), f.toString());
       }
     }
   }
@@ -119,7 +120,13 @@ class AnswerServiceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"title:* OR ((", "tariff AND NOT \"", "*?~^[]{}\\/:!", "**bold** `code` [link](http://x)"})
+  @ValueSource(
+      strings = {
+        "title:* OR ((",
+        "tariff AND NOT \"",
+        "*?~^[]{}\\/:!",
+        "**bold** `code` [link](http://x)"
+      })
   void querySyntaxIsReadAsPlainWords(String question) {
     Answer a = app.answers().ask(question);
     assertEquals(QuestionAnalyzer.normalize(question), a.question());
@@ -127,8 +134,18 @@ class AnswerServiceTest {
 
   @Test
   void theJsonFormCarriesEveryDocumentedField() {
-    ObjectNode json = AnswerJson.toJson(app.answers().ask("How many countries got a 90-day pause on tariffs?"));
-    for (String field : List.of("question", "answered", "lead", "text", "citations", "figures", "confidence", "took_ms")) {
+    ObjectNode json =
+        AnswerJson.toJson(app.answers().ask("How many countries got a 90-day pause on tariffs?"));
+    for (String field :
+        List.of(
+            "question",
+            "answered",
+            "lead",
+            "text",
+            "citations",
+            "figures",
+            "confidence",
+            "took_ms")) {
       assertTrue(json.has(field), field);
     }
     JsonNode c = json.path("citations").get(0);
@@ -150,14 +167,16 @@ class AnswerServiceTest {
   void anEmptyKnowledgeDirectoryAnswersThatNoSourcesAreLoaded(@TempDir Path empty) {
     TradebotConfig config = TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(empty);
     try (App none = App.inMemory(config, CLOCK)) {
-      Answer.Refused r = assertInstanceOf(Answer.Refused.class, none.answers().ask("What is the tariff now?"));
+      Answer.Refused r =
+          assertInstanceOf(Answer.Refused.class, none.answers().ask("What is the tariff now?"));
       assertEquals(Answer.Refused.Reason.NO_SOURCES, r.reason());
       assertTrue(r.message().startsWith("No sources are loaded"), r.message());
     }
   }
 
   @Test
-  void anArticleAddedToTheKnowledgeDirectoryIsAnswerableWithNoCodeChange(@TempDir Path dir) throws Exception {
+  void anArticleAddedToTheKnowledgeDirectoryIsAnswerableWithNoCodeChange(@TempDir Path dir)
+      throws Exception {
     for (Path seed : Files.list(Path.of("knowledge")).toList()) {
       Files.copy(seed, dir.resolve(seed.getFileName()));
     }
@@ -176,7 +195,9 @@ class AnswerServiceTest {
     TradebotConfig config = TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(dir);
     try (App more = App.inMemory(config, CLOCK)) {
       Answer.Answered a =
-          assertInstanceOf(Answer.Answered.class, more.answers().ask("Which state trader led the soybean purchases?"));
+          assertInstanceOf(
+              Answer.Answered.class,
+              more.answers().ask("Which state trader led the soybean purchases?"));
       assertEquals(
           "The purchases were led by state trader Sinograin, according to traders in Chicago.",
           a.citations().getFirst().quote());

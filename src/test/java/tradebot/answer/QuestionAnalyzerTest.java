@@ -25,11 +25,15 @@ class QuestionAnalyzerTest {
 
   @BeforeAll
   static void load() {
-    app = tradebot.cli.App.inMemory(tradebot.config.TradebotConfig.defaults(Path.of("config")), AnswerServiceTest.CLOCK);
+    app =
+        tradebot.cli.App.inMemory(
+            tradebot.config.TradebotConfig.defaults(Path.of("config")), AnswerServiceTest.CLOCK);
     lease = app.corpora().acquire();
     index = lease.corpus().index();
     analyzer =
-        new QuestionAnalyzer(Vocabulary.load(Path.of("config/vocabulary.yaml")), AnswerRules.load(Path.of("config/answers.yaml")));
+        new QuestionAnalyzer(
+            Vocabulary.load(Path.of("config/vocabulary.yaml")),
+            AnswerRules.load(Path.of("config/answers.yaml")));
   }
 
   @AfterAll
@@ -84,7 +88,9 @@ class QuestionAnalyzerTest {
   void aliasesAndSynonymsExpandAConcept() {
     Question.Concept xi = read("What did Xi's letter to Trump emphasize?").concepts().getFirst();
     assertEquals("Xi", xi.text());
-    assertTrue(xi.alternatives().containsAll(List.of("xi jinping", "president xi")), xi.alternatives().toString());
+    assertTrue(
+        xi.alternatives().containsAll(List.of("xi jinping", "president xi")),
+        xi.alternatives().toString());
   }
 
   @Test
@@ -103,8 +109,12 @@ class QuestionAnalyzerTest {
 
   @Test
   void figureCuesPickTheKindsThatAnswer() {
-    assertEquals(Set.of(Figure.Kind.COUNT), read("How many countries got a 90-day pause?").wantedFigures());
-    assertTrue(read("How much did the Shanghai Composite rise?").wantedFigures().contains(Figure.Kind.PERCENT));
+    assertEquals(
+        Set.of(Figure.Kind.COUNT), read("How many countries got a 90-day pause?").wantedFigures());
+    assertTrue(
+        read("How much did the Shanghai Composite rise?")
+            .wantedFigures()
+            .contains(Figure.Kind.PERCENT));
   }
 
   @Test
@@ -115,6 +125,7 @@ class QuestionAnalyzerTest {
 
   @Test
   void controlAndInvisibleCharactersAndCurlyQuotesAreFolded() {
-    assertEquals("won't \"match\" - now", QuestionAnalyzer.normalize("won’t\u0000 “match”\u200b — now"));
+    assertEquals(
+        "won't \"match\" - now", QuestionAnalyzer.normalize("won’t\u0000 “match”\u200b — now"));
   }
 }

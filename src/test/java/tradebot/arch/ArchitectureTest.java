@@ -58,7 +58,12 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "tradebot.knowledge..", "tradebot.index..", "tradebot.facts..", "tradebot.corpus..", "tradebot.answer..", "tradebot.config..")
+            "tradebot.knowledge..",
+            "tradebot.index..",
+            "tradebot.facts..",
+            "tradebot.corpus..",
+            "tradebot.answer..",
+            "tradebot.config..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("tradebot.chat..", "tradebot.server..", "tradebot.cli..")
@@ -72,7 +77,8 @@ class ArchitectureTest {
         .resideInAPackage("tradebot.knowledge..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("tradebot.index..", "tradebot.facts..", "tradebot.corpus..", "tradebot.answer..")
+        .resideInAnyPackage(
+            "tradebot.index..", "tradebot.facts..", "tradebot.corpus..", "tradebot.answer..")
         .check(classes);
   }
 
