@@ -31,6 +31,12 @@ public final class AnswerService {
   /** Further quotes must score at least this share of the best one. */
   private static final double FURTHER_QUOTE_SHARE = 0.8;
 
+  /**
+   * The least a question must say, as the summed rarity of its concepts: one word found in about a
+   * tenth of the passages, or two of the commonest ones.
+   */
+  private static final double MIN_QUESTION_WEIGHT = 2.3;
+
   /** Entities weigh more than other words in the search: an answer must be about them. */
   private static final float ENTITY_BOOST = 1.5f;
 
@@ -82,7 +88,9 @@ public final class AnswerService {
       return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
     }
     Question question = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, index);
-    if (question.concepts().isEmpty()) {
+    double said = question.concepts().stream().mapToDouble(Question.Concept::weight).sum();
+    if (said < MIN_QUESTION_WEIGHT) {
+      // Nothing asked but words every article uses ("what about Beijing?"): no way to choose.
       return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
     }
     List<TermGroup> groups = new ArrayList<>();

@@ -1,6 +1,9 @@
 package tradebot.answer;
 
-/** Levenshtein distance with an early exit, for typo tolerance on short words. Thread-safe. */
+/**
+ * Edit distance with adjacent transpositions counted as one edit ("apirl" is one edit from
+ * "april"), with an early exit, for typo tolerance on short words. Thread-safe.
+ */
 final class EditDistance {
   private EditDistance() {}
 
@@ -9,6 +12,7 @@ final class EditDistance {
     if (Math.abs(a.length() - b.length()) > max) {
       return false;
     }
+    int[] before = new int[b.length() + 1];
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -20,12 +24,19 @@ final class EditDistance {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], before[j - 2] + 1);
+        }
         rowMin = Math.min(rowMin, cur[j]);
       }
       if (rowMin > max) {
         return false;
       }
-      int[] t = prev;
+      int[] t = before;
+      before = prev;
       prev = cur;
       cur = t;
     }

@@ -145,10 +145,16 @@ final class QuestionAnalyzer {
       }
       // Longest known phrase (an alias or a synonym of several words) starting here.
       int phraseEnd = knownPhraseEnd(tokens, i);
-      int end = phraseEnd > i + 1 ? phraseEnd : capitalizedRunEnd(tokens, i);
+      boolean known = phraseEnd > i + 1;
+      int end = known ? phraseEnd : capitalizedRunEnd(tokens, i);
       String phrase = join(tokens, i, end);
       String lower = phrase.toLowerCase(Locale.ROOT);
-      boolean entity = end > i + 1 || isEntity(tokens, i);
+      // A name: a run of capitalized words, a known alias or country; a synonym phrase ("at stake")
+      // is not.
+      boolean entity =
+          known
+              ? vocabulary.isAlias(lower) || vocabulary.countryOf(lower) != null
+              : end > i + 1 || isEntity(tokens, i);
       i = end;
       if (!entity && vocabulary.questionWords().contains(lower)) {
         continue;
@@ -157,8 +163,9 @@ final class QuestionAnalyzer {
       List<String> alternatives = alternatives(corrected);
       if (!phrase.contains(" ") && unknown(index, alternatives)) {
         // A word the articles never use, nor any synonym of it, may be a typo of one they do.
-        String suggestion = index.suggest(corrected).orElse(null);
-        if (suggestion != null && closeEnough(corrected, suggestion)) {
+        String suggestion = suggestion(index, corrected, entity);
+        // A correction into a stop word ("wether" into "whether") corrects nothing.
+        if (suggestion != null && !index.terms(suggestion).isEmpty()) {
           corrected = suggestion;
           alternatives = alternatives(corrected);
         }
@@ -207,11 +214,24 @@ final class QuestionAnalyzer {
   }
 
   /**
-   * A correction may change one letter of a short word and two of a long one: beyond that, an
-   * unknown word is more likely a word the articles do not use ("weather" is not "whether").
+   * The articles' word that {@code word} misspells, or null. A correction may change one letter of
+   * a short word and two of a long one: beyond that, an unknown word is more likely a word the
+   * articles do not use ("weather" is not "weathers"). The plural is tried too, since articles
+   * often use only that form. A capitalized word (a name) of four letters may be corrected
+   * ("Chna"); plain words need five ("farm" is not "far").
    */
-  private static boolean closeEnough(String word, String suggestion) {
-    return EditDistance.within(word, suggestion, word.length() >= 8 ? 2 : 1);
+  private static String suggestion(PassageIndex index, String word, boolean name) {
+    if (word.length() < (name ? 4 : 5)) {
+      return null;
+    }
+    int max = word.length() >= 8 ? 2 : 1;
+    for (String form : List.of(word, word + "s")) {
+      String s = index.suggest(form).orElse(null);
+      if (s != null && EditDistance.within(form, s, max)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** The rarest word of a phrase decides how rare the phrase is. */
@@ -292,6 +312,12 @@ final class QuestionAnalyzer {
 
   private static int monthOf(String word) {
     String w = word.replace(".", "");
+    for (int m = 0; m < MONTHS.size(); m++) {
+      // "Apirl 2025": a misspelt month is still a month when a year follows it.
+      if (w.length() >= 4 && EditDistance.within(w, MONTHS.get(m), 1)) {
+        return m + 1;
+      }
+    }
     for (int m = 0; m < MONTHS.size(); m++) {
       String name = MONTHS.get(m);
       if (w.equals(name)

@@ -44,10 +44,10 @@ final class LucenePassageIndex implements PassageIndex {
   /** Stateless once configured; Lucene documents it as safe to share. */
   private static final DirectSpellChecker SPELLER = speller();
 
-  /** Words of four letters or fewer have too many neighbours to correct ("farm" is not "far"). */
+  /** Callers decide how short a word may be corrected; the checker itself takes four letters up. */
   private static DirectSpellChecker speller() {
     DirectSpellChecker speller = new DirectSpellChecker();
-    speller.setMinQueryLength(5);
+    speller.setMinQueryLength(4);
     return speller;
   }
 

@@ -67,14 +67,102 @@ final class Schema {
     CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
     set.addAll(
         List.of(
-            "he", "she", "his", "her", "hers", "him", "its", "i", "me", "my", "we", "our", "you",
-            "your", "has", "have", "had", "having", "do", "does", "did", "am", "been", "being",
-            "were", "would", "could", "should", "can", "may", "might", "must", "shall", "what",
-            "which", "who", "whom", "whose", "when", "where", "why", "how", "than", "so", "very",
-            "just", "also", "about", "here", "both", "each", "own", "same", "too", "nor", "more",
-            "most", "less", "under", "over", "again", "once", "only", "other", "some", "any", "few",
-            "much", "many", "well", "even"));
+            "he",
+            "she",
+            "his",
+            "her",
+            "hers",
+            "him",
+            "its",
+            "i",
+            "me",
+            "my",
+            "we",
+            "our",
+            "you",
+            "your",
+            "has",
+            "have",
+            "had",
+            "having",
+            "do",
+            "does",
+            "did",
+            "am",
+            "been",
+            "being",
+            "were",
+            "would",
+            "could",
+            "should",
+            "can",
+            "may",
+            "might",
+            "must",
+            "shall",
+            "what",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "when",
+            "where",
+            "why",
+            "how",
+            "than",
+            "so",
+            "very",
+            "just",
+            "also",
+            "about",
+            "here",
+            "both",
+            "each",
+            "own",
+            "same",
+            "too",
+            "nor",
+            "more",
+            "most",
+            "less",
+            "under",
+            "over",
+            "again",
+            "once",
+            "only",
+            "other",
+            "some",
+            "any",
+            "few",
+            "much",
+            "many",
+            "well",
+            "even",
+            "whether",
+            "either",
+            "neither",
+            "though",
+            "although",
+            "because",
+            "since",
+            "unless",
+            "however",
+            "therefore",
+            "thus"));
     return CharArraySet.unmodifiableSet(set);
+  }
+
+  /**
+   * A short fingerprint of the analysis (the stop words), part of the index version, so that an
+   * index analyzed differently is rebuilt rather than searched with other terms.
+   */
+  static String analysisFingerprint() {
+    List<String> words = new java.util.ArrayList<>();
+    for (Object w : STOP_WORDS) {
+      words.add(new String((char[]) w));
+    }
+    java.util.Collections.sort(words);
+    return Integer.toHexString(String.join(",", words).hashCode());
   }
 
   /** English analysis (possessives, stop words, Porter stemming) on text fields; ids untouched. */

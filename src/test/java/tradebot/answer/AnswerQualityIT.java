@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
 import tradebot.eval.EvalQuestion;
@@ -65,10 +65,14 @@ class AnswerQualityIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"src/test/resources/holdout", "src/test/resources/holdout2"})
-  void aHoldoutSetWithNewArticlesStaysWithinAFewPointsOfTheDevSet(String dir) throws Exception {
-    Path holdout = Path.of(dir);
-    Evaluator e = run(holdout.resolve("knowledge"), holdout.resolve("questions.jsonl"));
+  @CsvSource({
+    "src/test/resources/holdout/questions.jsonl, src/test/resources/holdout/knowledge",
+    "src/test/resources/holdout2/questions.jsonl, src/test/resources/holdout2/knowledge",
+    "src/test/resources/typos/questions.jsonl, knowledge"
+  })
+  void aHoldoutSetStaysWithinAFewPointsOfTheDevSet(String questions, String knowledge)
+      throws Exception {
+    Evaluator e = run(Path.of(knowledge), Path.of(questions));
     String report = e.summary() + "\n" + String.join("\n", e.failures());
     assertTrue(e.total().correct1 >= e.total().inScope - 3, report);
     assertTrue(e.total().abstained >= e.total().offTopic - 1, report);
