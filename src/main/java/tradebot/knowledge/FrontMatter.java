@@ -8,7 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +24,7 @@ final class FrontMatter {
       Set.of("id", "title", "outlet", "published", "url", "author");
 
   /** A file split into source and body; {@code bodyStart} is the body's offset in the file text. */
-  record Parsed(Source source, String body, int bodyStart) {}
+  record Parsed(Source source, String body, int bodyStart, List<String> notes) {}
 
   /** A front matter problem, with the 1-based line of the file it is on (0: the whole file). */
   static final class Problem extends Exception {
@@ -67,11 +69,13 @@ final class FrontMatter {
     if (yamlEnd < 0) {
       throw new Problem(1, "front matter is not closed: no second '---' line");
     }
-    Source source = readSource(t.substring(yamlStart, yamlEnd), defaultId);
-    return new Parsed(source, t.substring(pos), offset + pos);
+    List<String> notes = new ArrayList<>();
+    Source source = readSource(t.substring(yamlStart, yamlEnd), defaultId, notes);
+    return new Parsed(source, t.substring(pos), offset + pos, notes);
   }
 
-  private static Source readSource(String yaml, String defaultId) throws Problem {
+  private static Source readSource(String yaml, String defaultId, List<String> notes)
+      throws Problem {
     JsonNode node;
     try {
       node = YAML.readTree(yaml);
@@ -92,14 +96,17 @@ final class FrontMatter {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      if (!KEYS.contains(field.getKey())) {
-        throw new Problem(
-            lineOf(yaml, field.getKey()),
-            "unknown front matter key '"
+      if (!KEYS.contains(field.getKey()) && !field.getKey().equals("date")) {
+        // Scrapers and editors add keys of their own (tags, lang): say so, but keep the article.
+        notes.add(
+            "line "
+                + lineOf(yaml, field.getKey())
+                + ": unknown front matter key '"
                 + field.getKey()
-                + "' (known: "
+                + "' ignored (known: "
                 + String.join(", ", KEYS.stream().sorted().toList())
                 + ")");
+        continue;
       }
       if (!field.getValue().isValueNode()) {
         throw new Problem(
@@ -108,8 +115,15 @@ final class FrontMatter {
     }
     String title = required(node, yaml, "title");
     String outlet = required(node, yaml, "outlet");
-    String published = required(node, yaml, "published");
-    LocalDate date = parseDate(published, lineOf(yaml, "published"));
+    String dateKey =
+        optional(node, "published") == null && optional(node, "date") != null
+            ? "date"
+            : "published";
+    if (dateKey.equals("date")) {
+      notes.add("line " + lineOf(yaml, "date") + ": 'date' read as 'published'");
+    }
+    String published = required(node, yaml, dateKey);
+    LocalDate date = parseDate(published, lineOf(yaml, dateKey));
     String id = optional(node, "id");
     if (id == null) {
       id = defaultId;

@@ -60,7 +60,7 @@ public final class KnowledgeLoader {
     List<Read> reads = new ArrayList<>();
     for (Path file : files) {
       try {
-        reads.add(new Read(file, read(root, file)));
+        reads.add(new Read(file, read(root, file, note -> warnings.add(file + ": " + note))));
       } catch (FileProblem e) {
         errors.add(new LoadError(file, e.line, e.getMessage()));
       }
@@ -102,6 +102,15 @@ public final class KnowledgeLoader {
 
   /** Reads and parses one file, without ingesting it. */
   public static Article read(Path root, Path file) throws FileProblem {
+    return read(root, file, note -> {});
+  }
+
+  /**
+   * Reads and parses one file, without ingesting it; {@code notes} hears of what was read leniently
+   * (an unknown front matter key, 'date' for 'published').
+   */
+  public static Article read(Path root, Path file, java.util.function.Consumer<String> notes)
+      throws FileProblem {
     try {
       if (Files.isSymbolicLink(file) || !file.toRealPath().startsWith(root)) {
         Path real = file.toRealPath();
@@ -132,6 +141,7 @@ public final class KnowledgeLoader {
       } catch (FrontMatter.Problem p) {
         throw new FileProblem(p.line, p.getMessage());
       }
+      parsed.notes().forEach(notes);
       return new Article(parsed.source(), parsed.body(), file, sha256(bytes));
     } catch (IOException e) {
       throw new FileProblem(0, "cannot read: " + e);

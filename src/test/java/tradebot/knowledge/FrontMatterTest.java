@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrontMatterTest {
@@ -98,11 +99,21 @@ class FrontMatterTest {
   }
 
   @Test
-  void anUnknownKeyIsNamedWithTheKnownOnes() {
-    assertProblem(
-        5,
-        "unknown front matter key 'tags' (known: author, id, outlet, published, title, url)",
-        HEAD + "tags: trade\n---\nBody.");
+  void anUnknownKeyIsIgnoredWithANoteNamingTheKnownOnes() throws Exception {
+    FrontMatter.Parsed p = FrontMatter.parse(HEAD + "tags: [trade, china]\n---\nBody.", "stem");
+    assertEquals(
+        List.of(
+            "line 5: unknown front matter key 'tags' ignored (known: author, id, outlet, published, title, url)"),
+        p.notes());
+    assertEquals("Body.", p.body());
+  }
+
+  @Test
+  void dateStandsForPublishedWhenPublishedIsMissing() throws Exception {
+    FrontMatter.Parsed p =
+        FrontMatter.parse("---\ntitle: T\noutlet: O\ndate: 2024-02-03\n---\nBody.", "stem");
+    assertEquals(java.time.LocalDate.of(2024, 2, 3), p.source().published());
+    assertEquals(List.of("line 4: 'date' read as 'published'"), p.notes());
   }
 
   @Test

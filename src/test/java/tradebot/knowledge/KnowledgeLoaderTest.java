@@ -88,12 +88,17 @@ class KnowledgeLoaderTest {
   }
 
   @Test
-  void anUnknownKeyIsNamed() throws IOException {
+  void anUnknownKeyIsReportedAsAWarningAndTheArticleStillLoads() throws IOException {
     Files.writeString(dir.resolve("key.txt"), GOOD.replace("---\nChina", "tags: x\n---\nChina"));
-    assertError(
-        "key.txt",
-        5,
-        "unknown front matter key 'tags' (known: author, id, outlet, published, title, url)");
+    LoadResult r = loader.load(dir);
+    assertEquals(List.of(), r.errors());
+    assertTrue(r.documents().stream().anyMatch(d -> d.article().id().equals("key")));
+    assertTrue(
+        r.warnings()
+            .contains(
+                dir.resolve("key.txt")
+                    + ": line 5: unknown front matter key 'tags' ignored (known: author, id, outlet, published, title, url)"),
+        r.warnings().toString());
   }
 
   @Test
