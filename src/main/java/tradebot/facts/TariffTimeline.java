@@ -148,11 +148,6 @@ public final class TariffTimeline {
     return new TariffTimeline(all, extractor.countries(), cues);
   }
 
-  /** With no cues: a timeline without events (for callers that have no tariffs.yaml). */
-  public static TariffTimeline build(List<Document> documents, Vocabulary vocabulary) {
-    return build(documents, vocabulary, TariffCues.empty());
-  }
-
   /** How many events the timeline holds. */
   public int size() {
     return events.size();

@@ -237,7 +237,9 @@ class TariffTimelineTest {
   @Test
   void withoutCuesTheTimelineIsEmpty() {
     TariffFixtures.copySeeds(dir);
-    TariffTimeline t = TariffTimeline.build(TariffFixtures.load(dir), TariffFixtures.VOCABULARY);
+    TariffTimeline t =
+        TariffTimeline.build(
+            TariffFixtures.load(dir), TariffFixtures.VOCABULARY, TariffCues.empty());
     assertEquals(0, t.size());
     assertTrue(t.latest(Clock.systemUTC()).isEmpty());
   }
