@@ -88,7 +88,10 @@ public final class AnswerService {
       return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
     }
     Question question = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, index);
-    double said = question.concepts().stream().mapToDouble(Question.Concept::weight).sum();
+    double said =
+        question.concepts().stream()
+            .mapToDouble(c -> c.weight() * (c.entity() ? ENTITY_BOOST : 1))
+            .sum();
     if (said < MIN_QUESTION_WEIGHT) {
       // Nothing asked but words every article uses ("what about Beijing?"): no way to choose.
       return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));

@@ -32,12 +32,15 @@ final class Evidence {
           "\\b(?:in|at)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}.-]*+(?:\\s+\\p{Lu}[\\p{L}.-]*+)*+)");
 
   /** Words in quotation marks, four or more: a quotation, not a "scare-quoted" phrase. */
+  /** Where a description after a name ends: a comma, a dash, a semicolon. */
+  private static final Pattern APPOSITIVE_END = Pattern.compile(",|;|\\s[—–-]{1,2}\\s");
+
   private static final Pattern QUOTED =
       Pattern.compile("[\"“](?:[^\"“”\\s]++\\s++){3,}+[^\"“”]*+[\"”]");
 
   private static final Pattern TIME_WORDS =
       Pattern.compile(
-          "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight|noon|next week|next month|tomorrow|yesterday|today|tonight|(?:19|20)\\d\\d)\\b");
+          "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|midnight|noon|next week|next month|next year|tomorrow|yesterday|today|tonight|(?:19|20)\\d\\d)\\b");
 
   private Evidence() {}
 
@@ -96,17 +99,23 @@ final class Evidence {
         names.add(name);
       }
     }
+    // "Who is Eswar Prasad?" names its subject and nothing else: the answer is a description.
+    boolean describe = question.concepts().stream().allMatch(Question.Concept::entity);
     for (Span n : names) {
-      if (!mentionedInQuestion(question, n.text())) {
+      if (!describe && !mentionedInQuestion(question, n.text())) {
         return Optional.of(n);
       }
     }
-    // "Who is Eswar Prasad?": the answer is what the sentence says he is, after his name.
+    // The description is what the sentence says after the name: "Eswar Prasad, a China expert".
     for (Span n : names) {
+      if (describe
+          && !mentionedInQuestion(question, n.text().replaceAll("^.*?(\\S+\\s+\\S+)$", "$1"))) {
+        continue;
+      }
       int after = n.end();
       if (after < text.length() && text.charAt(after) == ',') {
-        int stop = text.indexOf(',', after + 1);
-        int end = stop < 0 ? text.length() : stop;
+        Matcher stopAt = APPOSITIVE_END.matcher(text);
+        int end = stopAt.find(after + 1) ? stopAt.start() : text.length();
         String appositive = text.substring(after + 1, end).strip();
         if (!appositive.isEmpty()) {
           int start = text.indexOf(appositive, after);
@@ -216,7 +225,8 @@ final class Evidence {
   }
 
   private static boolean mentionedInQuestion(Question question, String name) {
-    String q = question.text().toLowerCase(Locale.ROOT);
+    // Letters only on both sides: "Evans-Pritchard" and "China's" match however they are written.
+    String q = question.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\s]", "");
     for (String word : name.toLowerCase(Locale.ROOT).split("\\s+")) {
       if (word.length() > 2 && !q.contains(word.replaceAll("[^\\p{L}]", ""))) {
         return false;
