@@ -54,6 +54,8 @@ public final class AnswerService {
     this.corpora = Objects.requireNonNull(corpora, "corpora");
     this.configDir = Objects.requireNonNull(configDir, "configDir");
     this.settings = Objects.requireNonNull(settings, "settings");
+    // WordNet takes a second to read: do it now, beside start-up, not on the first question.
+    Thread.ofVirtual().name("thesaurus-warm-up").start(Thesaurus::warmUp);
   }
 
   /** Answers {@code question}; never throws for any user text. */
@@ -92,7 +94,10 @@ public final class AnswerService {
         question.concepts().stream()
             .mapToDouble(c -> c.weight() * (c.entity() ? ENTITY_BOOST : 1))
             .sum();
-    if (said < MIN_QUESTION_WEIGHT) {
+    boolean oneLooseWord =
+        question.concepts().size() == 1 && !question.concepts().getFirst().entity();
+    if (said < MIN_QUESTION_WEIGHT || oneLooseWord) {
+      // One plain word ("what time is it?") is no topic to answer about; one name is.
       // Nothing asked but words every article uses ("what about Beijing?"): no way to choose.
       return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
     }

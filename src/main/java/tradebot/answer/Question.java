@@ -35,6 +35,8 @@ record Question(
    * @param text as the question wrote it
    * @param alternatives the words or phrases that count as a mention (synonyms, aliases)
    * @param analyzed each alternative as index terms
+   * @param thesaurusFrom alternatives from this index on are English synonyms (WordNet), looser
+   *     than the vocabulary's
    * @param entity whether it names someone or something (a person, place, body) that a passage must
    *     name for the answer to be about it
    * @param fuzzy whether to accept near spellings (the word is unknown to the knowledge base)
@@ -44,6 +46,7 @@ record Question(
       String text,
       List<String> alternatives,
       List<List<String>> analyzed,
+      int thesaurusFrom,
       boolean entity,
       boolean fuzzy,
       double weight) {

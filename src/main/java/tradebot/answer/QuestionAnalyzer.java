@@ -39,6 +39,9 @@ final class QuestionAnalyzer {
           "november",
           "december");
 
+  /** English synonyms added to one concept at most: the first senses' words are the likely ones. */
+  private static final int MAX_THESAURUS_SYNONYMS = 6;
+
   private final Vocabulary vocabulary;
   private final AnswerRules rules;
 
@@ -161,8 +164,10 @@ final class QuestionAnalyzer {
       }
       String corrected = vocabulary.misspellings().getOrDefault(lower, lower);
       List<String> alternatives = alternatives(corrected);
-      if (!phrase.contains(" ") && unknown(index, alternatives)) {
-        // A word the articles never use, nor any synonym of it, may be a typo of one they do.
+      boolean word = !phrase.contains(" ");
+      if (word && unknown(index, alternatives) && !Thesaurus.isWord(corrected)) {
+        // A word neither the articles nor English know, nor any synonym of it, may be a typo of
+        // one they do; a real word is not ("probe" is not "prove").
         String suggestion = suggestion(index, corrected, entity);
         // A correction into a stop word ("wether" into "whether") corrects nothing.
         if (suggestion != null && !index.terms(suggestion).isEmpty()) {
@@ -174,19 +179,40 @@ final class QuestionAnalyzer {
       if (analyzed.isEmpty() || !seen.add(String.join(" ", analyzed))) {
         continue; // a stop word, or said twice
       }
-      int df = 0;
-      List<List<String>> analyzedAlternatives = new ArrayList<>();
-      for (String alternative : alternatives) {
-        List<String> terms = index.terms(alternative);
-        analyzedAlternatives.add(terms);
-        df = Math.max(df, frequency(index, terms));
+      int thesaurusFrom = alternatives.size();
+      if (word && !entity) {
+        alternatives = new ArrayList<>(alternatives);
+        for (String synonym : Thesaurus.synonyms(corrected)) {
+          // Only synonyms the articles use: the others cannot match and would only slow the search.
+          if (alternatives.size() - thesaurusFrom < MAX_THESAURUS_SYNONYMS
+              && !alternatives.contains(synonym)
+              && frequency(index, index.terms(synonym)) > 0) {
+            alternatives.add(synonym);
+          }
+        }
       }
+      int df = 0;
+      int thesaurusDf = 0;
+      List<List<String>> analyzedAlternatives = new ArrayList<>();
+      for (int a = 0; a < alternatives.size(); a++) {
+        List<String> terms = index.terms(alternatives.get(a));
+        analyzedAlternatives.add(terms);
+        if (a < thesaurusFrom) {
+          df = Math.max(df, frequency(index, terms));
+        } else {
+          thesaurusDf = Math.max(thesaurusDf, frequency(index, terms));
+        }
+      }
+      // A word the articles never use but an English synonym of which they do is as rare as that.
+      boolean unknownWord = df == 0 && thesaurusDf == 0;
+      df = df == 0 ? thesaurusDf : df;
       // Near spellings only for plain words: an unknown name is a name the articles lack ("France"
       // is not "frank").
-      boolean fuzzy = df == 0 && !entity;
+      boolean fuzzy = unknownWord && !entity;
       double weight = Math.log(1 + (double) n / (df + 1));
       out.add(
-          new Question.Concept(phrase, alternatives, analyzedAlternatives, entity, fuzzy, weight));
+          new Question.Concept(
+              phrase, alternatives, analyzedAlternatives, thesaurusFrom, entity, fuzzy, weight));
     }
     return out;
   }

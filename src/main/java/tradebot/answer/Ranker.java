@@ -41,6 +41,9 @@ final class Ranker {
   /** A concept matched by a synonym or alias rather than the question's own word. */
   private static final double SYNONYM_CREDIT = 0.85;
 
+  /** A concept matched by an English synonym (WordNet): looser than the vocabulary's. */
+  private static final double THESAURUS_CREDIT = 0.7;
+
   /** A phrase of which only some words are there, per word found. */
   private static final double PARTIAL_CREDIT = 0.8;
 
@@ -255,7 +258,7 @@ final class Ranker {
       }
       long found =
           words.stream().filter(w -> terms.contains(w) || c.fuzzy() && near(w, terms)).count();
-      double credit = i == 0 ? 1 : SYNONYM_CREDIT;
+      double credit = i == 0 ? 1 : i < c.thesaurusFrom() ? SYNONYM_CREDIT : THESAURUS_CREDIT;
       if (found == words.size()) {
         return credit;
       }

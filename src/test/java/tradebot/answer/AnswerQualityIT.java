@@ -64,19 +64,25 @@ class AnswerQualityIT {
     assertEquals(1.0, e.figureFidelity(), report);
   }
 
+  /**
+   * Each set with the least correct@1 it must keep: the numbers measured when it was added, so that
+   * a change that loses answers on wording, typos or new articles fails here.
+   */
   @ParameterizedTest
   @CsvSource({
-    "src/test/resources/holdout/questions.jsonl, src/test/resources/holdout/knowledge",
-    "src/test/resources/holdout2/questions.jsonl, src/test/resources/holdout2/knowledge",
-    "src/test/resources/typos/questions.jsonl, knowledge"
+    "src/test/resources/holdout/questions.jsonl, src/test/resources/holdout/knowledge, 17",
+    "src/test/resources/holdout2/questions.jsonl, src/test/resources/holdout2/knowledge, 15",
+    "src/test/resources/typos/questions.jsonl, knowledge, 24",
+    "src/test/resources/paraphrases/questions.jsonl, knowledge, 20",
+    "src/test/resources/offtopic/questions.jsonl, knowledge, 0"
   })
-  void aHoldoutSetStaysWithinAFewPointsOfTheDevSet(String questions, String knowledge)
+  void aHoldoutSetKeepsItsMeasuredNumbers(String questions, String knowledge, int minCorrect)
       throws Exception {
     Evaluator e = run(Path.of(knowledge), Path.of(questions));
     String report = e.summary() + "\n" + String.join("\n", e.failures());
-    assertTrue(e.total().correct1 >= e.total().inScope - 3, report);
-    assertTrue(e.total().abstained >= e.total().offTopic - 1, report);
-    assertTrue(e.total().falseAbstain <= 1, report);
+    assertTrue(e.total().correct1 >= minCorrect, report);
+    assertEquals(e.total().offTopic, e.total().abstained, report);
+    assertTrue(e.total().falseAbstain <= e.total().inScope - minCorrect, report);
     assertEquals(1.0, e.fidelity(), report);
     assertEquals(1.0, e.figureFidelity(), report);
   }

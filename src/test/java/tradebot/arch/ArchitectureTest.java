@@ -54,6 +54,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheAnswerPackageReadsWordNet() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.answer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("net.sf.extjwnl..")
+        .check(classes);
+  }
+
+  @Test
   void theCoreNeverDependsOnAdaptersServerOrCommandLine() {
     noClasses()
         .that()
