@@ -101,13 +101,7 @@ public final class AnswerService {
       // Nothing asked but words every article uses ("what about Beijing?"): no way to choose.
       return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
     }
-    List<TermGroup> groups = new ArrayList<>();
-    for (Question.Concept c : question.concepts()) {
-      float boost = (float) c.weight() * (c.entity() ? ENTITY_BOOST : 1f);
-      groups.add(new TermGroup(c.alternatives(), Math.max(boost, 0.01f), c.fuzzy()));
-    }
-    List<Hit> hits = index.search(new SearchQuery(groups, CANDIDATES));
-    List<Ranker.Candidate> ranked = new Ranker(index).rank(question, hits);
+    List<Ranker.Candidate> ranked = rank(question, index);
     if (ranked.isEmpty() || ranked.getFirst().confidence() < settings.minConfidence()) {
       double best = ranked.isEmpty() ? 0 : ranked.getFirst().confidence();
       return new Answer.NotFound(q, note, r.message("decline"), best, took(t0));
@@ -189,19 +183,10 @@ public final class AnswerService {
                 c.weight(),
                 c.alternatives()));
       }
-      List<TermGroup> groups = new ArrayList<>();
-      for (Question.Concept c : q.concepts()) {
-        groups.add(
-            new TermGroup(
-                c.alternatives(),
-                (float) Math.max(0.01, c.weight() * (c.entity() ? ENTITY_BOOST : 1)),
-                c.fuzzy()));
-      }
-      if (groups.isEmpty()) {
+      if (q.concepts().isEmpty()) {
         return out;
       }
-      List<Ranker.Candidate> ranked =
-          new Ranker(index).rank(q, index.search(new SearchQuery(groups, CANDIDATES)));
+      List<Ranker.Candidate> ranked = rank(q, index);
       for (Ranker.Candidate c : ranked.subList(0, Math.min(8, ranked.size()))) {
         out.add(
             String.format(
@@ -216,6 +201,17 @@ public final class AnswerService {
       }
       return out;
     }
+  }
+
+  /** Searches with the question's concepts, weighted by rarity and names first, and re-ranks. */
+  private static List<Ranker.Candidate> rank(Question question, PassageIndex index) {
+    List<TermGroup> groups = new ArrayList<>();
+    for (Question.Concept c : question.concepts()) {
+      float boost = (float) c.weight() * (c.entity() ? ENTITY_BOOST : 1f);
+      groups.add(new TermGroup(c.alternatives(), Math.max(boost, 0.01f), c.fuzzy()));
+    }
+    List<Hit> hits = index.search(new SearchQuery(groups, CANDIDATES));
+    return new Ranker(index).rank(question, hits);
   }
 
   /** Whether the question names something moderators listed as outside trade policy. */
