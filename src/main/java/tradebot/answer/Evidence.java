@@ -147,67 +147,24 @@ final class Evidence {
   }
 
   /** English words that are capitalized at a sentence start or as days and months, not names. */
-  private static final Set<String> NOT_NAMES =
-      Set.of(
-          "the",
-          "a",
-          "an",
-          "in",
-          "on",
-          "at",
-          "by",
-          "for",
-          "from",
-          "to",
-          "of",
-          "and",
-          "but",
-          "or",
-          "while",
-          "when",
-          "after",
-          "before",
-          "as",
-          "if",
-          "even",
-          "still",
-          "so",
-          "yet",
-          "this",
-          "that",
-          "these",
-          "those",
-          "his",
-          "her",
-          "their",
-          "its",
-          "our",
-          "it",
-          "he",
-          "she",
-          "they",
-          "we",
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "us",
-          "u.s");
+  private static final Set<String> NOT_NAMES = notNames();
+
+  private static Set<String> notNames() {
+    Set<String> words =
+        new java.util.HashSet<>(
+            List.of(
+                "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "but",
+                "or", "while", "when", "after", "before", "as", "if", "even", "still", "so", "yet",
+                "this", "that", "these", "those", "his", "her", "their", "its", "our", "it", "he",
+                "she", "they", "we", "us", "u.s"));
+    for (java.time.Month m : java.time.Month.values()) {
+      words.add(m.name().toLowerCase(Locale.ROOT));
+    }
+    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+      words.add(d.name().toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(words);
+  }
 
   private static Optional<Span> place(Question question, Sentence sentence) {
     Matcher m = PLACE.matcher(sentence.text());

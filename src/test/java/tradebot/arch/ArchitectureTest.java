@@ -43,6 +43,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSharedChatPackageKnowsNoPlatform() {
+    noClasses()
+        .that()
+        .resideInAPackage("tradebot.chat")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "net.dv8tion..", "com.slack..", "tradebot.chat.discord..", "tradebot.chat.slack..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheSlackAdapterImportsTheSlackSdk() {
     noClasses()
         .that()
