@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import tradebot.chat.discord.DiscordBot;
 import tradebot.config.TradebotConfig;
 
@@ -27,18 +26,7 @@ final class DiscordCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(DiscordCommand.class);
 
   @Mixin Options options;
-
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      description = "HTTP port (default: server.port from config; 0 picks a free one).")
-  Integer port;
-
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDRESS",
-      description = "HTTP bind address (default: server.bind from config).")
-  String bind;
+  @Mixin ServerOptions server;
 
   private final Map<String, String> env;
 
@@ -54,47 +42,49 @@ final class DiscordCommand implements Callable<Integer> {
           TOKEN_VARIABLE
               + " is not set: export DISCORD_TOKEN=<your bot token> (see README, \"Discord\")");
     }
-    TradebotConfig config = config();
-    try (App app = App.start(config)) {
+    TradebotConfig config = serverOptions().resolve(options);
+    try (App app = App.start(config);
+        ServerRunner runner = ServerRunner.start(app, s -> {})) {
       app.startup().errors().forEach(e -> log.warn("skipped {}", e));
-      // HOOK(server): start the HTTP server beside the bot here, on config.server() (which
-      // already carries --port/--bind), and stop it after runBot returns. Wired by the lead at
-      // merge; until then `discord` runs the bot alone.
-      runBot(app, token);
+      runBot(app, runner, token);
     }
     return 0;
   }
 
-  /** The config file's settings with --port and --bind over them. */
+  /** The config file's settings with --port, --bind and --log-format over them. */
   TradebotConfig config() {
-    TradebotConfig c = options.config();
-    if (port != null || bind != null) {
-      c =
-          c.withServer(
-              new TradebotConfig.Server(
-                  port == null ? c.server().port() : port,
-                  bind == null ? c.server().bind() : bind));
-    }
-    return c;
+    return serverOptions().apply(options.config());
   }
 
-  /** Runs the bot until the process is stopped; throws when Discord ends the session instead. */
-  private static void runBot(App app, String token) throws InterruptedException {
+  /** The server flags; none when the command runs as the default mode, without its own flags. */
+  private ServerOptions serverOptions() {
+    return server == null ? new ServerOptions() : server;
+  }
+
+  /**
+   * Runs the bot until the process is stopped (SIGTERM: the server drains, then the bot logs out);
+   * throws when Discord ends the session instead.
+   */
+  private static void runBot(App app, ServerRunner runner, String token)
+      throws InterruptedException {
     DiscordBot bot =
         DiscordBot.start(
-            token, app.config().discord(), app.bot(), Clock.systemUTC(), Duration.ofSeconds(60));
+            token,
+            app.config().discord(),
+            app.bot(),
+            Clock.systemUTC(),
+            Duration.ofSeconds(60),
+            () -> app.metrics().rateLimited("discord"));
     AtomicBoolean stopping = new AtomicBoolean();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stopping.set(true);
-                  bot.close();
-                },
-                "discord-shutdown"));
+    runner.alsoClose(
+        () -> {
+          stopping.set(true);
+          bot.close();
+        });
     bot.awaitShutdown();
     if (!stopping.get()) {
       throw new IllegalStateException("the Discord session ended; see the log above for why");
     }
+    runner.awaitShutdown(); // the rest of the graceful stop: the index closes
   }
 }

@@ -53,7 +53,7 @@ public final class ServerRunner implements AutoCloseable {
         new ApiServer(
             app.config().server(),
             app.answers(),
-            app.bot(),
+            app.clock(),
             app.corpora(),
             app.metrics(),
             System.getenv(ApiServer.ADMIN_TOKEN_ENV));

@@ -3,37 +3,31 @@ package tradebot.cli;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import tradebot.chat.RateLimiter;
 import tradebot.chat.slack.SlackAdapter;
 import tradebot.config.TradebotConfig;
+import tradebot.metrics.Metrics;
 
 /**
- * {@code tradebot slack}: the Slack app. With SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET it serves
- * Slack's events and commands at {@code POST /slack/events} on the HTTP server; with
- * SLACK_APP_TOKEN it connects over Socket Mode instead.
+ * {@code tradebot slack}: the Slack app, with the HTTP server beside it (health, metrics, the API).
+ * With SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET it serves Slack's events and commands at {@code
+ * POST /slack/events} on that server; with SLACK_APP_TOKEN it connects over Socket Mode instead.
+ * Runs until the process is stopped (SIGTERM: the server drains, then the app disconnects).
  */
 @Command(
     name = "slack",
     description =
-        "Run the Slack app (HTTP at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set).")
+        "Run the Slack app (HTTP at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set)"
+            + " and the HTTP server.")
 final class SlackCommand implements Callable<Integer> {
+  /** The route Slack posts events and commands to in HTTP mode. */
+  static final String EVENTS_PATH = "/slack/events";
+
   @Mixin Options options;
-
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      description = "HTTP port (default: server.port from config).")
-  Integer port;
-
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDRESS",
-      description = "Address to listen on (default: server.bind from config).")
-  String bind;
+  @Mixin ServerOptions server;
 
   Map<String, String> env = System.getenv();
 
@@ -41,48 +35,42 @@ final class SlackCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // Checked first, so that a missing variable costs one line and no start-up.
     SlackAdapter.Credentials credentials = SlackAdapter.Credentials.fromEnv(env);
-    TradebotConfig config = options.config();
-    if (port != null || bind != null) {
-      config =
-          config.withServer(
-              new TradebotConfig.Server(
-                  port != null ? port : config.server().port(),
-                  bind != null ? bind : config.server().bind()));
-    }
-    if (!credentials.socketMode()) {
-      // MERGE HOOK (lead): drop this check once the HTTP server is started below.
-      throw new IllegalStateException(
-          "serving Slack over HTTP needs the HTTP server, which is not wired yet; set SLACK_APP_TOKEN for Socket Mode");
-    }
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> awaitClose(stop, done), "slack-shutdown"));
+    TradebotConfig config = (server == null ? new ServerOptions() : server).resolve(options);
     try (App app = App.start(config);
-        // No rate limit yet: tradebot.chat.RateLimiter is not on this branch.
         SlackAdapter slack =
             SlackAdapter.start(
-                app.bot(), config.slack(), credentials, Clock.systemUTC(), user -> true)) {
+                app.bot(),
+                config.slack(),
+                credentials,
+                Clock.systemUTC(),
+                admitUsers(config.slack().userRate(), app.metrics(), Clock.systemUTC()));
+        ServerRunner runner =
+            ServerRunner.start(
+                app,
+                s -> {
+                  if (!slack.socketMode()) {
+                    s.mount("POST", EVENTS_PATH, slack.handler());
+                  }
+                })) {
+      runner.alsoClose(slack);
       if (slack.socketMode()) {
         slack.startSocketMode();
-      } else {
-        // MERGE HOOK (lead): start the HTTP server on config.server() with the API and the route
-        //   POST /slack/events -> slack.handler()   (a tradebot.server.RawHandler)
       }
-      stop.await();
-    } finally {
-      done.countDown();
+      runner.awaitShutdown();
     }
     return 0;
   }
 
-  /** On shutdown: lets {@link #call()} close the app, and waits a while for it. */
-  private static void awaitClose(CountDownLatch stop, CountDownLatch done) {
-    stop.countDown();
-    try {
-      done.await(15, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Whether a Slack user may ask again now: {@code slack.user_rate}, refusals counted. */
+  static Predicate<String> admitUsers(
+      TradebotConfig.RateLimit userRate, Metrics metrics, Clock clock) {
+    RateLimiter limiter = new RateLimiter(userRate, null, clock);
+    return user -> {
+      if (limiter.check(user == null ? "" : user, null) instanceof RateLimiter.Limited) {
+        metrics.rateLimited("slack");
+        return false;
+      }
+      return true;
+    };
   }
 }

@@ -2,12 +2,14 @@ package tradebot.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -22,13 +24,9 @@ import org.slf4j.LoggerFactory;
 import tradebot.answer.Answer;
 import tradebot.answer.AnswerJson;
 import tradebot.answer.AnswerService;
-import tradebot.chat.ChatReply;
-import tradebot.chat.ChatRequest;
-import tradebot.chat.ChatService;
-import tradebot.chat.Command;
-import tradebot.chat.Platform;
 import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
+import tradebot.facts.TariffTimeline;
 import tradebot.metrics.Metrics;
 
 /** The handlers of the HTTP API. Thread-safe. */
@@ -57,7 +55,7 @@ final class ApiRoutes {
   }
 
   private final AnswerService answers;
-  private final ChatService chat;
+  private final Clock clock;
   private final CorpusManager corpora;
   private final Metrics metrics;
   private final byte[] adminToken; // null: reload over HTTP is disabled
@@ -66,14 +64,14 @@ final class ApiRoutes {
 
   ApiRoutes(
       AnswerService answers,
-      ChatService chat,
+      Clock clock,
       CorpusManager corpora,
       Metrics metrics,
       String adminToken,
       RequestFilter filter,
       int maxBodyBytes) {
     this.answers = answers;
-    this.chat = chat;
+    this.clock = clock;
     this.corpora = corpora;
     this.metrics = metrics;
     this.adminToken =
@@ -130,24 +128,41 @@ final class ApiRoutes {
     ctx.contentType(JSON).result(AnswerJson.toJsonLine(answer));
   }
 
-  // TODO(tariff tracker): when tradebot.facts offers the JSON form of the tariff timeline (as
-  // `tariff --json` prints it), serve that here; until then this is the bot's /tariff reply as
-  // JSON.
-  void tariff(Context ctx) {
-    Map<String, String> options = new HashMap<>();
-    for (String name : List.of("direction", "history", "since", "until")) {
-      String v = ctx.queryParam(name);
-      if (v != null) {
-        options.put(name, v);
+  /**
+   * The tariff tracker's JSON, as {@code tariff --json} prints it: {@code latest}, {@code pending}
+   * and {@code history}. {@code ?direction=us-china} keeps one way; {@code ?history=false} leaves
+   * the history out (an empty array, so that the keys stay the same).
+   */
+  void tariff(Context ctx) throws IOException {
+    String spec = ctx.queryParam("direction");
+    boolean history = flag(ctx, "history", true);
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      TariffTimeline timeline = lease.corpus().tariffs();
+      TariffTimeline.Direction direction;
+      try {
+        direction = spec == null || spec.isBlank() ? null : timeline.direction(spec);
+      } catch (IllegalArgumentException e) {
+        throw new ApiError(400, e.getMessage());
       }
+      ObjectNode body = (ObjectNode) Json.MAPPER.readTree(timeline.json(clock, direction));
+      if (!history) {
+        body.putArray("history");
+      }
+      ctx.contentType(JSON).result(body.toString());
     }
-    ChatReply reply =
-        chat.handle(
-            new ChatRequest(
-                Platform.API, "api:" + ctx.ip(), "", Command.TARIFF, "", false, options));
-    ctx.status(reply.status() == ChatReply.Status.ERROR ? 500 : 200)
-        .contentType(JSON)
-        .result(Json.reply(reply).toString());
+  }
+
+  /** Query parameter {@code name} as true or false; {@code absent} when not given. */
+  private static boolean flag(Context ctx, String name, boolean absent) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return absent;
+    }
+    return switch (v.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new ApiError(400, name + " must be true or false: " + v);
+    };
   }
 
   void sources(Context ctx) {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
@@ -20,7 +23,6 @@ import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.answer.AnswerService;
-import tradebot.chat.ChatService;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.metrics.Metrics;
@@ -44,6 +46,12 @@ public final class ApiServer implements AutoCloseable {
   /** How long {@link #close()} lets requests in flight finish. */
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
+  /** How long responses already produced get to reach the socket, even when the grace is over. */
+  private static final long MIN_FLUSH_MILLIS = 1_000;
+
+  /** How long a connection may sit idle once the server stops before it is closed. */
+  private static final long SHUTDOWN_IDLE_MILLIS = 200;
+
   private static final List<String> ROUTES =
       List.of(
           "/healthz",
@@ -58,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final TradebotConfig.Server settings;
   private final AnswerService answers;
-  private final ChatService chat;
+  private final Clock clock;
   private final CorpusManager corpora;
   private final Metrics metrics;
   private final String adminToken;
@@ -70,19 +78,19 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * @param settings port (0: any free one) and bind address
-   * @param chat serves {@code /api/tariff} (the bot's tariff reply)
+   * @param clock what "now" is for the latest tariff levels of {@code /api/tariff}
    * @param adminToken the bearer token {@code POST /api/reload} wants; null or blank disables it
    */
   public ApiServer(
       TradebotConfig.Server settings,
       AnswerService answers,
-      ChatService chat,
+      Clock clock,
       CorpusManager corpora,
       Metrics metrics,
       String adminToken) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.answers = Objects.requireNonNull(answers, "answers");
-    this.chat = Objects.requireNonNull(chat, "chat");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.corpora = Objects.requireNonNull(corpora, "corpora");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.adminToken = adminToken;
@@ -125,7 +133,7 @@ public final class ApiServer implements AutoCloseable {
     mounts.forEach(m -> routes.add(m.path()));
     filter = new RequestFilter(metrics, routes, MAX_BODY_BYTES);
     ApiRoutes api =
-        new ApiRoutes(answers, chat, corpora, metrics, adminToken, filter, MAX_BODY_BYTES);
+        new ApiRoutes(answers, clock, corpora, metrics, adminToken, filter, MAX_BODY_BYTES);
     Javalin j =
         Javalin.create(
             config -> {
@@ -238,6 +246,18 @@ public final class ApiServer implements AutoCloseable {
           filter.inFlight(),
           grace.toSeconds());
     }
+    // A request leaves the filter before Jetty has written its response to the socket: stopping
+    // Jetty at once would close that connection unanswered (and HTTP clients then retry a GET on a
+    // new connection, which is refused). With a stop timeout, Jetty first waits for every open
+    // connection to finish its response and close, for the rest of the grace period; idle
+    // keep-alive connections close after the shutdown idle timeout.
+    for (Connector c : jetty.getConnectors()) {
+      if (c instanceof AbstractConnector a) {
+        a.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
+      }
+    }
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    jetty.setStopTimeout(Math.max(MIN_FLUSH_MILLIS, left));
     j.stop();
     log.info("HTTP server stopped");
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import tradebot.chat.ChatReply;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.ReloadReport;
 import tradebot.knowledge.LoadError;
@@ -60,35 +59,6 @@ final class Json {
     out.put("passages", c.passageCount());
     out.put("figures", c.figureCount());
     errors(out.putArray("errors"), c.errors());
-    return out;
-  }
-
-  /** A chat reply, field for field. */
-  static ObjectNode reply(ChatReply r) {
-    ObjectNode out = MAPPER.createObjectNode();
-    out.put("status", r.status().name().toLowerCase(Locale.ROOT));
-    out.put("lead", r.lead());
-    ArrayNode quotes = out.putArray("quotes");
-    r.quotes().forEach(q -> quotes.addObject().put("n", q.n()).put("text", q.text()));
-    strings(out.putArray("figures"), r.figures());
-    ArrayNode sources = out.putArray("sources");
-    for (ChatReply.SourceLine s : r.sources()) {
-      sources
-          .addObject()
-          .put("n", s.n())
-          .put("outlet", s.outlet())
-          .put("published", s.published() == null ? null : s.published().toString())
-          .put("title", s.title())
-          .put("url", s.url());
-    }
-    strings(out.putArray("lines"), r.lines());
-    out.put("footer", r.footer());
-    if (r.attachment() != null) {
-      out.putObject("attachment")
-          .put("filename", r.attachment().filename())
-          .put("content_type", r.attachment().contentType())
-          .put("bytes", r.attachment().data().length);
-    }
     return out;
   }
 

@@ -66,6 +66,10 @@ final class RequestFilter implements Filter {
         reject(res, 413, "the request body is over " + maxBodyBytes + " bytes");
       } else {
         chain.doFilter(request, response);
+        if (draining && !res.isCommitted()) {
+          // Finished while the server drains: no next request on this connection.
+          res.setHeader("Connection", "close");
+        }
       }
     } finally {
       inFlight.decrementAndGet();

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import tradebot.answer.AnswerJson;
 import tradebot.answer.AnswerService;
-import tradebot.chat.Bot;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.index.IndexStore;
@@ -45,6 +46,7 @@ import tradebot.metrics.Metrics;
 class ApiServerIT {
   static final String TOKEN = "it-admin-token-7f3a9c";
   static final ObjectMapper JSON = new ObjectMapper();
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path tmp;
   Path knowledge;
@@ -98,9 +100,8 @@ class ApiServerIT {
   }
 
   private ApiServer newServer(String token) {
-    Bot bot = new Bot(answers, corpora, java.time.Clock.systemUTC(), metrics::recordAnswer);
     return new ApiServer(
-        new TradebotConfig.Server(0, "127.0.0.1"), answers, bot, corpora, metrics, token);
+        new TradebotConfig.Server(0, "127.0.0.1"), answers, NOW, corpora, metrics, token);
   }
 
   @AfterEach
@@ -216,12 +217,56 @@ class ApiServerIT {
   }
 
   @Test
-  void tariffGivesTheBotsTariffReplyAsJson() throws Exception {
+  void tariffGivesTheTrackersJsonAsTariffDashDashJsonPrintsIt() throws Exception {
     HttpResponse<String> r = get("/api/tariff");
-    assertEquals(200, r.statusCode());
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     JsonNode body = JSON.readTree(r.body());
-    assertTrue(body.has("status") && body.has("lead") && body.has("lines"), r.body());
-    assertFalse(body.get("lead").asText().isBlank());
+    assertEquals(List.of("latest", "pending", "history"), fieldNames(body));
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      assertEquals(JSON.readTree(lease.corpus().tariffs().json(NOW, null)), body);
+    }
+    JsonNode us = body.get("latest").get(0);
+    assertEquals("US", us.get("imposer").asText());
+    assertEquals("CN", us.get("target").asText());
+    assertEquals(145, us.get("combined_percent").asInt());
+    assertEquals("computed", us.get("combined_basis").asText());
+    JsonNode china = body.get("latest").get(1);
+    assertEquals("CN", china.get("imposer").asText());
+    assertEquals(125, china.get("rate_percent").asInt());
+    assertEquals(7, body.get("history").size());
+  }
+
+  @Test
+  void tariffTakesADirectionAndCanLeaveTheHistoryOut() throws Exception {
+    JsonNode china = JSON.readTree(get("/api/tariff?direction=china-us&history=false").body());
+    assertEquals(List.of("latest", "pending", "history"), fieldNames(china));
+    assertEquals(1, china.get("latest").size());
+    assertEquals("CN", china.get("latest").get(0).get("imposer").asText());
+    assertEquals(125, china.get("latest").get(0).get("rate_percent").asInt());
+    assertEquals(0, china.get("history").size());
+    JsonNode us = JSON.readTree(get("/api/tariff?direction=us-china&history=true").body());
+    assertEquals(145, us.get("latest").get(0).get("combined_percent").asInt());
+    for (JsonNode e : us.get("history")) {
+      assertEquals("US", e.get("imposer").asText(), e.toString());
+    }
+    assertFalse(us.get("history").isEmpty());
+  }
+
+  @Test
+  void tariffWithABadDirectionOrHistoryIsABadRequest() throws Exception {
+    HttpResponse<String> dir = get("/api/tariff?direction=atlantis-us");
+    assertEquals(400, dir.statusCode());
+    assertTrue(JSON.readTree(dir.body()).get("error").asText().contains("atlantis-us"), dir.body());
+    HttpResponse<String> hist = get("/api/tariff?history=maybe");
+    assertEquals(400, hist.statusCode());
+    assertEquals("{\"error\":\"history must be true or false: maybe\"}", hist.body());
+  }
+
+  static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test
@@ -418,8 +463,8 @@ class ApiServerIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     boolean refused = false;
     while (!refused && System.nanoTime() < deadline) {
-      try {
-        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      try (HttpClient fresh =
+          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
         HttpResponse<String> r =
             fresh.send(
                 HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
@@ -434,6 +479,10 @@ class ApiServerIT {
     HttpResponse<String> done = slow.get(10, TimeUnit.SECONDS);
     assertEquals(200, done.statusCode());
     assertEquals("done", done.body());
+    assertEquals(
+        "close",
+        done.headers().firstValue("Connection").orElse(""),
+        "a request that finishes while the server drains closes its connection");
     stopping.get(20, TimeUnit.SECONDS);
   }
 }

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.answer.AnswerService;
-import tradebot.chat.Bot;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.index.IndexStore;
@@ -78,7 +77,7 @@ class ReloadUnderLoadIT {
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
                   answers,
-                  new Bot(answers, corpora),
+                  Clock.systemUTC(),
                   corpora,
                   metrics,
                   TOKEN)

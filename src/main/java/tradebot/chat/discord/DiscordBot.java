@@ -61,6 +61,7 @@ public final class DiscordBot implements AutoCloseable {
    *     URLs)
    * @param bot the chat service answering requests
    * @param clock the clock the rate limits refill by
+   * @param onRateLimited called for every request our rate limit turns away (e.g. a metric)
    * @throws IllegalArgumentException when the token is blank or Discord rejects it
    * @throws IllegalStateException when the session is not ready in time
    */
@@ -69,7 +70,8 @@ public final class DiscordBot implements AutoCloseable {
       TradebotConfig.Discord config,
       ChatService bot,
       Clock clock,
-      Duration readyTimeout)
+      Duration readyTimeout,
+      Runnable onRateLimited)
       throws InterruptedException {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException(
@@ -103,7 +105,8 @@ public final class DiscordBot implements AutoCloseable {
             new RateLimiter(config.userRate(), config.channelRate(), clock),
             new Moderators(config.moderatorRoleIds()),
             new CitationStore(500),
-            work);
+            work,
+            onRateLimited);
     JDABuilder builder =
         JDABuilder.createLight(token.strip(), EnumSet.copyOf(INTENTS))
             .setRestConfig(new RestConfig().setBaseUrl(restBase(config.restBaseUrl())))

@@ -42,18 +42,24 @@ final class DiscordListener extends ListenerAdapter {
   private final Moderators moderators;
   private final CitationStore citations;
   private final ExecutorService work;
+  private final Runnable onLimited;
 
+  /**
+   * @param onLimited called once for every request the rate limiter turns away (a metric)
+   */
   DiscordListener(
       ChatService bot,
       RateLimiter limiter,
       Moderators moderators,
       CitationStore citations,
-      ExecutorService work) {
+      ExecutorService work,
+      Runnable onLimited) {
     this.bot = Objects.requireNonNull(bot, "bot");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
     this.moderators = Objects.requireNonNull(moderators, "moderators");
     this.citations = Objects.requireNonNull(citations, "citations");
     this.work = Objects.requireNonNull(work, "work");
+    this.onLimited = Objects.requireNonNull(onLimited, "onLimited");
   }
 
   @Override
@@ -145,6 +151,7 @@ final class DiscordListener extends ListenerAdapter {
             false,
             Map.of());
     if (limiter.check(request.userId(), request.channelId()) instanceof RateLimiter.Limited) {
+      onLimited.run();
       // A channel message cannot be ephemeral; a reaction tells the asker without adding noise.
       message.addReaction(SLOW_DOWN).queue(null, ignored -> {});
       return;
@@ -178,6 +185,7 @@ final class DiscordListener extends ListenerAdapter {
 
   private boolean isLimited(IReplyCallback event, ChatRequest request) {
     if (limiter.check(request.userId(), request.channelId()) instanceof RateLimiter.Limited l) {
+      onLimited.run();
       String who =
           l.scope() == RateLimiter.Scope.USER ? "You're asking quickly" : "This channel is busy";
       notice(event, who + "; try again in " + l.retryAfterSeconds() + " s.");

@@ -98,7 +98,8 @@ public final class SlackAdapter implements AutoCloseable {
   private final SlackHandlers handlers;
   private final SlackRequestParser parser;
   private final SignatureVerifier verifier;
-  private SocketModeApp socketMode;
+  private SocketModeApp socketMode; // guarded by this
+  private boolean closed; // guarded by this
 
   /**
    * Builds the app and checks the bot token with {@code auth.test}.
@@ -232,8 +233,13 @@ public final class SlackAdapter implements AutoCloseable {
     return credentials.socketMode();
   }
 
+  /** Disconnects and stops the app. Idempotent. */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       if (socketMode != null) {
         socketMode.close();

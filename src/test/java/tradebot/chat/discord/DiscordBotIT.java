@@ -93,6 +93,9 @@ class DiscordBotIT extends DiscordFixture {
     assertTrue(isEphemeral(limited.path("data")));
     String text = limited.path("data").path("content").asText();
     assertTrue(text.matches("You're asking quickly; try again in \\d+ s\\."), text);
+    assertTrue(
+        app.metrics().scrape().contains("tradebot_rate_limited_total{platform=\"discord\"} 1.0"),
+        "the refusal is counted");
   }
 
   @Test

@@ -73,7 +73,14 @@ abstract class DiscordFixture {
           }
           return app.bot().handle(request);
         };
-    bot = DiscordBot.start(TOKEN, settings, failing, Clock.systemUTC(), WAIT);
+    bot =
+        DiscordBot.start(
+            TOKEN,
+            settings,
+            failing,
+            Clock.systemUTC(),
+            WAIT,
+            () -> app.metrics().rateLimited("discord"));
   }
 
   @AfterAll
