@@ -23,6 +23,9 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
@@ -43,6 +46,9 @@ public final class DiscordBot implements AutoCloseable {
    * channels, threads and roles that mentions and moderator checks need.
    */
   static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+
+  /** How long one REST call may take to connect, send or answer: OkHttp's and JDA's default. */
+  static final Duration REST_TIMEOUT = Duration.ofSeconds(10);
 
   private final JDA jda;
   private final ThreadPoolExecutor work;
@@ -70,6 +76,21 @@ public final class DiscordBot implements AutoCloseable {
       ChatService bot,
       Clock clock,
       Duration readyTimeout)
+      throws InterruptedException {
+    return start(token, config, bot, clock, readyTimeout, REST_TIMEOUT);
+  }
+
+  /**
+   * As {@link #start(String, TradebotConfig.Discord, ChatService, Clock, Duration)}, with {@code
+   * restTimeout} for each REST call to connect, send and answer (tests shorten it).
+   */
+  static DiscordBot start(
+      String token,
+      TradebotConfig.Discord config,
+      ChatService bot,
+      Clock clock,
+      Duration readyTimeout,
+      Duration restTimeout)
       throws InterruptedException {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException(
@@ -107,6 +128,7 @@ public final class DiscordBot implements AutoCloseable {
     JDABuilder builder =
         JDABuilder.createLight(token.strip(), EnumSet.copyOf(INTENTS))
             .setRestConfig(new RestConfig().setBaseUrl(restBase(config.restBaseUrl())))
+            .setHttpClientBuilder(http(restTimeout))
             .setCompression(Compression.NONE)
             .setGatewayEncoding(GatewayEncoding.JSON)
             .setEnableShutdownHook(false)
@@ -152,6 +174,22 @@ public final class DiscordBot implements AutoCloseable {
         jda.getGuildCache().size());
     SlashCommands.register(jda, config.guildIds());
     return started;
+  }
+
+  /**
+   * The REST client: JDA's own settings (25 requests per host, a small connection pool) with {@code
+   * timeout} for each call. JDA retries a call that timed out once, and one answered 502, 503, 504
+   * or 52x three times, backing off from half a second.
+   */
+  private static OkHttpClient.Builder http(Duration timeout) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequestsPerHost(25);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout);
   }
 
   /** The REST base with exactly one trailing slash, as JDA joins routes to it. */
