@@ -79,6 +79,30 @@ final class LucenePassageIndex implements PassageIndex {
     }
   }
 
+  /**
+   * Opens an index written earlier and checks every file's checksum, so that an index damaged on
+   * disk is refused now rather than failing questions later.
+   *
+   * @throws IOException when a file is missing, truncated or does not match its checksum
+   */
+  static LucenePassageIndex verified(Directory directory) throws IOException {
+    LucenePassageIndex index = new LucenePassageIndex(directory);
+    try {
+      IndexSearcher s = index.searchers.acquire();
+      try {
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+          leaf.reader().checkIntegrity();
+        }
+      } finally {
+        index.searchers.release(s);
+      }
+      return index;
+    } catch (IOException | RuntimeException e) {
+      index.searchers.close();
+      throw e;
+    }
+  }
+
   @Override
   public List<Hit> search(SearchQuery query) {
     Query lucene = toLucene(query);
