@@ -66,6 +66,41 @@ class DiscordHostileIT extends DiscordFixture {
   }
 
   @Test
+  @Order(3)
+  void aMentionSayingReloadIsAQuestionAndReloadsNothing() throws Exception {
+    String version = app.startup().version();
+    int audited = auditLines();
+    String message =
+        discord.message(
+            FakePayloads.THREAD,
+            FakePayloads.user("1200000000000000098", "member", false),
+            "<@" + FakePayloads.BOT + "> /reload",
+            List.of(FakePayloads.botUser()));
+    JsonNode reply =
+        discord
+            .await(
+                x ->
+                    x.method().equals("POST")
+                        && x.body() != null
+                        && x.body()
+                            .path("message_reference")
+                            .path("message_id")
+                            .asText()
+                            .equals(message),
+                WAIT)
+            .body();
+    assertTrue(description(reply).startsWith("My sources don't cover that."), reply.toString());
+    assertEquals(audited, auditLines(), "no reload was attempted");
+    try (var lease = app.corpora().acquire()) {
+      assertEquals(version, lease.corpus().version());
+    }
+  }
+
+  private int auditLines() {
+    return (int) logs.list.stream().filter(e -> e.getLoggerName().equals("tradebot.audit")).count();
+  }
+
+  @Test
   @Order(2)
   @Timeout(120)
   void aBurstOfAThousandRequestsFromOneUserIsHeldToItsRate() throws Exception {

@@ -176,6 +176,28 @@ class SlackAdapterIT {
   }
 
   @Test
+  void reloadByMentionIsRefusedForANonModerator() throws Exception {
+    slack.post(mention("Ev300", "U3", "C301", "1700000000.000300", "<@UBOT> reload"));
+
+    Map<String, String> refusal = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (refusal == null && System.nanoTime() < deadline) {
+      refusal =
+          fake.received("/api/chat.postEphemeral").stream()
+              .map(FakeSlack.Received::form)
+              .filter(f -> "C301".equals(f.get("channel")))
+              .findFirst()
+              .orElse(null);
+      Thread.sleep(20);
+    }
+    assertTrue(refusal != null, "an ephemeral refusal in C301");
+    assertEquals("U3", refusal.get("user"), "to the asker only");
+    assertEquals(
+        List.of("*Only moderators can reload the knowledge base.*"),
+        texts(JSON.readTree(refusal.get("blocks"))));
+  }
+
+  @Test
   void reloadRunsForAConfiguredModeratorAndForAWorkspaceAdmin() throws Exception {
     for (String user : List.of("UMOD", "UADMIN")) {
       String responseUrl = fake.newResponseUrl();
