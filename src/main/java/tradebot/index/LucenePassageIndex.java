@@ -44,12 +44,20 @@ final class LucenePassageIndex implements PassageIndex {
   /** Stateless once configured; Lucene documents it as safe to share. */
   private static final DirectSpellChecker SPELLER = speller();
 
-  /** Words of four letters or fewer have too many neighbours to correct ("farm" is not "far"). */
+  /**
+   * Words of four letters or fewer have too many neighbours to correct ("farm" is not "far"). Words
+   * longer than any an article uses are no typo of one, and correcting them costs a Levenshtein
+   * automaton as long as the word (a pasted 1,000-letter "word" took 100 ms): not tried.
+   */
   private static DirectSpellChecker speller() {
     DirectSpellChecker speller = new DirectSpellChecker();
     speller.setMinQueryLength(5);
+    speller.setMaxQueryLength(MAX_CORRECTED_LENGTH);
     return speller;
   }
+
+  /** The longest word spelling correction and near-spelling matches are tried on. */
+  static final int MAX_CORRECTED_LENGTH = 40;
 
   private final Directory directory;
   private final SearcherManager searchers;
@@ -161,8 +169,9 @@ final class LucenePassageIndex implements PassageIndex {
     Query q;
     if (terms.size() == 1) {
       String term = terms.getFirst();
+      // A word longer than any an article uses is no typo of one, and its automaton is costly.
       q =
-          fuzzy && term.length() >= MIN_FUZZY_LENGTH
+          fuzzy && term.length() >= MIN_FUZZY_LENGTH && term.length() <= MAX_CORRECTED_LENGTH
               ? new FuzzyQuery(new Term(field, term), term.length() >= 8 ? 2 : 1, 1)
               : new TermQuery(new Term(field, term));
     } else {
