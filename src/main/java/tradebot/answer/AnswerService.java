@@ -60,28 +60,35 @@ public final class AnswerService {
 
   /** Answers {@code question}; never throws for any user text. */
   public Answer ask(String question) {
-    long t0 = System.nanoTime();
     try (CorpusManager.Lease lease = corpora.acquire()) {
-      Corpus corpus = lease.corpus();
-      AnswerRules r = rules(corpus);
-      String q = question == null ? "" : question;
-      String note = "";
-      if (q.length() > settings.maxQuestionChars()) {
-        q = q.substring(0, settings.maxQuestionChars());
-        note =
-            r.message("shortened").replace("{max}", Integer.toString(settings.maxQuestionChars()));
-      }
-      q = QuestionAnalyzer.normalize(q);
-      if (q.isBlank()) {
-        return new Answer.Refused(
-            q, note, Answer.Refused.Reason.EMPTY_QUESTION, r.message("empty"), took(t0));
-      }
-      if (corpus.isEmpty()) {
-        return new Answer.Refused(
-            q, note, Answer.Refused.Reason.NO_SOURCES, r.message("no_sources"), took(t0));
-      }
-      return answer(corpus, r, q, note, t0);
+      return ask(lease.corpus(), question);
     }
+  }
+
+  /**
+   * Answers {@code question} from {@code corpus}, which the caller holds (a {@link
+   * CorpusManager.Lease}), so that what it says beside the answer (e.g. the knowledge base's
+   * version) comes from the same corpus; never throws for any user text.
+   */
+  public Answer ask(Corpus corpus, String question) {
+    long t0 = System.nanoTime();
+    AnswerRules r = rules(corpus);
+    String q = question == null ? "" : question;
+    String note = "";
+    if (q.length() > settings.maxQuestionChars()) {
+      q = q.substring(0, settings.maxQuestionChars());
+      note = r.message("shortened").replace("{max}", Integer.toString(settings.maxQuestionChars()));
+    }
+    q = QuestionAnalyzer.normalize(q);
+    if (q.isBlank()) {
+      return new Answer.Refused(
+          q, note, Answer.Refused.Reason.EMPTY_QUESTION, r.message("empty"), took(t0));
+    }
+    if (corpus.isEmpty()) {
+      return new Answer.Refused(
+          q, note, Answer.Refused.Reason.NO_SOURCES, r.message("no_sources"), took(t0));
+    }
+    return answer(corpus, r, q, note, t0);
   }
 
   private Answer answer(Corpus corpus, AnswerRules r, String q, String note, long t0) {

@@ -64,7 +64,7 @@ public final class Bot implements ChatService {
   public ChatReply handle(ChatRequest request) {
     try {
       return switch (request.command()) {
-        case ASK -> Replies.of(ask(request.text()), footer());
+        case ASK -> ask(request.text());
         case SOURCES -> sources();
         case RELOAD -> reload(request);
         case HELP -> help();
@@ -84,10 +84,13 @@ public final class Bot implements ChatService {
     }
   }
 
-  private Answer ask(String question) {
-    Answer answer = answers.ask(question);
-    onAnswer.accept(answer);
-    return answer;
+  /** The answer and the footer naming its knowledge base, both from one corpus. */
+  private ChatReply ask(String question) {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      Answer answer = answers.ask(lease.corpus(), question);
+      onAnswer.accept(answer);
+      return Replies.of(answer, footer(lease.corpus()));
+    }
   }
 
   private ChatReply reload(ChatRequest request) {

@@ -235,8 +235,10 @@ final class TariffExtractor {
     Roles roles = new Roles(coverage);
     String target = roles.target(c, money, on);
     String imposer = roles.imposer(c, target);
-    boolean explicit = imposer != null || target != null; // a default alone proves nothing
-    if (target == null && imposer != null && Phrases.occurs(globalScope, s, c.start(), c.end())) {
+    if (imposer == null && target == null) {
+      return null; // no side named: a default alone proves nothing (and has nothing to look up)
+    }
+    if (target == null && Phrases.occurs(globalScope, s, c.start(), c.end())) {
       return null;
     }
     if (imposer == null) {
@@ -245,7 +247,7 @@ final class TariffExtractor {
     if (target == null) {
       target = cues.defaultCounterparts().get(imposer);
     }
-    if (!explicit || imposer == null || target == null || imposer.equals(target)) {
+    if (imposer == null || target == null || imposer.equals(target)) {
       return null;
     }
     TariffTimeline.Status st = cue == null ? TariffTimeline.Status.IN_EFFECT : cue.status();

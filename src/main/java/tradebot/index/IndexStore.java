@@ -120,7 +120,7 @@ public final class IndexStore {
     }
     Directory directory = FSDirectory.open(dir);
     try {
-      return new LucenePassageIndex(directory);
+      return LucenePassageIndex.verified(directory);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw new IOException("index " + dir + " cannot be opened: " + e.getMessage(), e);
@@ -157,16 +157,29 @@ public final class IndexStore {
       deleteTree(tmp);
       throw e;
     }
-    if (Files.isDirectory(target)) {
-      // Same content already built (e.g. a reload with nothing changed): keep the existing one.
+    if (Files.isDirectory(target) && intact(target)) {
+      // Same content already built (e.g. back to an earlier version): keep the existing one.
       deleteTree(tmp);
     } else {
+      // A damaged directory of this version goes (readers still holding its files keep them).
+      deleteTree(target);
       move(tmp, target);
     }
     Path next = dataDir.resolve(CURRENT + ".tmp");
     Files.writeString(next, version + "\n", StandardCharsets.UTF_8);
     move(next, dataDir.resolve(CURRENT));
     return new LucenePassageIndex(FSDirectory.open(target));
+  }
+
+  /** Whether the index in {@code dir} opens and every file matches its checksum. */
+  private static boolean intact(Path dir) {
+    try (Directory directory = FSDirectory.open(dir);
+        PassageIndex index = LucenePassageIndex.verified(directory)) {
+      return index.passageCount() >= 0;
+    } catch (IOException | RuntimeException e) {
+      log.warn("index {} is damaged ({}); replacing it", dir, e.toString());
+      return false;
+    }
   }
 
   /** Deletes every index but the current one and {@code keep}, and abandoned partial builds. */

@@ -44,12 +44,20 @@ final class LucenePassageIndex implements PassageIndex {
   /** Stateless once configured; Lucene documents it as safe to share. */
   private static final DirectSpellChecker SPELLER = speller();
 
-  /** Callers decide how short a word may be corrected; the checker itself takes four letters up. */
+  /**
+   * Callers decide how short a word may be corrected (four letters up here). Words longer than any
+   * an article uses are no typo of one, and correcting them costs a Levenshtein automaton as long
+   * as the word (a pasted 1,000-letter "word" took 100 ms): not tried.
+   */
   private static DirectSpellChecker speller() {
     DirectSpellChecker speller = new DirectSpellChecker();
     speller.setMinQueryLength(4);
+    speller.setMaxQueryLength(MAX_CORRECTED_LENGTH);
     return speller;
   }
+
+  /** The longest word spelling correction and near-spelling matches are tried on. */
+  static final int MAX_CORRECTED_LENGTH = 40;
 
   private final Directory directory;
   private final SearcherManager searchers;
@@ -76,6 +84,30 @@ final class LucenePassageIndex implements PassageIndex {
       passageCount = s.getIndexReader().numDocs();
     } finally {
       searchers.release(s);
+    }
+  }
+
+  /**
+   * Opens an index written earlier and checks every file's checksum, so that an index damaged on
+   * disk is refused now rather than failing questions later.
+   *
+   * @throws IOException when a file is missing, truncated or does not match its checksum
+   */
+  static LucenePassageIndex verified(Directory directory) throws IOException {
+    LucenePassageIndex index = new LucenePassageIndex(directory);
+    try {
+      IndexSearcher s = index.searchers.acquire();
+      try {
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+          leaf.reader().checkIntegrity();
+        }
+      } finally {
+        index.searchers.release(s);
+      }
+      return index;
+    } catch (IOException | RuntimeException e) {
+      index.searchers.close();
+      throw e;
     }
   }
 
@@ -137,8 +169,9 @@ final class LucenePassageIndex implements PassageIndex {
     Query q;
     if (terms.size() == 1) {
       String term = terms.getFirst();
+      // A word longer than any an article uses is no typo of one, and its automaton is costly.
       q =
-          fuzzy && term.length() >= MIN_FUZZY_LENGTH
+          fuzzy && term.length() >= MIN_FUZZY_LENGTH && term.length() <= MAX_CORRECTED_LENGTH
               ? new FuzzyQuery(new Term(field, term), term.length() >= 8 ? 2 : 1, 1)
               : new TermQuery(new Term(field, term));
     } else {

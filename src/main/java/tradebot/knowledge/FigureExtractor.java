@@ -152,7 +152,9 @@ public final class FigureExtractor {
       return FigureWords.SCALES.get(word.toLowerCase(Locale.ROOT));
     }
     if (shortWord != null) {
-      return FigureWords.SHORT_SCALES.get(shortWord.strip().toLowerCase(Locale.ROOT));
+      // The grammar lets a no-break space stand before "bn", and strip() keeps that one.
+      return FigureWords.SHORT_SCALES.get(
+          shortWord.replace('\u00A0', ' ').strip().toLowerCase(Locale.ROOT));
     }
     return 1;
   }

@@ -80,8 +80,7 @@ final class FrontMatter {
     try {
       node = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      int line = where == null ? 0 : where.getLineNr() + 1;
+      int line = lineAt(yaml, e.getLocation());
       // The parser's own position is counted from the front matter, not the file: keep only the
       // first line of its message.
       String what = e.getOriginalMessage().lines().findFirst().orElse("").strip();
@@ -162,6 +161,27 @@ final class FrontMatter {
     }
     String text = value.asText().strip();
     return text.isEmpty() ? null : text;
+  }
+
+  /**
+   * The file line of a parser location. YAML also breaks lines at a lone carriage return, which the
+   * file's lines do not: count newlines up to the location's offset instead of taking its line.
+   */
+  private static int lineAt(String yaml, JsonLocation where) {
+    if (where == null) {
+      return 0;
+    }
+    long offset = where.getCharOffset();
+    if (offset < 0) {
+      return 0;
+    }
+    int line = 2;
+    for (int i = 0; i < Math.min(offset, yaml.length()); i++) {
+      if (yaml.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   /** The file line a key is on: the front matter starts on line 2. */

@@ -5,20 +5,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Loads every article of a knowledge directory ({@code .md} and {@code .txt} files, sub-directories
@@ -47,15 +52,7 @@ public final class KnowledgeLoader {
       return new LoadResult(List.of(), errors, warnings, digest(List.of()));
     }
     Path root = dir.toRealPath();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
-      files =
-          walk.filter(p -> !p.equals(dir))
-              .filter(p -> !isHidden(dir.relativize(p)))
-              .filter(KnowledgeLoader::isArticleName)
-              .sorted(Comparator.comparing(Path::toString))
-              .toList();
-    }
+    List<Path> files = list(dir, root, errors);
     record Read(Path file, Article article) {}
     List<Read> reads = new ArrayList<>();
     for (Path file : files) {
@@ -98,6 +95,64 @@ public final class KnowledgeLoader {
     List<Document> documents =
         byId.values().stream().sorted(Comparator.comparing(d -> d.article().id())).toList();
     return new LoadResult(documents, errors, warnings, digest(hashes));
+  }
+
+  /**
+   * The article files under {@code dir}, sorted. A file that vanishes while the directory is walked
+   * was deleted before it could be read: it is left out, as if the walk had come a moment later. A
+   * link to a directory outside {@code root} and a sub-directory that cannot be read are reported.
+   */
+  private static List<Path> list(Path dir, Path root, List<LoadError> errors) throws IOException {
+    List<Path> files = new ArrayList<>();
+    Files.walkFileTree(
+        dir,
+        EnumSet.noneOf(FileVisitOption.class),
+        MAX_DEPTH,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            return d.equals(dir) || !isHidden(dir.relativize(d))
+                ? FileVisitResult.CONTINUE
+                : FileVisitResult.SKIP_SUBTREE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+            if (isHidden(dir.relativize(f)) || attrs.isDirectory()) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (isArticleName(f)) {
+              files.add(f);
+            } else if (attrs.isSymbolicLink() && Files.isDirectory(f)) {
+              linkedDirectory(f, root, errors);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path f, IOException e) {
+            if (!(e instanceof NoSuchFileException) && !isHidden(dir.relativize(f))) {
+              errors.add(new LoadError(f, 0, "cannot read: " + e));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(Comparator.comparing(Path::toString));
+    return files;
+  }
+
+  /** A link to a directory is not followed; one that leads outside {@code root} is reported. */
+  private static void linkedDirectory(Path link, Path root, List<LoadError> errors) {
+    try {
+      Path real = link.toRealPath();
+      if (!real.startsWith(root)) {
+        errors.add(
+            new LoadError(
+                link, 0, "links outside the knowledge directory (to " + real + "): not read"));
+      }
+    } catch (IOException e) {
+      // Gone since it was listed: nothing to report.
+    }
   }
 
   /** Reads and parses one file, without ingesting it. */
@@ -143,6 +198,9 @@ public final class KnowledgeLoader {
       }
       parsed.notes().forEach(notes);
       return new Article(parsed.source(), parsed.body(), file, sha256(bytes));
+    } catch (NoSuchFileException e) {
+      throw new FileProblem(
+          0, "no longer there (deleted while loading, or a broken link): not read");
     } catch (IOException e) {
       throw new FileProblem(0, "cannot read: " + e);
     }

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules that look at a line's neighbours rather than the line alone: caption-echo, duplicate,
@@ -16,6 +18,17 @@ final class StructuralRules {
    * Lines shorter than this are never looked for inside other lines: too likely to recur by chance.
    */
   private static final int KEY_CHARS = 24;
+
+  /**
+   * Characters repeated-text may compare per character of the body, plus a fixed allowance: far
+   * above what an article needs, and what keeps a body of thousands of lines that start alike from
+   * taking minutes (the rule then stops; its lines stay, which loses nothing).
+   */
+  private static final long COMPARED_PER_CHAR = 200;
+
+  private static final long COMPARED_BASE = 2_000_000;
+
+  private static final Logger log = LoggerFactory.getLogger(StructuralRules.class);
 
   private StructuralRules() {}
 
@@ -84,6 +97,10 @@ final class StructuralRules {
     if (byKey.isEmpty()) {
       return;
     }
+    long budget = COMPARED_BASE;
+    for (int j : nb) {
+      budget += COMPARED_PER_CHAR * lines.text(j).length();
+    }
     for (int j : nb) {
       String t = lines.text(j);
       if (!v.kept(j) || t.length() <= KEY_CHARS) {
@@ -95,6 +112,15 @@ final class StructuralRules {
         if (candidates != null) {
           for (int i : candidates) {
             String c = lines.text(i);
+            budget -= c.length();
+            if (budget < 0) {
+              log.warn(
+                  "repeated-text stopped on line {} of {}: too many lines start alike; the rest are"
+                      + " kept",
+                  j + 1,
+                  lines.size());
+              return;
+            }
             int after = p + c.length();
             if (i != j
                 && c.length() < t.length()

@@ -142,6 +142,10 @@ public final class ApiServer implements AutoCloseable {
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.http.prefer405over404 = true;
               config.jetty.modifyServer(s -> jetty = s);
+              // Jetty caches header values per connection and by default matches the cache
+              // ignoring case: on a kept-alive connection a token differing only in case from
+              // one sent before would read as that one.
+              config.jetty.modifyHttpConfiguration(h -> h.setHeaderCacheCaseSensitive(true));
               config.jetty.modifyServletContextHandler(
                   h ->
                       h.addFilter(

@@ -467,4 +467,10 @@ class TariffExtractorTest {
             "2020-01-15");
     assertEvent(e, "US", "CN", Status.REDUCED, 7.5, "$120bn of Chinese goods", null);
   }
+
+  @Test
+  void aRateWithNoCountryNamedGivesNoEventRatherThanFailing() {
+    // Found by TariffExtractorFuzzTest: neither side named made the default lookup throw.
+    assertEquals(List.of(), events("Tariffs rose to 25% from 10% on Friday.", "2019-05-10"));
+  }
 }

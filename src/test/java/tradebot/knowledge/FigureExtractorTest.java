@@ -323,4 +323,12 @@ class FigureExtractorTest {
       }
     }
   }
+
+  @Test
+  void aNoBreakSpaceBeforeAShortScaleIsReadLikeASpace() {
+    // Found by FigureExtractorFuzzTest: "$59\u00A0bn" threw, failing the whole article.
+    assertEquals(
+        List.of(fig("$59\u00A0bn", MONEY, 59e9, "USD")),
+        extractor.extract("Exports of $59\u00A0bn.", 0, 18).stream().map(Expected::of).toList());
+  }
 }

@@ -136,4 +136,13 @@ class FrontMatterTest {
     assertProblem(
         2, "front matter must be a mapping of keys to values, not ARRAY", "---\n- a\n---\nBody.");
   }
+
+  @Test
+  void aYamlErrorAfterACarriageReturnIsOnTheFilesLineNotTheParsersLine() {
+    // Found by FrontMatterFuzzTest: YAML breaks lines at a lone CR, the file does not.
+    FrontMatter.Problem p = problem("---\ntitle: T\r outlet: O\rpublished: [\n---\nBody.");
+    assertEquals(2, p.line);
+    assertEquals(
+        "front matter is not valid YAML: mapping values are not allowed here", p.getMessage());
+  }
 }

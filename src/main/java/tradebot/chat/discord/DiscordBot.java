@@ -23,6 +23,9 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
@@ -43,6 +46,9 @@ public final class DiscordBot implements AutoCloseable {
    * channels, threads and roles that mentions and moderator checks need.
    */
   static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+
+  /** How long one REST call may take to connect, send or answer: OkHttp's and JDA's default. */
+  static final Duration REST_TIMEOUT = Duration.ofSeconds(10);
 
   private final JDA jda;
   private final ThreadPoolExecutor work;
@@ -71,6 +77,22 @@ public final class DiscordBot implements AutoCloseable {
       ChatService bot,
       Clock clock,
       Duration readyTimeout,
+      Runnable onRateLimited)
+      throws InterruptedException {
+    return start(token, config, bot, clock, readyTimeout, REST_TIMEOUT, onRateLimited);
+  }
+
+  /**
+   * As {@link #start(String, TradebotConfig.Discord, ChatService, Clock, Duration, Runnable)}, with
+   * {@code restTimeout} for each REST call to connect, send and answer (tests shorten it).
+   */
+  static DiscordBot start(
+      String token,
+      TradebotConfig.Discord config,
+      ChatService bot,
+      Clock clock,
+      Duration readyTimeout,
+      Duration restTimeout,
       Runnable onRateLimited)
       throws InterruptedException {
     if (token == null || token.isBlank()) {
@@ -110,6 +132,7 @@ public final class DiscordBot implements AutoCloseable {
     JDABuilder builder =
         JDABuilder.createLight(token.strip(), EnumSet.copyOf(INTENTS))
             .setRestConfig(new RestConfig().setBaseUrl(restBase(config.restBaseUrl())))
+            .setHttpClientBuilder(http(restTimeout))
             .setCompression(Compression.NONE)
             .setGatewayEncoding(GatewayEncoding.JSON)
             .setEnableShutdownHook(false)
@@ -155,6 +178,22 @@ public final class DiscordBot implements AutoCloseable {
         jda.getGuildCache().size());
     SlashCommands.register(jda, config.guildIds());
     return started;
+  }
+
+  /**
+   * The REST client: JDA's own settings (25 requests per host, a small connection pool) with {@code
+   * timeout} for each call. JDA retries a call that timed out once, and one answered 502, 503, 504
+   * or 52x three times, backing off from half a second.
+   */
+  private static OkHttpClient.Builder http(Duration timeout) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequestsPerHost(25);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout);
   }
 
   /** The REST base with exactly one trailing slash, as JDA joins routes to it. */

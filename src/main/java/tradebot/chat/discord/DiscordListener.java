@@ -194,18 +194,34 @@ final class DiscordListener extends ListenerAdapter {
     return false;
   }
 
-  /** Sends {@code reply} in place of the deferred "thinking…" message. */
+  /**
+   * Sends {@code reply} in place of the deferred "thinking…" message. When Discord does not take it
+   * (after JDA's retries of timeouts and 5xx), the asker is told so privately, if Discord lets us.
+   */
   private void deliver(InteractionHook hook, ChatReply reply) {
     if (reply.ephemeral()) {
       // A deferred reply is public: swap it for a message only the asker sees.
       hook.deleteOriginal().queue(null, failed("delete original"));
       hook.sendMessage(DiscordRenderer.create(reply, null))
           .setEphemeral(true)
-          .queue(null, failed("ephemeral reply"));
+          .queue(null, undelivered(hook, "ephemeral reply"));
       return;
     }
     String key = reply.quotes().isEmpty() ? null : citations.put(reply);
-    hook.editOriginal(DiscordRenderer.edit(reply, key)).queue(null, failed("edit original"));
+    hook.editOriginal(DiscordRenderer.edit(reply, key))
+        .queue(null, undelivered(hook, "edit original"));
+  }
+
+  /** Logs a reply Discord did not take and tells the asker, privately, to ask again. */
+  private static Consumer<Throwable> undelivered(InteractionHook hook, String what) {
+    return e -> {
+      String id = logError("sending " + what, e);
+      hook.sendMessage(
+              DiscordRenderer.notice(
+                  "Discord did not take my reply (error id " + id + "). Please ask again."))
+          .setEphemeral(true)
+          .queue(null, failed("undelivered notice"));
+    };
   }
 
   /**

@@ -38,6 +38,10 @@ import tradebot.config.TradebotConfig;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 abstract class DiscordFixture {
   static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** Each REST call's timeout: short, so that a timeout and its retry fit in a test. */
+  static final Duration REST_TIMEOUT = Duration.ofSeconds(2);
+
   static final String QUESTION = "Who led the US delegation to Beijing in May 2018?";
   static final String TOKEN = "fake-token-b3c4";
 
@@ -80,6 +84,7 @@ abstract class DiscordFixture {
             failing,
             Clock.systemUTC(),
             WAIT,
+            REST_TIMEOUT,
             () -> app.metrics().rateLimited("discord"));
   }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -30,6 +32,11 @@ final class FakeDiscord implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Predicate<Call>> rateLimitOnce = new CopyOnWriteArrayList<>();
+  private final List<Fault> faults = new CopyOnWriteArrayList<>();
+
+  /** The next {@code times} calls matching {@code match} get {@code status} after {@code delay}. */
+  private record Fault(Predicate<Call> match, int status, Duration delay, AtomicInteger times) {}
+
   private final FakeGateway gateway;
 
   FakeDiscord() throws IOException {
@@ -98,6 +105,16 @@ final class FakeDiscord implements AutoCloseable {
     rateLimitOnce.add(match);
   }
 
+  /** The next {@code times} calls matching {@code match} are answered {@code status} (e.g. 503). */
+  void failNext(Predicate<Call> match, int status, int times) {
+    faults.add(new Fault(match, status, Duration.ZERO, new AtomicInteger(times)));
+  }
+
+  /** The next call matching {@code match} is answered normally, but only after {@code delay}. */
+  void delayNext(Predicate<Call> match, Duration delay) {
+    faults.add(new Fault(match, 0, delay, new AtomicInteger(1)));
+  }
+
   List<Call> calls(Predicate<Call> match) {
     return calls.stream().filter(match).toList();
   }
@@ -150,6 +167,22 @@ final class FakeDiscord implements AutoCloseable {
             .build();
       }
     }
+    for (Fault f : faults) {
+      if (f.match().test(call) && f.times().getAndDecrement() > 0) {
+        if (f.status() > 0) {
+          return json(f.status(), Map.of("message", "fake outage", "code", 0));
+        }
+        MockResponse normal = answer(call, path);
+        return normal
+            .newBuilder()
+            .headersDelay(f.delay().toMillis(), TimeUnit.MILLISECONDS)
+            .build();
+      }
+    }
+    return answer(call, path);
+  }
+
+  private MockResponse answer(Call call, String path) {
     String m = call.method();
     if (m.equals("GET") && path.equals("/api/v10/users/@me")) {
       return json(200, FakePayloads.botUser());

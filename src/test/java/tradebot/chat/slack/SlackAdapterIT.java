@@ -1,6 +1,7 @@
 package tradebot.chat.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tradebot.chat.slack.SlackRequests.command;
@@ -32,6 +33,8 @@ import tradebot.answer.Answer;
 import tradebot.chat.ChatReply;
 import tradebot.chat.ChatService;
 import tradebot.chat.Command;
+import tradebot.chat.HostileQuestions;
+import tradebot.chat.RateLimiter;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
 
@@ -173,6 +176,28 @@ class SlackAdapterIT {
   }
 
   @Test
+  void reloadByMentionIsRefusedForANonModerator() throws Exception {
+    slack.post(mention("Ev300", "U3", "C301", "1700000000.000300", "<@UBOT> reload"));
+
+    Map<String, String> refusal = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (refusal == null && System.nanoTime() < deadline) {
+      refusal =
+          fake.received("/api/chat.postEphemeral").stream()
+              .map(FakeSlack.Received::form)
+              .filter(f -> "C301".equals(f.get("channel")))
+              .findFirst()
+              .orElse(null);
+      Thread.sleep(20);
+    }
+    assertTrue(refusal != null, "an ephemeral refusal in C301");
+    assertEquals("U3", refusal.get("user"), "to the asker only");
+    assertEquals(
+        List.of("*Only moderators can reload the knowledge base.*"),
+        texts(JSON.readTree(refusal.get("blocks"))));
+  }
+
+  @Test
   void reloadRunsForAConfiguredModeratorAndForAWorkspaceAdmin() throws Exception {
     for (String user : List.of("UMOD", "UADMIN")) {
       String responseUrl = fake.newResponseUrl();
@@ -283,6 +308,73 @@ class SlackAdapterIT {
         "You are sending requests too fast; please try again in a minute.",
         JSON.readTree(ack.body()).get("text").asText());
     assertEquals(before, handled.get());
+  }
+
+  @Test
+  void everyHostileQuestionIsAnsweredWithNoMentionOrBroadcastLeftInTheReply() throws Exception {
+    int n = 0;
+    for (HostileQuestions.Case c : HostileQuestions.all()) {
+      String responseUrl = fake.newResponseUrl();
+      HttpResponse<String> ack =
+          slack.post(command("/ask", c.text(), "UHOSTILE" + n++, "C1", responseUrl));
+      assertEquals(200, ack.statusCode(), c.name());
+
+      JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
+      List<String> shown = new java.util.ArrayList<>(texts(reply.get("blocks")));
+      shown.add(reply.get("text").asText());
+      for (String t : shown) {
+        for (String ping : List.of("<!", "<@", "<#", "@here", "@channel", "@everyone")) {
+          assertFalse(t.contains(ping), c.name() + " shows " + ping + ": " + t);
+        }
+        assertFalse(t.contains("went wrong"), c.name() + ": " + t);
+      }
+    }
+  }
+
+  @Test
+  void aBurstOfAThousandRequestsFromOneUserIsHeldToTheConfiguredRate() throws Exception {
+    TradebotConfig.RateLimit rate = TradebotConfig.defaults(Path.of("config")).slack().userRate();
+    RateLimiter limiter = new RateLimiter(rate, null, Clock.systemUTC());
+    TradebotConfig.Slack config = new TradebotConfig.Slack(List.of(), rate, fake.apiUrl());
+    int before = handled.get();
+    try (SlackAdapter limited =
+            new SlackAdapter(
+                request -> {
+                  handled.incrementAndGet();
+                  return tradebot.bot().handle(request);
+                },
+                config,
+                new SlackAdapter.Credentials("xoxb-test", SECRET, null),
+                Clock.systemUTC(),
+                user -> limiter.check(user, "") instanceof RateLimiter.Allowed,
+                new Retry(3, Duration.ofMillis(50)));
+        RawHttpServer burstServer = new RawHttpServer("/slack/events", limited.handler())) {
+      SlackRequests burst =
+          new SlackRequests(
+              URI.create("http://127.0.0.1:" + burstServer.port() + "/slack/events"), SECRET);
+      int accepted = 0;
+      int tooFast = 0;
+      for (int i = 0; i < 1000; i++) {
+        HttpResponse<String> ack =
+            burst.post(command("/sources", "", "UBURST", "C1", fake.newResponseUrl()));
+        assertEquals(200, ack.statusCode());
+        if (ack.body().isEmpty()) {
+          accepted++;
+        } else {
+          assertEquals(
+              "You are sending requests too fast; please try again in a minute.",
+              JSON.readTree(ack.body()).get("text").asText());
+          tooFast++;
+        }
+      }
+      assertEquals(rate.capacity(), accepted, "the configured capacity: " + rate);
+      assertEquals(1000 - rate.capacity(), tooFast);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (handled.get() - before < accepted && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(rate.capacity(), handled.get() - before, "only the admitted reach the bot");
+    }
   }
 
   private static String quoteBlock(Answer.Answered a) {

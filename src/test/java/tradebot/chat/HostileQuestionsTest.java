@@ -1,0 +1,137 @@
+package tradebot.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tradebot.cli.App;
+import tradebot.config.TradebotConfig;
+
+/**
+ * Every hostile question of {@link HostileQuestions} through the bot every adapter shares: the
+ * reply it gets, exactly. None is an error; none echoes the question (so nothing in it can ping
+ * through any adapter); markup and mentions are words like any other.
+ */
+class HostileQuestionsTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+  static final String HELP = "Ask me about US-China trade policy, for example";
+  static final String NOT_COVERED =
+      "My sources don't cover that. Try /sources to see which articles I answer from.";
+  static final String LONG = "Your question was long; I read its first 1000 characters.";
+  static final String MNUCHIN =
+      "A U.S. delegation led by Treasury Secretary Steven Mnuchin wrapped up two days of"
+          + " negotiations with Chinese economic officials Friday with only an agreement to keep"
+          + " talking.";
+
+  /** What each case gets: status, how the lead starts, the note lines, the first quote or null. */
+  record Expected(ChatReply.Status status, String lead, List<String> lines, String quote) {}
+
+  static final Map<String, Expected> EXPECTED =
+      Map.ofEntries(
+          declined("empty", HELP),
+          declined("blank", HELP),
+          // One word said a thousand times is still one plain word: no topic to answer about.
+          Map.entry(
+              "one megabyte",
+              new Expected(ChatReply.Status.DECLINE, NOT_COVERED, List.of(LONG), null)),
+          Map.entry(
+              "one megabyte, question first",
+              new Expected(ChatReply.Status.DECLINE, NOT_COVERED, List.of(LONG), null)),
+          // The ANSI escape's "[31m" sticks to "Who": an unknown word the sources do not cover.
+          declined("NUL and control characters", NOT_COVERED),
+          declined("only control characters", HELP),
+          answered("right-to-left override", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
+          declined("right-to-left script", NOT_COVERED),
+          answered("zero-width characters", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
+          declined("only zero-width characters", HELP),
+          // Read as a plain question (the "who" is no longer first): the quote is the lead.
+          answered("emoji around a question", MNUCHIN),
+          declined("only emoji", NOT_COVERED),
+          Map.entry(
+              "lone surrogates",
+              new Expected(
+                  ChatReply.Status.ANSWER,
+                  "White House officials have said the steep tariff rates",
+                  List.of(),
+                  null)),
+          declined("every query-syntax character", NOT_COVERED),
+          declined("query syntax around a question", NOT_COVERED),
+          declined("field and wildcard query", NOT_COVERED),
+          Map.entry(
+              "backtracking bait",
+              new Expected(ChatReply.Status.DECLINE, NOT_COVERED, List.of(LONG), null)),
+          // Words around the question that no article covers lower the confidence below the bar.
+          declined("@everyone and @here", NOT_COVERED),
+          declined("Discord role and user mentions", NOT_COVERED),
+          declined("Slack broadcasts and mentions", NOT_COVERED),
+          declined("markdown link", NOT_COVERED),
+          declined("code fence", NOT_COVERED),
+          declined("HTML and script", NOT_COVERED),
+          declined("SQL and shell", NOT_COVERED),
+          declined("one long word", NOT_COVERED));
+
+  static App app;
+
+  @BeforeAll
+  static void start() {
+    app = App.inMemory(TradebotConfig.defaults(Path.of("config")), CLOCK);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  static Stream<Arguments> cases() {
+    return HostileQuestions.all().stream().map(c -> Arguments.of(c, EXPECTED.get(c.name())));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void eachHostileQuestionGetsItsReplyAndNoError(HostileQuestions.Case c, Expected expected) {
+    ChatReply reply = app.bot().handle(ChatRequest.ask(Platform.DISCORD, "u1", c.text()));
+
+    assertEquals(expected.status(), reply.status(), reply.lead());
+    assertTrue(reply.lead().startsWith(expected.lead()), reply.lead());
+    assertEquals(expected.lines(), reply.lines());
+    if (expected.quote() != null) {
+      assertEquals(expected.quote(), reply.quotes().getFirst().text());
+      assertTrue(reply.lead().endsWith(" [1]"), reply.lead());
+    }
+    assertEquals(reply.status() == ChatReply.Status.ANSWER, !reply.quotes().isEmpty());
+    assertFalse(reply.ephemeral());
+    String shown = TextRenderer.render(reply);
+    for (String ping : List.of("@everyone", "@here", "<@", "<!", "```", "](")) {
+      assertFalse(shown.contains(ping), "the reply shows " + ping + ": " + shown);
+    }
+  }
+
+  @Test
+  void everyCaseHasAnExpectedReply() {
+    assertEquals(
+        HostileQuestions.all().stream().map(HostileQuestions.Case::name).sorted().toList(),
+        EXPECTED.keySet().stream().sorted().toList());
+  }
+
+  private static Map.Entry<String, Expected> declined(String name, String lead) {
+    return Map.entry(name, new Expected(ChatReply.Status.DECLINE, lead, List.of(), null));
+  }
+
+  private static Map.Entry<String, Expected> answered(String name, String lead) {
+    return Map.entry(
+        name, new Expected(ChatReply.Status.ANSWER, lead + " [1]", List.of(), MNUCHIN));
+  }
+}
