@@ -15,6 +15,7 @@ public final class Commands {
     cli.addSubcommand(new IndexCommand());
     cli.addSubcommand(new EvalCommand());
     cli.addSubcommand(new SlackCommand());
+    cli.addSubcommand(new GenCorpusCommand());
   }
 
   /**
