@@ -1,6 +1,7 @@
 package tradebot.corpus;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,10 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.config.Vocabulary;
 import tradebot.facts.TariffTimeline;
+import tradebot.index.IndexBuild;
 import tradebot.index.IndexStore;
 import tradebot.index.PassageIndex;
 import tradebot.knowledge.BoilerplateCleaner;
@@ -186,10 +190,44 @@ public final class CorpusManager implements AutoCloseable {
             BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
             SentenceSplitter.fromFile(configDir.resolve("abbreviations.txt")),
             new FigureExtractor());
-    LoadResult loaded = new KnowledgeLoader(ingester).load(knowledgeDir);
+    // The files name the version before anything is ingested: nothing changed, nothing to do.
+    String version = version(KnowledgeLoader.fingerprint(knowledgeDir));
+    if (old != null && old.version().equals(version)) {
+      LoadResult same = new LoadResult(List.of(), old.errors(), old.warnings(), version);
+      return report(ReloadReport.Outcome.UNCHANGED, old, old, same, "nothing changed", t0);
+    }
+    // Documents stream through: each one's passages go to the index build, its summary and
+    // tariff events are kept, the rest is dropped, so a large knowledge base fits a small heap.
+    List<Corpus.ArticleInfo> infos = new ArrayList<>();
+    TariffTimeline.Builder tariffs = TariffTimeline.builder(vocabulary);
+    Consumer<Document> keep =
+        d -> {
+          infos.add(new Corpus.ArticleInfo(d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
+          tariffs.add(d);
+        };
+    KnowledgeLoader loader = new KnowledgeLoader(ingester);
+    PassageIndex index = openCurrent(version);
+    LoadResult loaded;
+    if (index != null) {
+      loaded = loader.load(knowledgeDir, keep);
+    } else {
+      try (IndexBuild build = store.begin()) {
+        try {
+          loaded = loader.load(knowledgeDir, keep.andThen(d -> add(build, d)));
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+        if (!infos.isEmpty() || startup) {
+          index = build.commit(version);
+        }
+      }
+    }
     loaded.errors().forEach(e -> log.warn("skipped {}", e));
     loaded.warnings().forEach(w -> log.warn("{}", w));
-    if (loaded.documents().isEmpty() && !startup) {
+    if (infos.isEmpty() && !startup) {
+      if (index != null) {
+        index.close();
+      }
       return failure(
           old,
           ReloadReport.Outcome.REFUSED,
@@ -197,18 +235,9 @@ public final class CorpusManager implements AutoCloseable {
           loaded.errors(),
           t0);
     }
-    String version = version(loaded.version());
-    if (old != null && old.version().equals(version)) {
-      return report(ReloadReport.Outcome.UNCHANGED, old, old, loaded, "nothing changed", t0);
-    }
-    PassageIndex index = openOrBuild(version, loaded.documents());
-    TariffTimeline tariffs = TariffTimeline.build(loaded.documents(), vocabulary);
-    List<Corpus.ArticleInfo> infos = new ArrayList<>();
-    for (Document d : loaded.documents()) {
-      infos.add(new Corpus.ArticleInfo(d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
-    }
+    infos.sort(Comparator.comparing(a -> a.source().id()));
     Corpus next =
-        new Corpus(version, clock.instant(), infos, index, tariffs, vocabulary, loaded.errors(), loaded.warnings());
+        new Corpus(version, clock.instant(), infos, index, tariffs.build(), vocabulary, loaded.errors(), loaded.warnings());
     Corpus replaced = current.getAndSet(next);
     if (replaced != null) {
       replaced.release(); // closes once the last question on it is done
@@ -217,7 +246,16 @@ public final class CorpusManager implements AutoCloseable {
     return report(ReloadReport.Outcome.SWAPPED, old, next, loaded, "loaded", t0);
   }
 
-  private PassageIndex openOrBuild(String version, List<Document> documents) throws IOException {
+  private static void add(IndexBuild build, Document d) {
+    try {
+      build.addAll(d.passages());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The last good index when it is of {@code version} and opens; else null (build it). */
+  private PassageIndex openCurrent(String version) {
     if (store.currentVersion().filter(version::equals).isPresent()) {
       try {
         return store.openCurrent();
@@ -225,9 +263,7 @@ public final class CorpusManager implements AutoCloseable {
         log.warn("index {} is unreadable ({}); rebuilding it from the knowledge files", version, e.getMessage());
       }
     }
-    List<tradebot.knowledge.Passage> passages =
-        documents.stream().flatMap(d -> d.passages().stream()).toList();
-    return store.build(version, passages);
+    return null;
   }
 
   /** The corpus version: the knowledge files' digest and the config data files' content. */

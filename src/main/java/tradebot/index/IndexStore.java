@@ -8,19 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -122,25 +112,35 @@ public final class IndexStore {
    * Builds an index of {@code passages}, makes it current and opens it. The previous index stays
    * on disk (and open, for whoever holds it) until {@link #prune} removes it.
    */
-  public PassageIndex build(String version, List<Passage> passages) throws IOException {
-    if (!version.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("bad index version: " + version);
+  public PassageIndex build(String version, Iterable<Passage> passages) throws IOException {
+    checkVersion(version);
+    try (IndexBuild build = begin()) {
+      build.addAll(passages);
+      return build.commit(version);
     }
+  }
+
+  /**
+   * Starts a new index beside the current one, to be filled passage by passage and committed (or
+   * closed to throw it away). Builds are serialized by the caller.
+   */
+  public IndexBuild begin() throws IOException {
     if (dataDir == null) {
-      Directory dir = new ByteBuffersDirectory();
-      write(dir, passages);
-      memory = dir;
+      return new IndexBuild(this, new ByteBuffersDirectory(), null);
+    }
+    Path tmp = dataDir.resolve(PREFIX + "next.build-" + ProcessHandle.current().pid() + "-" + BUILDS.incrementAndGet());
+    return new IndexBuild(this, FSDirectory.open(tmp), tmp);
+  }
+
+  /** Makes a committed build index {@code version} and the current one, and opens it. */
+  PassageIndex install(String version, Directory built, Path tmp) throws IOException {
+    if (dataDir == null) {
+      memory = built;
       memoryVersion = version;
-      return new LucenePassageIndex(dir);
+      return new LucenePassageIndex(built);
     }
+    built.close();
     Path target = dataDir.resolve(PREFIX + version);
-    Path tmp = dataDir.resolve(PREFIX + version + ".build-" + ProcessHandle.current().pid() + "-" + BUILDS.incrementAndGet());
-    try (Directory dir = FSDirectory.open(tmp)) {
-      write(dir, passages);
-    } catch (IOException | RuntimeException e) {
-      deleteTree(tmp);
-      throw e;
-    }
     if (Files.isDirectory(target)) {
       // Same content already built (e.g. a reload with nothing changed): keep the existing one.
       deleteTree(tmp);
@@ -151,6 +151,24 @@ public final class IndexStore {
     Files.writeString(next, version + "\n", StandardCharsets.UTF_8);
     move(next, dataDir.resolve(CURRENT));
     return new LucenePassageIndex(FSDirectory.open(target));
+  }
+
+  /** Throws away a build that failed or was not committed. */
+  void abandon(Directory built, Path tmp) {
+    try {
+      built.close();
+    } catch (IOException e) {
+      log.warn("cannot close an abandoned index build: {}", e.toString());
+    }
+    if (tmp != null) {
+      deleteTree(tmp);
+    }
+  }
+
+  static void checkVersion(String version) {
+    if (version == null || !version.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("bad index version: " + version);
+    }
   }
 
   /** Deletes every index but the current one and {@code keep}, and abandoned partial builds. */
@@ -172,34 +190,6 @@ public final class IndexStore {
     } catch (IOException e) {
       log.warn("cannot prune {}: {}", dataDir, e.toString());
     }
-  }
-
-  private static void write(Directory dir, List<Passage> passages) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
-    config.setSimilarity(Schema.SIMILARITY);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(64);
-    try (IndexWriter writer = new IndexWriter(dir, config)) {
-      for (Passage passage : passages) {
-        writer.addDocument(toDocument(passage));
-      }
-      writer.commit();
-    }
-  }
-
-  private static Document toDocument(Passage p) {
-    Document doc = new Document();
-    long day = p.source().published().toEpochDay();
-    doc.add(new StringField(Schema.ID, p.id(), Field.Store.YES));
-    doc.add(new StringField(Schema.ARTICLE, p.source().id(), Field.Store.NO));
-    doc.add(new TextField(Schema.FOCUS, p.anchorSentence().text(), Field.Store.NO));
-    doc.add(new TextField(Schema.CONTEXT, p.text(), Field.Store.NO));
-    doc.add(new TextField(Schema.WORDS, p.anchorSentence().text(), Field.Store.NO));
-    doc.add(new TextField(Schema.TITLE, p.source().title(), Field.Store.NO));
-    doc.add(new LongPoint(Schema.PUBLISHED, day));
-    doc.add(new NumericDocValuesField(Schema.PUBLISHED, day));
-    doc.add(new StoredField(Schema.PAYLOAD, PayloadCodec.write(p)));
-    return doc;
   }
 
   private static void move(Path from, Path to) throws IOException {

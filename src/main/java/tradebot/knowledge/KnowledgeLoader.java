@@ -1,6 +1,7 @@
 package tradebot.knowledge;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,14 +11,22 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +49,20 @@ public final class KnowledgeLoader {
 
   /** Loads {@code dir}. Never throws for a bad file; throws only when {@code dir} is unreadable. */
   public LoadResult load(Path dir) throws IOException {
+    List<Document> documents = new ArrayList<>();
+    LoadResult streamed = load(dir, documents::add);
+    documents.sort(Comparator.comparing(d -> d.article().id()));
+    return new LoadResult(documents, streamed.errors(), streamed.warnings(), streamed.version());
+  }
+
+  /**
+   * Loads {@code dir} without holding it: each document goes to {@code sink} as soon as it is
+   * ingested, in file order, on the calling thread, and is not kept (the result's document list is
+   * empty). Files are read and ingested on every core, a bounded window ahead of the sink, so that
+   * a large knowledge base streams through in little memory while the sink (an index build) works.
+   * Never throws for a bad file; throws only when {@code dir} is unreadable.
+   */
+  public LoadResult load(Path dir, Consumer<Document> sink) throws IOException {
     List<LoadError> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
@@ -47,49 +70,120 @@ public final class KnowledgeLoader {
       return new LoadResult(List.of(), errors, warnings, digest(List.of()));
     }
     Path root = dir.toRealPath();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
-      files =
-          walk.filter(p -> !p.equals(dir))
-              .filter(p -> !isHidden(dir.relativize(p)))
-              .filter(KnowledgeLoader::isArticleName)
-              .sorted(Comparator.comparing(Path::toString))
-              .toList();
-    }
-    record Read(Path file, Article article) {}
-    List<Read> reads = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        reads.add(new Read(file, read(root, file)));
-      } catch (FileProblem e) {
-        errors.add(new LoadError(file, e.line, e.getMessage()));
-      }
-    }
-    // Ingestion is pure CPU per article: spread it over the cores.
-    List<Document> ingested =
-        reads.parallelStream().map(r -> ingester.ingest(r.article())).toList();
-    Map<String, Document> byId = new LinkedHashMap<>();
+    Map<String, Path> firstFile = new HashMap<>();
     List<String> hashes = new ArrayList<>();
-    for (Document doc : ingested) {
-      Path file = doc.article().file();
-      Document first = byId.get(doc.article().id());
-      if (first != null) {
-        errors.add(
-            new LoadError(
-                file, 0, "duplicate id '" + doc.article().id() + "': already used by " + first.article().file()));
-      } else if (doc.sentences().isEmpty()) {
-        errors.add(new LoadError(file, 0, "no article text after the front matter"));
-      } else {
-        byId.put(doc.article().id(), doc);
-        hashes.add(doc.article().id() + "=" + doc.article().hash());
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, KnowledgeLoader::ingestThread);
+    try {
+      Deque<Future<Outcome>> window = new ArrayDeque<>();
+      Iterator<Path> files = files(dir).iterator();
+      while (files.hasNext() || !window.isEmpty()) {
+        while (files.hasNext() && window.size() < WINDOW_PER_THREAD * threads) {
+          Path file = files.next();
+          window.add(pool.submit(() -> outcome(root, file)));
+        }
+        Outcome o = await(window.removeFirst());
+        if (o.problem() != null) {
+          errors.add(new LoadError(o.file(), o.problem().line, o.problem().getMessage()));
+          continue;
+        }
+        Document doc = o.document();
+        Path first = firstFile.get(doc.article().id());
+        if (first != null) {
+          errors.add(
+              new LoadError(
+                  o.file(), 0, "duplicate id '" + doc.article().id() + "': already used by " + first));
+        } else if (doc.sentences().isEmpty()) {
+          errors.add(new LoadError(o.file(), 0, "no article text after the front matter"));
+        } else {
+          firstFile.put(doc.article().id(), doc.article().file());
+          hashes.add(doc.article().id() + "=" + doc.article().hash());
+          sink.accept(doc);
+        }
       }
+    } finally {
+      pool.shutdownNow();
     }
-    if (byId.isEmpty()) {
+    if (hashes.isEmpty()) {
       warnings.add("no articles loaded from " + dir + ": every question will be answered with 'no sources are loaded'");
     }
-    List<Document> documents =
-        byId.values().stream().sorted(Comparator.comparing(d -> d.article().id())).toList();
-    return new LoadResult(documents, errors, warnings, digest(hashes));
+    return new LoadResult(List.of(), errors, warnings, digest(hashes));
+  }
+
+  /**
+   * A digest of every article file under {@code dir} (its path and content), computed without
+   * ingesting anything: it changes whenever a file that {@link #load} reads is added, removed or
+   * edited, so a reload can tell that nothing changed before doing any work.
+   */
+  public static String fingerprint(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return digest(List.of());
+    }
+    Path root = dir.toRealPath();
+    List<String> parts = new ArrayList<>();
+    for (Path file : files(dir)) {
+      String content;
+      try {
+        long size = Files.size(file);
+        if (!file.toRealPath().startsWith(root)) {
+          content = "outside"; // never read, as load() never reads it
+        } else {
+          content = size > MAX_FILE_BYTES ? "size=" + size : sha256(Files.readAllBytes(file));
+        }
+      } catch (IOException e) {
+        content = "unreadable: " + e;
+      }
+      parts.add(dir.relativize(file) + "=" + content);
+    }
+    return digest(parts);
+  }
+
+  /** Files ingested a window ahead of the sink, per thread: enough to keep every core busy. */
+  private static final int WINDOW_PER_THREAD = 64;
+
+  /** A file read and ingested, or why it could not be. */
+  private record Outcome(Path file, Document document, FileProblem problem) {}
+
+  private Outcome outcome(Path root, Path file) {
+    try {
+      return new Outcome(file, ingester.ingest(read(root, file)), null);
+    } catch (FileProblem e) {
+      return new Outcome(file, null, e);
+    }
+  }
+
+  private static Outcome await(Future<Outcome> next) throws IOException {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while loading the knowledge base");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static Thread ingestThread(Runnable r) {
+    Thread t = new Thread(r, "knowledge-ingest");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** The article files under {@code dir}, sorted by path. */
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
+      return walk.filter(p -> !p.equals(dir))
+          .filter(p -> !isHidden(dir.relativize(p)))
+          .filter(KnowledgeLoader::isArticleName)
+          .sorted(Comparator.comparing(Path::toString))
+          .toList();
+    }
   }
 
   /** Reads and parses one file, without ingesting it. */

@@ -200,6 +200,36 @@ class KnowledgeLoaderTest {
   }
 
   @Test
+  void streamingHandsEachDocumentToTheSinkInFileOrderAndKeepsNone() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), GOOD.replace("---\nChina", "id: zeta\n---\nChina"));
+    Files.writeString(dir.resolve("b.txt"), GOOD.replace("title: Good\n", ""));
+    Files.writeString(dir.resolve("c.txt"), GOOD.replace("---\nChina", "id: good\n---\nChina"));
+    List<String> seen = new java.util.ArrayList<>();
+    LoadResult streamed = loader.load(dir, d -> seen.add(d.source().id()));
+    assertEquals(List.of("zeta", "good"), seen);
+    assertEquals(List.of(), streamed.documents());
+    assertEquals(
+        List.of(
+            new LoadError(dir.resolve("b.txt"), 0, "front matter lacks 'title'"),
+            new LoadError(dir.resolve("good.txt"), 0, "duplicate id 'good': already used by " + dir.resolve("c.txt"))),
+        streamed.errors());
+    assertEquals(loader.load(dir).version(), streamed.version());
+  }
+
+  @Test
+  void theFingerprintChangesWhenAnyArticleFileChangesAndOnlyThen() throws IOException {
+    String before = KnowledgeLoader.fingerprint(dir);
+    Files.writeString(dir.resolve(".hidden.txt"), "not an article");
+    Files.writeString(dir.resolve("notes.csv"), "not an article");
+    assertEquals(before, KnowledgeLoader.fingerprint(dir));
+    Files.writeString(dir.resolve("good.txt"), GOOD.replace("25 percent", "30 percent"));
+    String edited = KnowledgeLoader.fingerprint(dir);
+    assertTrue(!before.equals(edited));
+    Files.writeString(dir.resolve("broken.txt"), "no front matter");
+    assertTrue(!edited.equals(KnowledgeLoader.fingerprint(dir)));
+  }
+
+  @Test
   void theRepositoryKnowledgeLoadsFourArticles() throws IOException {
     LoadResult result = loader.load(Path.of("knowledge"));
     Map<String, LocalDate> published = new TreeMap<>();

@@ -1,0 +1,77 @@
+package tradebot.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tradebot.knowledge.Passage;
+import tradebot.knowledge.Sentence;
+import tradebot.knowledge.Source;
+
+class IndexBuildIT {
+  @TempDir Path data;
+
+  private static Passage passage(String article, String text) {
+    Source source =
+        new Source(article, "Title of " + article, "CNN", LocalDate.of(2019, 5, 10), null, null);
+    return new Passage(
+        article + "#0.0", source, 0, List.of(new Sentence(text, 0, text.length(), List.of())), 0);
+  }
+
+  private List<String> children() throws IOException {
+    try (Stream<Path> list = Files.list(data)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void passagesAddedOneByOneAreSearchableOnceCommitted() throws IOException {
+    IndexStore store = IndexStore.onDisk(data);
+    try (IndexBuild build = store.begin()) {
+      build.add(passage("a", "China raised tariffs on soybeans."));
+      build.add(passage("b", "The talks in Geneva ended without a deal."));
+      assertEquals(2, build.size());
+      try (PassageIndex index = build.commit("v1")) {
+        assertEquals(2, index.passageCount());
+        assertEquals(1, index.documentFrequency("soybean"));
+      }
+    }
+    assertEquals(Optional.of("v1"), store.currentVersion());
+    assertEquals(List.of("CURRENT", "index-v1"), children());
+  }
+
+  @Test
+  void aBuildClosedWithoutCommitLeavesTheCurrentIndexAndNoFiles() throws IOException {
+    IndexStore store = IndexStore.onDisk(data);
+    store.build("v1", List.of(passage("a", "China raised tariffs on soybeans."))).close();
+    try (IndexBuild build = store.begin()) {
+      build.add(passage("b", "The talks in Geneva ended without a deal."));
+    }
+    assertEquals(Optional.of("v1"), store.currentVersion());
+    assertEquals(List.of("CURRENT", "index-v1"), children());
+    try (PassageIndex index = store.openCurrent()) {
+      assertEquals(1, index.passageCount());
+    }
+  }
+
+  @Test
+  void aBadVersionIsRefusedAtCommitAndTheBuildThrownAway() throws IOException {
+    IndexStore store = IndexStore.onDisk(data);
+    try (IndexBuild build = store.begin()) {
+      build.add(passage("a", "China raised tariffs on soybeans."));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> build.commit("../v1"));
+      assertEquals("bad index version: ../v1", e.getMessage());
+    }
+    assertEquals(Optional.empty(), store.currentVersion());
+    assertEquals(List.of(), children());
+  }
+}
