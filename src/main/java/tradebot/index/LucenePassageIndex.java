@@ -44,10 +44,24 @@ final class LucenePassageIndex implements PassageIndex {
   /** Stateless once configured; Lucene documents it as safe to share. */
   private static final DirectSpellChecker SPELLER = new DirectSpellChecker();
 
+  /**
+   * Passages decoded from their payload, by doc id (stable: this index never changes). Decoding
+   * the JSON of 30 hits costs as much as a search on a small index.
+   */
+  private static final int PASSAGE_CACHE = 20_000;
+
+  /** Analyzed texts: re-ranking analyzes the same candidate sentences question after question. */
+  private static final int TERMS_CACHE = 50_000;
+
   private final Directory directory;
   private final SearcherManager searchers;
   private final Analyzer analyzer = Schema.analyzer();
   private final int passageCount;
+  private final BoundedCache<Integer, Passage> passages = new BoundedCache<>(PASSAGE_CACHE);
+  private final BoundedCache<String, List<String>> analyzed = new BoundedCache<>(TERMS_CACHE);
+
+  /** Spelling suggestions: building the edit-distance automaton costs about a millisecond. */
+  private final BoundedCache<String, Optional<String>> suggestions = new BoundedCache<>(TERMS_CACHE);
 
   LucenePassageIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -84,14 +98,21 @@ final class LucenePassageIndex implements PassageIndex {
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        Passage passage = PayloadCodec.read(stored.document(sd.doc).get(Schema.PAYLOAD));
-        hits.add(new Hit(passage, sd.score));
+        hits.add(new Hit(passages.get(sd.doc, doc -> decode(stored, doc)), sd.score));
       }
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException("search failed", e);
     } finally {
       release(searcher);
+    }
+  }
+
+  private static Passage decode(StoredFields stored, int doc) {
+    try {
+      return PayloadCodec.read(stored.document(doc).get(Schema.PAYLOAD));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading passage " + doc + " failed", e);
     }
   }
 
@@ -140,6 +161,10 @@ final class LucenePassageIndex implements PassageIndex {
 
   @Override
   public List<String> terms(String text) {
+    return analyzed.get(text, this::analyze);
+  }
+
+  private List<String> analyze(String text) {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(Schema.FOCUS, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -151,7 +176,7 @@ final class LucenePassageIndex implements PassageIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("analysis of in-memory text failed", e);
     }
-    return out;
+    return List.copyOf(out);
   }
 
   @Override
@@ -197,7 +222,10 @@ final class LucenePassageIndex implements PassageIndex {
 
   @Override
   public Optional<String> suggest(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
+    return suggestions.get(word.toLowerCase(Locale.ROOT), this::spell);
+  }
+
+  private Optional<String> spell(String w) {
     IndexSearcher searcher = acquire();
     try {
       SuggestWord[] words =
