@@ -15,7 +15,7 @@ import tradebot.knowledge.Sentence;
  * Re-ranks BM25 hits with what BM25 cannot see: how much of the question the anchor sentence
  * covers, whether it holds the kind of thing the question asks for, whether its article is from the
  * month the question names, and, for "latest" questions, how recent it is. Also rates how sure the
- * answer is. Thread-safe (stateless but for the index it reads).
+ * answer is. Not thread-safe: one per question (it remembers which articles name which concept).
  */
 final class Ranker {
   /**
@@ -49,6 +49,9 @@ final class Ranker {
   record Candidate(Passage passage, double score, double coverage, double confidence, boolean typed) {}
 
   private final PassageIndex index;
+
+  /** Whether an article names a concept, by article and concept: candidates share articles. */
+  private final java.util.Map<String, Boolean> articleMentions = new java.util.HashMap<>();
 
   Ranker(PassageIndex index) {
     this.index = index;
@@ -179,7 +182,7 @@ final class Ranker {
         credit = inAnchor;
       } else if (mentions(c, window) > 0) {
         credit = WINDOW_CREDIT * mentions(c, window);
-      } else if (c.entity() && index.articleMentions(p.source().id(), c.alternatives(), c.fuzzy())) {
+      } else if (c.entity() && articleMentions(p.source().id(), c)) {
         // A quote must come with its speaker; other answers may name their subject earlier on.
         credit = q.type() == QuestionType.QUOTE ? ARTICLE_CREDIT / 2 : ARTICLE_CREDIT;
       } else {
@@ -199,6 +202,12 @@ final class Ranker {
     double coverage = total == 0 ? 0 : got / total;
     double contentCoverage = contentTotal == 0 ? 1 : contentGot / contentTotal;
     return new Match(coverage, entities == 0 ? 1 : entityGot / entities, entityMissing, contentCoverage);
+  }
+
+  private boolean articleMentions(String articleId, Question.Concept c) {
+    return articleMentions.computeIfAbsent(
+        articleId + '\n' + c.fuzzy() + '\n' + String.join("\n", c.alternatives()),
+        k -> index.articleMentions(articleId, c.alternatives(), c.fuzzy()));
   }
 
   /**
