@@ -16,6 +16,7 @@ public final class Commands {
     cli.addSubcommand(new EvalCommand());
     cli.addSubcommand(new SlackCommand());
     cli.addSubcommand(new GenCorpusCommand());
+    cli.addSubcommand(new BenchCommand());
   }
 
   /**
