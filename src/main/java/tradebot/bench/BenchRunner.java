@@ -27,6 +27,7 @@ public final class BenchRunner {
    * @param seeds the seed knowledge directory
    * @param devSet the dev question file
    * @param appJar the production jar, for the CLI runs
+   * @param serveJar the jar whose {@code serve} is measured (the production jar, unless told)
    * @param out the report to write
    * @param work scratch space for corpora and indexes (under target/)
    * @param quick seeds and 10k only, shorter iterations
@@ -39,6 +40,7 @@ public final class BenchRunner {
       Path seeds,
       Path devSet,
       Path appJar,
+      Path serveJar,
       Path out,
       Path work,
       boolean quick,
@@ -74,6 +76,8 @@ public final class BenchRunner {
                             + " target/bench-build/tradebot-bench.jar with mvn -Pbench package"));
     long t0 = System.nanoTime();
     report.command = s.command();
+    report.appJar = shown(s.appJar());
+    report.serveJar = shown(s.serveJar());
     report.quick = s.quick();
     report.seed = s.seed();
     report.commit =
@@ -109,9 +113,9 @@ public final class BenchRunner {
             throughput,
             seeds,
             s.quick(),
-            s.work().resolve("logs/jmh.log"));
+            s.work().resolve("logs"));
     step(
-        "JMH in-process benchmarks (log: " + plan.log() + ")",
+        "JMH in-process benchmarks (logs: " + plan.logs().resolve("jmh-*.log") + ")",
         () -> report.jmh.addAll(suite.run(plan)));
     if (report.corpus(throughput.name()) == null) {
       sizeFromIngest(throughput, plan.work());
@@ -225,7 +229,7 @@ public final class BenchRunner {
             children.java(
                 "-Xmx" + HEAP,
                 "-cp",
-                s.appJar().toString(),
+                ownJar().toString(),
                 ReloadUnderLoad.class.getName(),
                 s.config().toString(),
                 knowledge.toString(),
@@ -281,7 +285,7 @@ public final class BenchRunner {
   }
 
   private void serve(InProcessSuite.Corpus seeds, List<String> questions) throws Exception {
-    EndToEnd e2e = new EndToEnd(children, s.appJar());
+    EndToEnd e2e = new EndToEnd(children, s.serveJar());
     if (!e2e.canServe()) {
       report.servedSkipped =
           "skipped: this build has no `serve` command (the HTTP server is not merged yet); re-run `./tradebot bench` once it is";
@@ -299,6 +303,20 @@ public final class BenchRunner {
             CLIENTS,
             warmup,
             window);
+  }
+
+  private String shown(Path jar) {
+    Path abs = jar.toAbsolutePath().normalize();
+    return (abs.startsWith(s.repo()) ? s.repo().relativize(abs) : abs).toString();
+  }
+
+  /** The jar (or class directory) this runner was loaded from: ReloadUnderLoad is in it. */
+  private static Path ownJar() {
+    try {
+      return Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException("cannot tell which jar the bench runs from: " + e, e);
+    }
   }
 
   private String git(String... args) {

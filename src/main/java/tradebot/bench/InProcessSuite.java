@@ -24,7 +24,7 @@ public interface InProcessSuite {
    * @param ingest the corpus to measure ingestion and index build throughput on
    * @param reload the corpus to measure reload time on (copied first: a probe article is written)
    * @param quick fewer and shorter iterations
-   * @param log where JMH's own output goes
+   * @param logs where JMH's own output goes, a file per benchmark and corpus
    */
   record Plan(
       Path configDir,
@@ -33,7 +33,7 @@ public interface InProcessSuite {
       Corpus ingest,
       Corpus reload,
       boolean quick,
-      Path log) {
+      Path logs) {
     public Plan {
       Objects.requireNonNull(configDir, "configDir");
       corpora = List.copyOf(corpora);
@@ -54,16 +54,18 @@ public interface InProcessSuite {
       String name, Path knowledge, Path data, Path questions, String heap, String baselineHeap) {}
 
   /**
-   * One benchmark's result: percentiles of the sampled times for latencies, or of the iterations
-   * for single-shot runs, in {@code unit}.
+   * One benchmark's result, in microseconds: percentiles of the sampled times for latencies, or of
+   * the iterations for single-shot runs; for latencies also the percentiles of the CPU time the
+   * operations took (NaN when not measured), which waiting for a busy core does not inflate.
    */
   record Measurement(
       String benchmark,
       String corpus,
-      String unit,
       double p50,
       double p99,
       double mean,
       long samples,
-      String heap) {}
+      String heap,
+      double cpuP50,
+      double cpuP99) {}
 }

@@ -27,6 +27,8 @@ final class Report {
   final Instant started = Instant.now();
   Duration took = Duration.ZERO;
   String command = "";
+  String appJar = "";
+  String serveJar = "";
   String commit = "";
   boolean quick;
   long seed;

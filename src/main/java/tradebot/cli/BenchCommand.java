@@ -44,6 +44,12 @@ final class BenchCommand implements Callable<Integer> {
   Path appJar;
 
   @Option(
+      names = "--serve-jar",
+      paramLabel = "JAR",
+      description = "Jar whose serve command is measured end to end (default: the --app-jar).")
+  Path serveJar;
+
+  @Option(
       names = "--work",
       paramLabel = "DIR",
       defaultValue = "target/bench",
@@ -77,6 +83,7 @@ final class BenchCommand implements Callable<Integer> {
             config.knowledge().dir(),
             dev,
             appJar,
+            serveJar == null ? appJar : serveJar,
             out,
             work,
             quick,

@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import tradebot.answer.Answer;
 import tradebot.bench.BenchApp;
 
@@ -45,6 +47,10 @@ public class AnswerBenchmark {
   private BenchApp app;
   private String[] asked;
   private int next;
+  private final CpuTimes cpu = new CpuTimes();
+
+  @Param("target/bench/jmh-work")
+  public String work;
 
   @Setup(Level.Trial)
   public void start() throws IOException {
@@ -53,15 +59,24 @@ public class AnswerBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void stop() {
+  public void stop() throws java.io.IOException {
+    cpu.write(Path.of(work), "AnswerBenchmark-" + corpus);
     app.close();
+  }
+
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    cpu.measuring(params.getType() == IterationType.MEASUREMENT);
   }
 
   @Benchmark
   public Answer ask() {
     String q = asked[next];
     next = (next + 1) % asked.length;
-    return app.answers().ask(q);
+    long c0 = cpu.start();
+    Answer result = app.answers().ask(q);
+    cpu.stop(c0);
+    return result;
   }
 
   static String[] read(Path file) throws IOException {

@@ -13,6 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import tradebot.bench.Corpora;
 import tradebot.index.BaselineSearch;
 
@@ -36,6 +38,10 @@ public class BaselineBenchmark {
   private BaselineSearch bm25;
   private String[] asked;
   private int next;
+  private final CpuTimes cpu = new CpuTimes();
+
+  @Param("target/bench/jmh-work")
+  public String work;
 
   @Setup(Level.Trial)
   public void start() throws Exception {
@@ -44,14 +50,23 @@ public class BaselineBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void stop() {
+  public void stop() throws java.io.IOException {
+    cpu.write(Path.of(work), "BaselineBenchmark-" + corpus);
     bm25.close();
+  }
+
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    cpu.measuring(params.getType() == IterationType.MEASUREMENT);
   }
 
   @Benchmark
   public Optional<BaselineSearch.Paragraph> top() {
     String q = asked[next];
     next = (next + 1) % asked.length;
-    return bm25.top(q);
+    long c0 = cpu.start();
+    Optional<BaselineSearch.Paragraph> result = bm25.top(q);
+    cpu.stop(c0);
+    return result;
   }
 }
