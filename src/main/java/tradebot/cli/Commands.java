@@ -20,6 +20,8 @@ public final class Commands {
     cli.addSubcommand(new ServeCommand());
     cli.addSubcommand(new ConfigCommand());
     cli.addSubcommand(new DiscordCommand(System.getenv()));
+    cli.addSubcommand(new GenCorpusCommand());
+    cli.addSubcommand(new BenchCommand());
   }
 
   /**

@@ -1,0 +1,171 @@
+package tradebot.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives {@code POST /api/ask} with a fixed number of concurrent clients, each sending the next
+ * question as soon as its previous answer arrived (closed loop), for a bounded time, on loopback
+ * only. Answers completed during the warm-up are not counted. Thread-safe: each run uses its own
+ * threads.
+ */
+public final class LoadClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What a run measured. */
+  public record Result(
+      int clients,
+      Duration measured,
+      long answers,
+      long errors,
+      Map<Integer, Long> statuses,
+      Latencies.Summary latency) {
+    /** Answers (HTTP 200) per second over the measured window. */
+    public double throughput() {
+      return answers / (measured.toNanos() / 1e9);
+    }
+  }
+
+  private final URI endpoint;
+  private final Duration timeout;
+
+  /**
+   * @param endpoint the ask endpoint, e.g. {@code http://127.0.0.1:8080/api/ask}
+   * @param timeout how long one request may take before it counts as an error
+   * @throws IllegalArgumentException when the endpoint is not on a loopback address
+   */
+  public LoadClient(URI endpoint, Duration timeout) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    if (!"http".equals(endpoint.getScheme()) || !isLoopback(endpoint.getHost())) {
+      throw new IllegalArgumentException(
+          "load is only sent to http on a loopback address: " + endpoint);
+    }
+  }
+
+  /**
+   * Runs {@code clients} clients over {@code questions} (each client starts at its own offset) for
+   * {@code warmup} then {@code duration}; returns after at most warmup + duration + timeout.
+   */
+  public Result run(List<String> questions, int clients, Duration warmup, Duration duration)
+      throws InterruptedException {
+    if (questions.isEmpty()) {
+      throw new IllegalArgumentException("no questions to send");
+    }
+    if (clients <= 0) {
+      throw new IllegalArgumentException("clients must be positive: " + clients);
+    }
+    List<byte[]> bodies = new ArrayList<>();
+    for (String q : questions) {
+      bodies.add(
+          JSON.createObjectNode()
+              .put("question", q)
+              .toString()
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .build();
+    long start = System.nanoTime();
+    long measureFrom = start + warmup.toNanos();
+    long measureTo = measureFrom + duration.toNanos();
+    AtomicLong errors = new AtomicLong();
+    Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Latencies> perClient = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Latencies mine = new Latencies();
+      perClient.add(mine);
+      int offset = c * Math.max(1, bodies.size() / clients);
+      Thread t =
+          Thread.ofPlatform()
+              .name("load-client-" + c)
+              .daemon()
+              .unstarted(
+                  () -> loop(http, bodies, offset, measureFrom, measureTo, mine, errors, statuses));
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join(
+          Duration.ofNanos(measureTo - System.nanoTime()).plus(timeout).plusSeconds(1).toMillis());
+      t.interrupt(); // a request still hanging past its timeout
+    }
+    http.shutdownNow();
+    Latencies all = new Latencies();
+    perClient.forEach(all::addAll);
+    Map<Integer, Long> counts = new TreeMap<>();
+    statuses.forEach((k, v) -> counts.put(k, v.get()));
+    return new Result(clients, duration, all.count(), errors.get(), counts, all.summary());
+  }
+
+  private void loop(
+      HttpClient http,
+      List<byte[]> bodies,
+      int offset,
+      long measureFrom,
+      long measureTo,
+      Latencies latencies,
+      AtomicLong errors,
+      Map<Integer, AtomicLong> statuses) {
+    for (int i = offset;
+        System.nanoTime() < measureTo && !Thread.currentThread().isInterrupted();
+        i++) {
+      HttpRequest request =
+          HttpRequest.newBuilder(endpoint)
+              .timeout(timeout)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size())))
+              .build();
+      long t0 = System.nanoTime();
+      int status;
+      try {
+        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        status = -1;
+      } catch (InterruptedException e) {
+        return;
+      }
+      long t1 = System.nanoTime();
+      if (t0 < measureFrom || t1 > measureTo) {
+        continue; // warm-up, or finished after the window closed
+      }
+      statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+      if (status == 200) {
+        latencies.add(t1 - t0);
+      } else {
+        errors.incrementAndGet();
+      }
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    try {
+      for (InetAddress a : InetAddress.getAllByName(host)) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
