@@ -88,9 +88,9 @@ public class IngestBenchmark {
   @Benchmark
   public int ingest(Blackhole hole) throws IOException {
     int[] counts = {0, 0};
-    LoadResult r =
-        loader.load(
-            Path.of(knowledge),
+    LoadResult r = loader.load(Path.of(knowledge));
+    r.documents()
+        .forEach(
             d -> {
               counts[0]++;
               counts[1] += d.passages().size();
