@@ -1,13 +1,13 @@
 package tradebot.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tradebot.answer.AnswerJson;
+import tradebot.eval.BaselineJson;
 import tradebot.eval.EvalQuestion;
 import tradebot.eval.Evaluator;
 import tradebot.index.BaselineSearch;
@@ -48,7 +48,7 @@ final class Quality {
     Evaluator baseline = new Evaluator(bodies::get);
     try (BaselineSearch bm25 = BaselineSearch.build(articles)) {
       for (EvalQuestion q : questions) {
-        baseline.add(q, baselineJson(bm25, q.question()));
+        baseline.add(q, BaselineJson.answer(bm25, q.question()));
       }
     }
     return new Side(score(ours), score(baseline), loaded, passages);
@@ -57,24 +57,5 @@ final class Quality {
   private static Score score(Evaluator e) {
     Evaluator.Tally t = e.total();
     return new Score(t.correct1, t.correct3, t.inScope, t.abstained, t.offTopic, e.summary());
-  }
-
-  /** The baseline's answer in the answer JSON shape (as {@code eval --baseline} builds it). */
-  private static ObjectNode baselineJson(BaselineSearch bm25, String question) {
-    ObjectNode out = JSON.createObjectNode();
-    out.put("question", question);
-    var top = bm25.top(question);
-    out.put("answered", top.isPresent());
-    var citations = out.putArray("citations");
-    top.ifPresent(
-        p -> {
-          ObjectNode c = citations.addObject();
-          c.put("n", 1);
-          c.put("article", p.article().id());
-          c.put("published", p.article().source().published().toString());
-          c.put("quote", p.text());
-        });
-    out.putArray("figures");
-    return out;
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tradebot.answer.AnswerJson;
 import tradebot.config.TradebotConfig;
+import tradebot.eval.BaselineJson;
 import tradebot.eval.EvalQuestion;
 import tradebot.eval.Evaluator;
 import tradebot.eval.QuestionFile;
@@ -40,25 +41,6 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Questions, one JSON object a line.")
   Path file;
 
-  /** The baseline's answer in the answer JSON shape: the top paragraph, never a decline. */
-  static ObjectNode baselineJson(BaselineSearch bm25, String question) {
-    ObjectNode out = new ObjectMapper().createObjectNode();
-    out.put("question", question);
-    var top = bm25.top(question);
-    out.put("answered", top.isPresent());
-    var citations = out.putArray("citations");
-    top.ifPresent(
-        p -> {
-          ObjectNode c = citations.addObject();
-          c.put("n", 1);
-          c.put("article", p.article().id());
-          c.put("published", p.article().source().published().toString());
-          c.put("quote", p.text());
-        });
-    out.putArray("figures");
-    return out;
-  }
-
   @Override
   public Integer call() throws Exception {
     List<EvalQuestion> questions = QuestionFile.read(file);
@@ -75,7 +57,7 @@ final class EvalCommand implements Callable<Integer> {
         try (BaselineSearch bm25 =
             BaselineSearch.build(documents.stream().map(Document::article).toList())) {
           for (EvalQuestion q : questions) {
-            evaluator.add(q, baselineJson(bm25, q.question()));
+            evaluator.add(q, BaselineJson.answer(bm25, q.question()));
           }
         }
       } else {
