@@ -21,6 +21,14 @@ import tradebot.knowledge.Figure;
 final class QuestionAnalyzer {
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}$€£¥][\\p{L}\\p{N}$€£¥%.,'&-]*+");
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]{0,32}+[A-Za-z]");
+  private static final Pattern MARKDOWN_LINK =
+      Pattern.compile("\\[([^\\]\\[]{0,200}+)]\\((?:https?://)?[^()\\s]{0,500}+\\)");
+  private static final Pattern SLACK_LINK =
+      Pattern.compile("<https?://[^|>\\s]{0,500}+\\|([^>]{0,200}+)>");
+  private static final Pattern MARKUP =
+      Pattern.compile(
+          "<[@#!][^>\\s]{0,100}+>|<a?:\\w{1,64}+:\\d{1,30}+>|@(?:everyone|here|channel)\\b|https?://\\S{0,500}+|`{1,3}+");
   private static final Pattern PAIRED_NAMES =
       Pattern.compile("\\p{Lu}[\\p{L}.]*+(?:-\\p{Lu}[\\p{L}.]*+)++");
   private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
@@ -43,6 +51,11 @@ final class QuestionAnalyzer {
   /** Folds what people paste into plain text: control and invisible characters, curly quotes. */
   static String normalize(String raw) {
     String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+    // Chat markup is not part of the question: mentions, terminal colours, links, code marks.
+    s = ANSI.matcher(s).replaceAll(" ");
+    s = MARKDOWN_LINK.matcher(s).replaceAll("$1");
+    s = SLACK_LINK.matcher(s).replaceAll("$1");
+    s = MARKUP.matcher(s).replaceAll(" ");
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);

@@ -50,8 +50,8 @@ class HostileQuestionsTest {
           Map.entry(
               "one megabyte, question first",
               new Expected(ChatReply.Status.DECLINE, NOT_COVERED, List.of(LONG), null)),
-          // The ANSI escape's "[31m" sticks to "Who": an unknown word the sources do not cover.
-          declined("NUL and control characters", NOT_COVERED),
+          // The ANSI colour escape is taken off with the control characters: the question stays.
+          answered("NUL and control characters", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
           declined("only control characters", HELP),
           answered("right-to-left override", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
           declined("right-to-left script", NOT_COVERED),
@@ -73,12 +73,16 @@ class HostileQuestionsTest {
           Map.entry(
               "backtracking bait",
               new Expected(ChatReply.Status.DECLINE, NOT_COVERED, List.of(LONG), null)),
-          // Words around the question that no article covers lower the confidence below the bar.
-          declined("@everyone and @here", NOT_COVERED),
-          declined("Discord role and user mentions", NOT_COVERED),
-          declined("Slack broadcasts and mentions", NOT_COVERED),
+          // Chat markup around the question is taken off before it is read: the question stays.
+          answered("@everyone and @here", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
+          answered(
+              "Discord role and user mentions", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
+          answered(
+              "Slack broadcasts and mentions", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
+          // The link's text ("click here") stays as words of the question: too little to answer.
           declined("markdown link", NOT_COVERED),
-          declined("code fence", NOT_COVERED),
+          answered("code fence", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
+          // Words around the question that no article covers lower the confidence below the bar.
           declined("HTML and script", NOT_COVERED),
           declined("SQL and shell", NOT_COVERED),
           declined("one long word", NOT_COVERED));
