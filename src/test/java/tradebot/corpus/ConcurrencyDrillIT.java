@@ -71,6 +71,7 @@ class ConcurrencyDrillIT {
     List<String> problems = Collections.synchronizedList(new ArrayList<>());
     Snapshot before;
     Snapshot after;
+    List<java.util.concurrent.CompletableFuture<ReloadReport>> reloads = new ArrayList<>();
     try (CorpusManager corpora =
         new CorpusManager(knowledge, config, IndexStore.onDisk(data), Clock.systemUTC())) {
       int[] writing = {0};
@@ -111,7 +112,6 @@ class ConcurrencyDrillIT {
                 }));
       }
       long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-      List<java.util.concurrent.CompletableFuture<ReloadReport>> reloads = new ArrayList<>();
       while (System.nanoTime() < end) {
         writing[0] ^= 1;
         Path next = knowledge.resolve(".next.tmp");
@@ -145,7 +145,9 @@ class ConcurrencyDrillIT {
             + ASKERS
             + " threads, "
             + problems.size()
-            + " problems, reloads "
+            + " problems, "
+            + reloads.size()
+            + " reloads requested, builds "
             + outcomes
             + "; before "
             + before
