@@ -344,7 +344,7 @@ final class ReportWriter {
             case "IngestBenchmark.ingest" ->
                 "ingestion (read, clean, split, figures, passages; all cores)";
             case "IngestBenchmark.buildCorpus" ->
-                "first start: ingestion streamed into a new on-disk index";
+                "first start: ingestion, then a new on-disk index";
             case "IndexBuildBenchmark.build" -> "index build alone (passages ingested beforehand)";
             default -> null;
           };
