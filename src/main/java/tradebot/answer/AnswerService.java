@@ -2,10 +2,12 @@ package tradebot.answer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import tradebot.config.TradebotConfig;
@@ -217,7 +219,12 @@ public final class AnswerService {
       float boost = (float) c.weight() * (c.entity() ? ENTITY_BOOST : 1f);
       groups.add(new TermGroup(c.alternatives(), Math.max(boost, 0.01f), c.fuzzy()));
     }
-    List<Hit> hits = index.search(new SearchQuery(groups, CANDIDATES));
+    List<Hit> hits =
+        index.search(
+            new SearchQuery(
+                groups,
+                CANDIDATES,
+                question.year() == 0 ? Optional.empty() : Optional.of(Year.of(question.year()))));
     return new Ranker(index).rank(question, hits);
   }
 
