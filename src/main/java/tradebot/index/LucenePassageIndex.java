@@ -94,6 +94,9 @@ final class LucenePassageIndex implements PassageIndex {
   private final BoundedCache<Integer, PayloadCodec.Payload> payloads =
       new BoundedCache<>(PAYLOAD_CACHE);
 
+  /** Passage counts of the words questions use: a term dictionary lookup in every segment. */
+  private final BoundedCache<String, Integer> frequencies = new BoundedCache<>(SUGGESTION_CACHE);
+
   /** Spelling suggestions: building a word's edit-distance automaton costs about a millisecond. */
   private final BoundedCache<String, Optional<String>> suggestions =
       new BoundedCache<>(SUGGESTION_CACHE);
@@ -232,17 +235,25 @@ final class LucenePassageIndex implements PassageIndex {
       SynonymQuery.Builder words = new SynonymQuery.Builder(Schema.FOCUS);
       int wordCount = 0;
       List<Query> others = new ArrayList<>();
+      List<Query> phrases = new ArrayList<>();
       for (String alternative : group.alternatives()) {
         List<String> terms = terms(alternative);
         if (terms.size() == 1 && !fuzzy(group.fuzzy(), terms.getFirst())) {
           words.addTerm(new Term(Schema.FOCUS, terms.getFirst()));
           wordCount++;
+        } else if (terms.size() == 1) {
+          others.add(field(Schema.FOCUS, terms, true, 1f));
         } else if (!terms.isEmpty()) {
-          others.add(field(Schema.FOCUS, terms, group.fuzzy(), 1f));
+          phrases.add(field(Schema.FOCUS, terms, false, 1f));
         }
       }
       if (wordCount > 0) {
         others.add(words.build());
+      }
+      if (others.isEmpty()) {
+        // Phrases only when the concept has no word to stand for it: "United States" beside "US"
+        // and "America" adds little to recall and costs a positions check on every passage.
+        others.addAll(phrases);
       }
       if (!others.isEmpty()) {
         Query concept =
@@ -334,6 +345,10 @@ final class LucenePassageIndex implements PassageIndex {
 
   @Override
   public int documentFrequency(String term) {
+    return frequencies.get(term, this::countPassages);
+  }
+
+  private int countPassages(String term) {
     IndexSearcher searcher = acquire();
     try {
       return searcher.getIndexReader().docFreq(new Term(Schema.CONTEXT, term));

@@ -34,6 +34,8 @@ class LucenePassageIndexTest {
             LocalDate.of(2021, 3, 2),
             "Tariffs on Chinese steel rose again, the commerce department said in a long statement"
                 + " issued late on Tuesday evening in Washington."));
+    passages.add(
+        passage("wh", LocalDate.of(2019, 6, 1), "The White House said little on the steel talks."));
     index = IndexStore.inMemory().build("test", passages);
   }
 
@@ -72,6 +74,33 @@ class LucenePassageIndexTest {
         List.of(),
         hits.stream().filter(h -> h.passage().source().id().equals("b2021")).toList(),
         "the long 2021 sentence scores below every short look-alike");
+  }
+
+  @Test
+  void aConceptWrittenOnlyAsAPhraseStillFindsItsPassage() {
+    List<Hit> hits =
+        index.search(new SearchQuery(List.of(new TermGroup(List.of("white house"), 1f, false)), 5));
+
+    assertEquals(List.of("wh"), hits.stream().map(h -> h.passage().source().id()).toList());
+  }
+
+  @Test
+  void aPhraseBesideAWordStillScoresItsPassageWhenTheWordsOfOtherConceptsBringItIn() {
+    List<Hit> hits =
+        index.search(
+            new SearchQuery(
+                List.of(
+                    new TermGroup(List.of("Washington", "white house"), 1f, false),
+                    new TermGroup(List.of("steel talks"), 1f, false)),
+                5));
+
+    assertEquals("wh", hits.getFirst().passage().source().id());
+  }
+
+  @Test
+  void documentFrequencyCountsThePassagesHoldingAnAnalyzedTerm() {
+    assertEquals(LOOK_ALIKES + 2, index.documentFrequency(index.terms("steel").getFirst()));
+    assertEquals(0, index.documentFrequency("zebra"));
   }
 
   @Test
