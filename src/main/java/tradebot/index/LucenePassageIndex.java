@@ -2,13 +2,15 @@ package tradebot.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
@@ -189,27 +191,53 @@ final class LucenePassageIndex implements PassageIndex {
     if (query.year().isEmpty()) {
       return List.of(scored).subList(0, Math.min(k, scored.length));
     }
-    int year = query.year().get().getValue();
+    Set<Integer> inYear = publishedIn(searcher, scored, query.year().get().getValue());
     List<ScoreDoc> chosen = new ArrayList<>(k);
     List<ScoreDoc> others = new ArrayList<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (ScoreDoc sd : scored) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      NumericDocValues published = leaf.reader().getNumericDocValues(Schema.PUBLISHED);
-      boolean inYear =
-          published != null
-              && published.advanceExact(sd.doc - leaf.docBase)
-              && LocalDate.ofEpochDay(published.longValue()).getYear() == year;
-      if (inYear && chosen.size() < k) {
-        chosen.add(sd);
-      } else if (!inYear) {
+      if (!inYear.contains(sd.doc)) {
         others.add(sd);
+      } else if (chosen.size() < k) {
+        chosen.add(sd);
       }
     }
     chosen.addAll(others.subList(0, Math.min(k - chosen.size(), others.size())));
     // Scores decide the order among the chosen: the re-ranker reads them relative to the first.
     chosen.sort(Comparator.comparing((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
     return chosen;
+  }
+
+  /** Which of {@code scored} were published in {@code year}: read in doc order, leaf by leaf. */
+  private static Set<Integer> publishedIn(IndexSearcher searcher, ScoreDoc[] scored, int year)
+      throws IOException {
+    int[] docs = Arrays.stream(scored).mapToInt(sd -> sd.doc).sorted().toArray();
+    long from = firstDay(Year.of(year));
+    long to = lastDay(Year.of(year));
+    Set<Integer> in = new HashSet<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    NumericDocValues published = null;
+    for (int doc : docs) {
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        published = leaf.reader().getNumericDocValues(Schema.PUBLISHED);
+      }
+      if (published != null && published.advanceExact(doc - leaf.docBase)) {
+        long day = published.longValue();
+        if (day >= from && day <= to) {
+          in.add(doc);
+        }
+      }
+    }
+    return in;
+  }
+
+  private static long firstDay(Year year) {
+    return year.atDay(1).toEpochDay();
+  }
+
+  private static long lastDay(Year year) {
+    return year.atMonth(12).atEndOfMonth().toEpochDay();
   }
 
   private static PayloadCodec.Payload payload(IndexSearcher searcher, int doc) {
@@ -265,11 +293,7 @@ final class LucenePassageIndex implements PassageIndex {
       // Outweighs any sum of word scores: passages of the named year take the places first, and
       // the rest of the index is scored only when that year has too few.
       Year year = query.year().get();
-      Query published =
-          LongPoint.newRangeQuery(
-              Schema.PUBLISHED,
-              year.atDay(1).toEpochDay(),
-              year.atMonth(12).atEndOfMonth().toEpochDay());
+      Query published = LongPoint.newRangeQuery(Schema.PUBLISHED, firstDay(year), lastDay(year));
       top.add(
           new BoostQuery(new ConstantScoreQuery(published), YEAR_WEIGHT * Math.max(boosts, 1f)),
           BooleanClause.Occur.SHOULD);
