@@ -3,8 +3,10 @@ package tradebot.answer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
@@ -64,6 +66,18 @@ final class Ranker {
   }
 
   private final PassageIndex index;
+
+  /**
+   * Whether an article names a concept, asked once per article and concept: the 30 candidates of a
+   * question often come from a few articles.
+   */
+  private final Map<String, Boolean> articleNames = new HashMap<>();
+
+  private boolean articleNames(String articleId, Question.Concept c) {
+    return articleNames.computeIfAbsent(
+        articleId + '\u0000' + c.alternatives(),
+        key -> index.articleMentions(articleId, c.alternatives(), c.fuzzy()));
+  }
 
   Ranker(PassageIndex index) {
     this.index = index;
@@ -208,8 +222,7 @@ final class Ranker {
         credit = inAnchor;
       } else if (mentions(c, window) > 0) {
         credit = WINDOW_CREDIT * mentions(c, window);
-      } else if (c.entity()
-          && index.articleMentions(p.source().id(), c.alternatives(), c.fuzzy())) {
+      } else if (c.entity() && articleNames(p.source().id(), c)) {
         // A quote must come with its speaker; other answers may name their subject earlier on.
         credit = q.type() == QuestionType.QUOTE ? ARTICLE_CREDIT / 2 : ARTICLE_CREDIT;
       } else {
