@@ -18,7 +18,7 @@ import tradebot.knowledge.Sentence;
  * Re-ranks BM25 hits with what BM25 cannot see: how much of the question the anchor sentence
  * covers, whether it holds the kind of thing the question asks for, whether its article is from the
  * month the question names, and, for "latest" questions, how recent it is. Also rates how sure the
- * answer is. Thread-safe (stateless but for the index it reads).
+ * answer is. One per question: not thread-safe (it remembers which articles name which concepts).
  */
 final class Ranker {
   /**
