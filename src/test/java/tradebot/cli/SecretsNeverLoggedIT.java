@@ -3,6 +3,7 @@ package tradebot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tradebot.testing.TradebotProcess.copy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tradebot.testing.TradebotProcess;
 
 /**
  * Runs the real commands in child processes with every secret set in the environment and our
@@ -39,27 +38,19 @@ class SecretsNeverLoggedIT {
   @TempDir Path tmp;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private Process run(String name, List<String> args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "tradebot.Main"));
-    command.addAll(args);
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectOutput(tmp.resolve(name + ".out").toFile())
-            .redirectError(tmp.resolve(name + ".err").toFile());
-    pb.environment().putAll(SECRETS);
-    pb.environment().put("TRADEBOT_LOG_LEVEL", "TRACE");
-    return pb.start();
+  private TradebotProcess run(String name, List<String> args) throws Exception {
+    TradebotProcess.Builder command =
+        TradebotProcess.command(args.toArray(String[]::new))
+            .stdoutTo(tmp.resolve(name + ".out"))
+            .logTo(tmp.resolve(name + ".err"))
+            .env("TRADEBOT_LOG_LEVEL", "TRACE");
+    SECRETS.forEach(command::env);
+    return command.start();
   }
 
   @Test
   void noSecretAppearsInAnythingTheCommandsPrint() throws Exception {
-    Path config = ServerRunnerIT.copy(Path.of("config"), tmp.resolve("config"));
+    Path config = copy(Path.of("config"), tmp.resolve("config"));
     // The platforms are unreachable: a closed port on this machine.
     String yaml =
         Files.readString(config.resolve("tradebot.yaml"))
@@ -67,7 +58,7 @@ class SecretsNeverLoggedIT {
             .replace("gateway_url: \"\"", "gateway_url: \"ws://127.0.0.1:9/\"")
             .replace("https://slack.com/api/", "http://127.0.0.1:9/api/");
     Files.writeString(config.resolve("tradebot.yaml"), yaml);
-    Path knowledge = ServerRunnerIT.copy(Path.of("knowledge"), tmp.resolve("knowledge"));
+    Path knowledge = copy(Path.of("knowledge"), tmp.resolve("knowledge"));
     List<String> common =
         List.of(
             "--config",
@@ -77,35 +68,32 @@ class SecretsNeverLoggedIT {
             "--data",
             tmp.resolve("data").toString());
 
-    Process check = run("config-check", List.of("config", "check", "--config", config.toString()));
-    assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+    try (TradebotProcess check =
+        run("config-check", List.of("config", "check", "--config", config.toString()))) {
+      assertTrue(check.awaitExit(Duration.ofSeconds(60)));
+    }
 
     List<String> serveArgs =
         new ArrayList<>(List.of("serve", "--port", "0", "--log-format", "json"));
     serveArgs.addAll(common);
-    Process serve = run("serve", serveArgs);
-    try {
-      URI base = awaitListening(serve, tmp.resolve("serve.err"));
+    try (TradebotProcess serve = run("serve", serveArgs)) {
+      URI base = serve.awaitListening();
       assertEquals(200, post(base, "/api/ask", "{\"question\":\"Who led the talks?\"}", null));
       String admin = SECRETS.get("TRADEBOT_ADMIN_TOKEN");
       assertEquals(200, post(base, "/api/reload", "", "Bearer " + admin));
       assertEquals(403, post(base, "/api/reload", "", "Bearer " + admin.toUpperCase()));
       assertEquals(401, post(base, "/api/reload", "", "Basic " + admin));
-      serve.destroy();
-      assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
-    } finally {
-      serve.destroyForcibly();
+      assertTrue(serve.stop(Duration.ofSeconds(30)));
     }
 
     for (String platform : List.of("discord", "slack")) {
       List<String> args = new ArrayList<>(List.of(platform, "--port", "0"));
       args.addAll(common);
-      Process p = run(platform, args);
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroy();
-        p.waitFor(30, TimeUnit.SECONDS);
+      try (TradebotProcess p = run(platform, args)) {
+        if (!p.awaitExit(Duration.ofSeconds(60))) {
+          p.stop(Duration.ofSeconds(30));
+        }
       }
-      p.destroyForcibly();
     }
 
     StringBuilder everything = new StringBuilder();
@@ -135,19 +123,5 @@ class SecretsNeverLoggedIT {
       b.header("Authorization", authorization);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-  }
-
-  private static URI awaitListening(Process serve, Path log) throws Exception {
-    // In JSON lines the slashes are escaped.
-    Pattern listening = Pattern.compile("listening on http:\\\\?/\\\\?/127\\.0\\.0\\.1:(\\d+)");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (serve.isAlive() && System.nanoTime() < deadline) {
-      Matcher m = listening.matcher(Files.readString(log));
-      if (m.find()) {
-        return URI.create("http://127.0.0.1:" + m.group(1) + "/");
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no 'listening on' line: " + Files.readString(log));
   }
 }

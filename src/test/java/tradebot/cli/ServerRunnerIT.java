@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tradebot.testing.TradebotProcess.copy;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,29 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.config.TradebotConfig;
 import tradebot.server.RawHandler;
+import tradebot.testing.TradebotProcess;
 
 class ServerRunnerIT {
   @TempDir Path tmp;
   HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  static Path copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, to.resolve(f.getFileName()));
-      }
-    }
-    return to;
-  }
 
   @Test
   void runnerServesMountedRoutesUntilClosedThenClosesTheRestInOrder() throws Exception {
@@ -104,38 +91,13 @@ class ServerRunnerIT {
   void serveAnswersOverHttpAndStopsGracefullyOnSigterm() throws Exception {
     Path config = copy(Path.of("config"), tmp.resolve("config"));
     Path knowledge = copy(Path.of("knowledge"), tmp.resolve("knowledge"));
-    Process serve =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "tradebot.Main",
-                "serve",
-                "--port",
-                "0",
-                "--config",
-                config.toString(),
-                "--knowledge",
-                knowledge.toString(),
-                "--data",
-                tmp.resolve("data").toString())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(tmp.resolve("serve.log").toFile())
-            .start();
     Path logFile = tmp.resolve("serve.log");
-    try {
-      URI base = null;
-      Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/)");
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (base == null && serve.isAlive() && System.nanoTime() < deadline) {
-        Matcher m = listening.matcher(Files.readString(logFile));
-        if (m.find()) {
-          base = URI.create(m.group(1));
-        } else {
-          Thread.sleep(50);
-        }
-      }
-      assertTrue(base != null, "no 'listening on' line: " + Files.readString(logFile));
+    try (TradebotProcess serve =
+        TradebotProcess.command("serve", "--port", "0")
+            .dirs(config, knowledge, tmp.resolve("data"))
+            .logTo(logFile)
+            .start()) {
+      URI base = serve.awaitListening();
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(base.resolve("/api/ask"))
@@ -147,11 +109,7 @@ class ServerRunnerIT {
       assertEquals(200, r.statusCode());
       assertTrue(r.body().contains("\"answered\":"), r.body());
 
-      serve.destroy(); // SIGTERM
-
-      assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "exits after SIGTERM");
-    } finally {
-      serve.destroyForcibly();
+      assertTrue(serve.stop(Duration.ofSeconds(30)), "exits after SIGTERM");
     }
     List<String> lines = Files.readAllLines(logFile);
     String log = String.join("\n", lines);

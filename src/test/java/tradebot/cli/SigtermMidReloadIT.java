@@ -2,6 +2,7 @@ package tradebot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tradebot.testing.TradebotProcess.copy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,15 +13,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
 import tradebot.index.IndexStore;
+import tradebot.testing.TradebotProcess;
 
 /**
  * SIGTERM while a reload builds: {@code serve} (the real command, in a child process) finishes or
@@ -36,8 +35,8 @@ class SigtermMidReloadIT {
 
   @Test
   void sigtermDuringABuildLeavesTheNextStartConsistent() throws Exception {
-    Path config = ServerRunnerIT.copy(Path.of("config"), tmp.resolve("config"));
-    Path knowledge = ServerRunnerIT.copy(Path.of("knowledge"), tmp.resolve("knowledge"));
+    Path config = copy(Path.of("config"), tmp.resolve("config"));
+    Path knowledge = copy(Path.of("knowledge"), tmp.resolve("knowledge"));
     Path data = tmp.resolve("data");
     // Many articles make each build long enough to be caught in the act.
     String seed = Files.readString(Path.of("knowledge", AP + ".txt"));
@@ -50,29 +49,15 @@ class SigtermMidReloadIT {
         "---\nid: variant\ntitle: \"Variant\"\noutlet: \"Test Wire\"\npublished: 2020-03-03\n---\n";
     Files.writeString(variant, head + "Tariffs on Chinese steel rose to 25 percent.\n");
     Path logFile = tmp.resolve("serve.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "tradebot.Main",
-                "serve",
-                "--port",
-                "0",
-                "--config",
-                config.toString(),
-                "--knowledge",
-                knowledge.toString(),
-                "--data",
-                data.toString())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(logFile.toFile());
-    pb.environment().put("TRADEBOT_ADMIN_TOKEN", TOKEN);
-    Process serve = pb.start();
     boolean caught = false;
     int reloads = 0;
-    try {
-      URI base = awaitListening(serve, logFile);
+    try (TradebotProcess serve =
+        TradebotProcess.command("serve", "--port", "0")
+            .dirs(config, knowledge, data)
+            .env("TRADEBOT_ADMIN_TOKEN", TOKEN)
+            .logTo(logFile)
+            .start()) {
+      URI base = serve.awaitListening();
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (!caught && System.nanoTime() < deadline) {
         reloads++;
@@ -89,7 +74,7 @@ class SigtermMidReloadIT {
         long watch = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!caught && System.nanoTime() < watch) {
           if (buildUnderWay(data)) {
-            serve.destroy(); // SIGTERM
+            serve.sigterm();
             caught = true;
           } else {
             Thread.sleep(1);
@@ -97,10 +82,7 @@ class SigtermMidReloadIT {
         }
       }
       assertTrue(caught, "never saw a build under way to stop, in " + reloads + " reloads");
-      assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "exits after SIGTERM");
-    } finally {
-      serve.destroyForcibly();
-      serve.waitFor(30, TimeUnit.SECONDS);
+      assertTrue(serve.awaitExit(Duration.ofSeconds(60)), "exits after SIGTERM");
     }
     List<String> lines = Files.readAllLines(logFile);
     assertTrue(lines.getLast().endsWith("ServerRunner stopped"), String.join("\n", lines));
@@ -138,18 +120,5 @@ class SigtermMidReloadIT {
           .sorted()
           .toList();
     }
-  }
-
-  private static URI awaitListening(Process serve, Path logFile) throws Exception {
-    Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/)");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (serve.isAlive() && System.nanoTime() < deadline) {
-      Matcher m = listening.matcher(Files.readString(logFile));
-      if (m.find()) {
-        return URI.create(m.group(1));
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no 'listening on' line: " + Files.readString(logFile));
   }
 }

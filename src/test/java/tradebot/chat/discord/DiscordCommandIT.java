@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tradebot.chat.discord.DiscordFixture.call;
 import static tradebot.chat.discord.DiscordFixture.callback;
 import static tradebot.chat.discord.DiscordFixture.original;
+import static tradebot.testing.TradebotProcess.copy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tradebot.testing.TradebotProcess;
 
 /**
  * {@code tradebot discord} as a process against the fake Discord: the HTTP server runs beside the
@@ -53,31 +50,15 @@ class DiscordCommandIT {
               .replace(rest, "rest_base_url: " + discord.restBase())
               .replace(gateway, "gateway_url: " + discord.gatewayUrl()));
       Path log = tmp.resolve("discord.log");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  ProcessHandle.current().info().command().orElse("java"),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "tradebot.Main",
-                  "discord",
-                  "--port",
-                  "0",
-                  "--config",
-                  config.toString(),
-                  "--knowledge",
-                  copy(Path.of("knowledge"), tmp.resolve("knowledge")).toString(),
-                  "--data",
-                  tmp.resolve("data").toString())
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(log.toFile());
-      Map<String, String> env = pb.environment();
-      List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "TRADEBOT_ADMIN_TOKEN").forEach(env::remove);
-      env.put("DISCORD_TOKEN", TOKEN);
-      Process process = pb.start();
-      try {
-        URI base =
-            URI.create(awaitLogged(process, log, "listening on (http://127\\.0\\.0\\.1:\\d+/)"));
-        awaitLogged(process, log, "(logged in to Discord as \\S+)");
+      try (TradebotProcess process =
+          TradebotProcess.command("discord", "--port", "0")
+              .dirs(
+                  config, copy(Path.of("knowledge"), tmp.resolve("knowledge")), tmp.resolve("data"))
+              .env("DISCORD_TOKEN", TOKEN)
+              .logTo(log)
+              .start()) {
+        URI base = process.awaitListening();
+        process.awaitLogged("(logged in to Discord as \\S+)");
         assertEquals(200, get(base.resolve("/readyz")).statusCode());
 
         String asked = discord.slash(USER, List.of(), "sources", Map.of());
@@ -97,11 +78,7 @@ class DiscordCommandIT {
         assertTrue(
             metrics.contains("tradebot_rate_limited_total{platform=\"discord\"} 1.0"), metrics);
 
-        process.destroy(); // SIGTERM
-
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "exits after SIGTERM");
-      } finally {
-        process.destroyForcibly();
+        assertTrue(process.stop(Duration.ofSeconds(30)), "exits after SIGTERM");
       }
       List<String> lines = Files.readAllLines(log);
       String text = String.join("\n", lines);
@@ -116,29 +93,5 @@ class DiscordCommandIT {
     return http.send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Waits for a log line matching {@code regex}; returns its first group. */
-  private static String awaitLogged(Process process, Path log, String regex) throws Exception {
-    Pattern p = Pattern.compile(regex);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (process.isAlive() && System.nanoTime() < deadline) {
-      Matcher m = p.matcher(Files.readString(log));
-      if (m.find()) {
-        return m.group(1);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no line matching " + regex + ": " + Files.readString(log));
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, to.resolve(f.getFileName()));
-      }
-    }
-    return to;
   }
 }

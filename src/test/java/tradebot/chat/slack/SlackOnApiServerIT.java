@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tradebot.chat.slack.SlackRequests.command;
 import static tradebot.chat.slack.SlackRequests.sign;
+import static tradebot.testing.TradebotProcess.copy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,16 +22,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.answer.Answer;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
 import tradebot.server.ApiServer;
+import tradebot.testing.TradebotProcess;
 
 /**
  * The Slack app served by the real HTTP server ({@link ApiServer}, as {@code tradebot slack} runs
@@ -133,30 +130,15 @@ class SlackOnApiServerIT {
       Files.writeString(
           yaml, settings.replace("api_url: https://slack.com/api/", "api_url: " + fake.apiUrl()));
       Path log = tmp.resolve("slack.log");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  ProcessHandle.current().info().command().orElse("java"),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "tradebot.Main",
-                  "slack",
-                  "--port",
-                  "0",
-                  "--config",
-                  config.toString(),
-                  "--knowledge",
-                  copy(Path.of("knowledge"), tmp.resolve("knowledge")).toString(),
-                  "--data",
-                  tmp.resolve("data").toString())
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(log.toFile());
-      Map<String, String> env = pb.environment();
-      List.of("DISCORD_TOKEN", "SLACK_APP_TOKEN", "TRADEBOT_ADMIN_TOKEN").forEach(env::remove);
-      env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
-      env.put("SLACK_SIGNING_SECRET", SECRET);
-      Process process = pb.start();
-      try {
-        URI base = awaitListening(process, log);
+      try (TradebotProcess process =
+          TradebotProcess.command("slack", "--port", "0")
+              .dirs(
+                  config, copy(Path.of("knowledge"), tmp.resolve("knowledge")), tmp.resolve("data"))
+              .env("SLACK_BOT_TOKEN", BOT_TOKEN)
+              .env("SLACK_SIGNING_SECRET", SECRET)
+              .logTo(log)
+              .start()) {
+        URI base = process.awaitListening();
         SlackRequests slack = new SlackRequests(base.resolve("/slack/events"), SECRET);
         String responseUrl = fake.newResponseUrl();
 
@@ -179,11 +161,7 @@ class SlackOnApiServerIT {
             metrics.contains("tradebot_rate_limited_total{platform=\"slack\"} 1.0"), metrics);
         assertEquals(200, get(base.resolve("/readyz")).statusCode());
 
-        process.destroy(); // SIGTERM
-
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "exits after SIGTERM");
-      } finally {
-        process.destroyForcibly();
+        assertTrue(process.stop(Duration.ofSeconds(30)), "exits after SIGTERM");
       }
       List<String> lines = Files.readAllLines(log);
       String text = String.join("\n", lines);
@@ -206,29 +184,6 @@ class SlackOnApiServerIT {
     return http.send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static URI awaitListening(Process process, Path log) throws Exception {
-    Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/)");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (process.isAlive() && System.nanoTime() < deadline) {
-      Matcher m = listening.matcher(Files.readString(log));
-      if (m.find()) {
-        return URI.create(m.group(1));
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no 'listening on' line: " + Files.readString(log));
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, to.resolve(f.getFileName()));
-      }
-    }
-    return to;
   }
 
   private static String path(String url) {
