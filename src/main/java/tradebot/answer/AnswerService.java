@@ -2,6 +2,7 @@ package tradebot.answer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Month;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -224,7 +225,10 @@ public final class AnswerService {
             new SearchQuery(
                 groups,
                 CANDIDATES,
-                question.year() == 0 ? Optional.empty() : Optional.of(Year.of(question.year()))));
+                question.year() == 0 ? Optional.empty() : Optional.of(Year.of(question.year())),
+                question.year() == 0 || question.month() == 0
+                    ? Optional.empty()
+                    : Optional.of(Month.of(question.month()))));
     return new Ranker(index).rank(question, hits);
   }
 

@@ -2,15 +2,17 @@ package tradebot.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
@@ -55,8 +57,9 @@ final class LucenePassageIndex implements PassageIndex {
   private static final int RECALL_FACTOR = 30;
 
   /**
-   * The score a passage of the named year gets in the first stage, per unit of concept weight:
-   * above what any word match scores (BM25 here gives a word at most about 2x its idf).
+   * The score a passage of the named year (and again of the named month) gets in the first stage,
+   * per unit of concept weight: above what any word match scores (BM25 here gives a word at most
+   * about 2x its idf).
    */
   private static final float YEAR_WEIGHT = 30f;
 
@@ -176,14 +179,9 @@ final class LucenePassageIndex implements PassageIndex {
   }
 
   /**
-   * The first, cheap stage of a search: one clause per concept on the anchor sentence, its one-word
-   * alternatives merged into a single {@link SynonymQuery} (scored as one term, so block-max
-   * pruning works even when every passage holds "China" or "tariff"), its phrases and typo matches
-   * beside it. The full query then scores only the passages this stage keeps.
-   */
-  /**
-   * The {@code k} best of the scored passages, best first; when the question names a year, that
-   * year's passages take the places first and the others fill what is left.
+   * The {@code k} best of the scored passages, best first; when the question names a year (and a
+   * month), the month's passages take the places first, then the rest of the year's, and the others
+   * fill what is left.
    */
   private static List<ScoreDoc> choose(IndexSearcher searcher, ScoreDoc[] scored, SearchQuery query)
       throws IOException {
@@ -191,29 +189,30 @@ final class LucenePassageIndex implements PassageIndex {
     if (query.year().isEmpty()) {
       return List.of(scored).subList(0, Math.min(k, scored.length));
     }
-    Set<Integer> inYear = publishedIn(searcher, scored, query.year().get().getValue());
+    Map<Integer, Integer> tiers = tiers(searcher, scored, query);
     List<ScoreDoc> chosen = new ArrayList<>(k);
-    List<ScoreDoc> others = new ArrayList<>();
-    for (ScoreDoc sd : scored) {
-      if (!inYear.contains(sd.doc)) {
-        others.add(sd);
-      } else if (chosen.size() < k) {
-        chosen.add(sd);
+    for (int tier = 2; tier >= 0 && chosen.size() < k; tier--) {
+      for (ScoreDoc sd : scored) {
+        if (tiers.get(sd.doc) == tier && chosen.size() < k) {
+          chosen.add(sd);
+        }
       }
     }
-    chosen.addAll(others.subList(0, Math.min(k - chosen.size(), others.size())));
     // Scores decide the order among the chosen: the re-ranker reads them relative to the first.
     chosen.sort(Comparator.comparing((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
     return chosen;
   }
 
-  /** Which of {@code scored} were published in {@code year}: read in doc order, leaf by leaf. */
-  private static Set<Integer> publishedIn(IndexSearcher searcher, ScoreDoc[] scored, int year)
-      throws IOException {
+  /**
+   * For each of {@code scored}: 2 when published in the question's month, 1 in the rest of its
+   * year, 0 otherwise. Doc values are read in doc order, leaf by leaf.
+   */
+  private static Map<Integer, Integer> tiers(
+      IndexSearcher searcher, ScoreDoc[] scored, SearchQuery query) throws IOException {
+    Year year = query.year().orElseThrow();
+    Optional<YearMonth> month = query.month().map(year::atMonth);
     int[] docs = Arrays.stream(scored).mapToInt(sd -> sd.doc).sorted().toArray();
-    long from = firstDay(Year.of(year));
-    long to = lastDay(Year.of(year));
-    Set<Integer> in = new HashSet<>();
+    Map<Integer, Integer> tiers = new HashMap<>();
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = null;
     NumericDocValues published = null;
@@ -222,14 +221,16 @@ final class LucenePassageIndex implements PassageIndex {
         leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         published = leaf.reader().getNumericDocValues(Schema.PUBLISHED);
       }
+      int tier = 0;
       if (published != null && published.advanceExact(doc - leaf.docBase)) {
-        long day = published.longValue();
-        if (day >= from && day <= to) {
-          in.add(doc);
+        LocalDate day = LocalDate.ofEpochDay(published.longValue());
+        if (day.getYear() == year.getValue()) {
+          tier = month.filter(m -> YearMonth.from(day).equals(m)).isPresent() ? 2 : 1;
         }
       }
+      tiers.put(doc, tier);
     }
-    return in;
+    return tiers;
   }
 
   private static long firstDay(Year year) {
@@ -255,6 +256,12 @@ final class LucenePassageIndex implements PassageIndex {
     }
   }
 
+  /**
+   * The first, cheap stage of a search: one clause per concept on the anchor sentence, its one-word
+   * alternatives merged into a single {@link SynonymQuery} (scored as one term, so block-max
+   * pruning works even when every passage holds "China" or "tariff"), its phrases and typo matches
+   * beside it. The full query then scores only the passages this stage keeps.
+   */
   private Query recall(SearchQuery query) {
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     float boosts = 0;
@@ -289,16 +296,25 @@ final class LucenePassageIndex implements PassageIndex {
         top.add(new BoostQuery(concept, group.boost()), BooleanClause.Occur.SHOULD);
       }
     }
+    // Each outweighs any sum of word scores: passages of the named month, then of the rest of the
+    // year, take the places first, and the rest of the index is scored only when they are too few.
+    float weight = YEAR_WEIGHT * Math.max(boosts, 1f);
     if (query.year().isPresent()) {
-      // Outweighs any sum of word scores: passages of the named year take the places first, and
-      // the rest of the index is scored only when that year has too few.
       Year year = query.year().get();
-      Query published = LongPoint.newRangeQuery(Schema.PUBLISHED, firstDay(year), lastDay(year));
-      top.add(
-          new BoostQuery(new ConstantScoreQuery(published), YEAR_WEIGHT * Math.max(boosts, 1f)),
-          BooleanClause.Occur.SHOULD);
+      top.add(published(firstDay(year), lastDay(year), weight), BooleanClause.Occur.SHOULD);
+      if (query.month().isPresent()) {
+        YearMonth month = year.atMonth(query.month().get());
+        top.add(
+            published(month.atDay(1).toEpochDay(), month.atEndOfMonth().toEpochDay(), weight),
+            BooleanClause.Occur.SHOULD);
+      }
     }
     return top.build();
+  }
+
+  private static Query published(long fromDay, long toDay, float weight) {
+    return new BoostQuery(
+        new ConstantScoreQuery(LongPoint.newRangeQuery(Schema.PUBLISHED, fromDay, toDay)), weight);
   }
 
   /** Scores the recalled passages by the full query alone, best first. */

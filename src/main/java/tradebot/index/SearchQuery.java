@@ -1,5 +1,6 @@
 package tradebot.index;
 
+import java.time.Month;
 import java.time.Year;
 import java.util.List;
 import java.util.Objects;
@@ -14,18 +15,30 @@ import java.util.Optional;
  * @param k how many passages to return, positive
  * @param year the year the question names: passages published in it are gathered first, so that
  *     among many look-alike articles the ones of that year are the ones ranked
+ * @param month the month of that year the question names: its passages are gathered before the rest
+ *     of the year's; only with a year
  */
-public record SearchQuery(List<TermGroup> groups, int k, Optional<Year> year) {
+public record SearchQuery(
+    List<TermGroup> groups, int k, Optional<Year> year, Optional<Month> month) {
   public SearchQuery {
     groups = List.copyOf(groups);
     Objects.requireNonNull(year, "year");
+    Objects.requireNonNull(month, "month");
     if (k <= 0) {
       throw new IllegalArgumentException("k must be positive: " + k);
+    }
+    if (month.isPresent() && year.isEmpty()) {
+      throw new IllegalArgumentException("a month needs a year: " + month.get());
     }
   }
 
   /** A search with no year named. */
   public SearchQuery(List<TermGroup> groups, int k) {
-    this(groups, k, Optional.empty());
+    this(groups, k, Optional.empty(), Optional.empty());
+  }
+
+  /** A search naming a year but no month. */
+  public SearchQuery(List<TermGroup> groups, int k, Optional<Year> year) {
+    this(groups, k, year, Optional.empty());
   }
 }
