@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -36,6 +36,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -52,16 +53,10 @@ final class LucenePassageIndex implements PassageIndex {
 
   /**
    * How many passages the cheap first stage keeps per passage asked for; the full query scores only
-   * these. On the dev set, 10 keeps every answer the full query alone finds.
+   * these. Among 10,000 look-alike generated articles, 10 lost dev-set answers the full query alone
+   * finds; 30 keeps them.
    */
   private static final int RECALL_FACTOR = 30;
-
-  /**
-   * The score a passage of the named year (and again of the named month) gets in the first stage,
-   * per unit of concept weight: above what any word match scores (BM25 here gives a word at most
-   * about 2x its idf).
-   */
-  private static final float YEAR_WEIGHT = 30f;
 
   /** Words shorter than this are not matched fuzzily: too many near neighbours. */
   private static final int MIN_FUZZY_LENGTH = 5;
@@ -161,7 +156,7 @@ final class LucenePassageIndex implements PassageIndex {
     }
     IndexSearcher searcher = acquire();
     try {
-      TopDocs recalled = searcher.search(recall(query), query.k() * RECALL_FACTOR);
+      TopDocs recalled = recalled(searcher, recall(query), query);
       ScoreDoc[] scored =
           new FullScore(lucene).rescore(searcher, recalled, recalled.scoreDocs.length).scoreDocs;
       List<ScoreDoc> chosen = choose(searcher, scored, query);
@@ -233,14 +228,6 @@ final class LucenePassageIndex implements PassageIndex {
     return tiers;
   }
 
-  private static long firstDay(Year year) {
-    return year.atDay(1).toEpochDay();
-  }
-
-  private static long lastDay(Year year) {
-    return year.atMonth(12).atEndOfMonth().toEpochDay();
-  }
-
   private static PayloadCodec.Payload payload(IndexSearcher searcher, int doc) {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
@@ -264,9 +251,7 @@ final class LucenePassageIndex implements PassageIndex {
    */
   private Query recall(SearchQuery query) {
     BooleanQuery.Builder top = new BooleanQuery.Builder();
-    float boosts = 0;
     for (TermGroup group : query.groups()) {
-      boosts += group.boost();
       SynonymQuery.Builder words = new SynonymQuery.Builder(Schema.FOCUS);
       int wordCount = 0;
       List<Query> others = new ArrayList<>();
@@ -296,25 +281,55 @@ final class LucenePassageIndex implements PassageIndex {
         top.add(new BoostQuery(concept, group.boost()), BooleanClause.Occur.SHOULD);
       }
     }
-    // Each outweighs any sum of word scores: passages of the named month, then of the rest of the
-    // year, take the places first, and the rest of the index is scored only when they are too few.
-    float weight = YEAR_WEIGHT * Math.max(boosts, 1f);
-    if (query.year().isPresent()) {
-      Year year = query.year().get();
-      top.add(published(firstDay(year), lastDay(year), weight), BooleanClause.Occur.SHOULD);
-      if (query.month().isPresent()) {
-        YearMonth month = year.atMonth(query.month().get());
-        top.add(
-            published(month.atDay(1).toEpochDay(), month.atEndOfMonth().toEpochDay(), weight),
-            BooleanClause.Occur.SHOULD);
-      }
-    }
     return top.build();
   }
 
-  private static Query published(long fromDay, long toDay, float weight) {
-    return new BoostQuery(
-        new ConstantScoreQuery(LongPoint.newRangeQuery(Schema.PUBLISHED, fromDay, toDay)), weight);
+  /**
+   * What the first stage keeps: {@code k} x {@link #RECALL_FACTOR} passages, the best-scoring of
+   * the named month first, then of the rest of its year, then of the whole index, each searched
+   * only while the places are not filled. Passages are in index order, roughly by date, so a period
+   * given as a filter is what lets a search skip the other years rather than scan them first.
+   */
+  private static TopDocs recalled(IndexSearcher searcher, Query words, SearchQuery query)
+      throws IOException {
+    int wanted = query.k() * RECALL_FACTOR;
+    List<Query> periods = new ArrayList<>();
+    if (query.year().isPresent()) {
+      Year year = query.year().get();
+      query
+          .month()
+          .map(year::atMonth)
+          .ifPresent(m -> periods.add(publishedBetween(m.atDay(1), m.atEndOfMonth())));
+      periods.add(publishedBetween(year.atDay(1), year.atMonth(12).atEndOfMonth()));
+    }
+    periods.add(null);
+    Map<Integer, ScoreDoc> found = new LinkedHashMap<>();
+    for (Query period : periods) {
+      if (found.size() >= wanted) {
+        break;
+      }
+      Query q =
+          period == null
+              ? words
+              : new BooleanQuery.Builder()
+                  .add(words, BooleanClause.Occur.MUST)
+                  .add(period, BooleanClause.Occur.FILTER)
+                  .build();
+      // Ask for as many more as are found already: a wider period finds the narrower one's again.
+      for (ScoreDoc sd : searcher.search(q, wanted + found.size()).scoreDocs) {
+        if (found.size() >= wanted) {
+          break;
+        }
+        found.putIfAbsent(sd.doc, sd);
+      }
+    }
+    return new TopDocs(
+        new TotalHits(found.size(), TotalHits.Relation.EQUAL_TO),
+        found.values().toArray(ScoreDoc[]::new));
+  }
+
+  private static Query publishedBetween(LocalDate first, LocalDate last) {
+    return LongPoint.newRangeQuery(Schema.PUBLISHED, first.toEpochDay(), last.toEpochDay());
   }
 
   /** Scores the recalled passages by the full query alone, best first. */
