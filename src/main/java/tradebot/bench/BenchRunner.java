@@ -82,7 +82,15 @@ public final class BenchRunner {
     report.seed = s.seed();
     report.commit =
         git("rev-parse", "--short", "HEAD")
-            + (git("status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)");
+            + (git(
+                        "status",
+                        "--porcelain",
+                        "--",
+                        ".",
+                        ":!" + s.repo().relativize(s.out().toAbsolutePath().normalize()))
+                    .isBlank()
+                ? ""
+                : " (with uncommitted changes)");
     Files.createDirectories(s.work());
     List<EvalQuestion> dev = QuestionFile.read(s.devSet());
     List<String> devQuestions = dev.stream().map(EvalQuestion::question).toList();
