@@ -82,7 +82,15 @@ public final class BenchRunner {
     report.seed = s.seed();
     report.commit =
         git("rev-parse", "--short", "HEAD")
-            + (git("status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)");
+            + (git(
+                        "status",
+                        "--porcelain",
+                        "--",
+                        ".",
+                        ":!" + s.repo().relativize(s.out().toAbsolutePath().normalize()))
+                    .isBlank()
+                ? ""
+                : " (with uncommitted changes)");
     Files.createDirectories(s.work());
     List<EvalQuestion> dev = QuestionFile.read(s.devSet());
     List<String> devQuestions = dev.stream().map(EvalQuestion::question).toList();
@@ -120,11 +128,12 @@ public final class BenchRunner {
     if (report.corpus(throughput.name()) == null) {
       sizeFromIngest(throughput, plan.work());
     }
-    step("reload under load, seeds", () -> reloadUnderLoad(seeds, true));
+    step("reload under load, seeds", () -> reloadUnderLoad(seeds, true, 2));
     step("end to end: start-up and memory", () -> startup(seeds, devQuestions.getFirst()));
     step("end to end: /api/ask with " + CLIENTS + " clients", () -> serve(seeds, devQuestions));
     if (!s.quick()) {
-      step("reload under load, 100k", () -> reloadUnderLoad(scaled.getLast(), false));
+      // One client: the other core is left to the build, as on a bot that is busy but not flooded.
+      step("reload under load, 100k", () -> reloadUnderLoad(scaled.getLast(), false, 1));
     }
     report.took = Duration.ofNanos(System.nanoTime() - t0);
     new ReportWriter(report).write(s.out());
@@ -212,7 +221,8 @@ public final class BenchRunner {
     }
   }
 
-  private void reloadUnderLoad(InProcessSuite.Corpus corpus, boolean copy) throws Exception {
+  private void reloadUnderLoad(InProcessSuite.Corpus corpus, boolean copy, int clients)
+      throws Exception {
     Path knowledge = corpus.knowledge();
     Path data = corpus.data();
     if (copy) {
@@ -223,11 +233,14 @@ public final class BenchRunner {
       copyTree(corpus.knowledge(), knowledge);
     }
     ReloadUnderLoad.cleanUp(knowledge);
+    Path gcLog = s.work().resolve("logs").resolve("gc-reload-under-load-" + corpus.name() + ".log");
+    Files.deleteIfExists(gcLog);
     Children.Finished f =
         children.run(
             "reload-under-load-" + corpus.name(),
             children.java(
                 "-Xmx" + HEAP,
+                "-Xlog:gc:file=" + gcLog,
                 "-cp",
                 ownJar().toString(),
                 ReloadUnderLoad.class.getName(),
@@ -235,7 +248,7 @@ public final class BenchRunner {
                 knowledge.toString(),
                 data.toString(),
                 corpus.questions().toString(),
-                "2",
+                Integer.toString(clients),
                 s.quick() ? "3" : "5"),
             Duration.ofMinutes(45));
     String json =
@@ -247,7 +260,10 @@ public final class BenchRunner {
               + "; see the log under "
               + s.work().resolve("logs"));
     }
-    report.reloadUnderLoad.put(corpus.name(), new ObjectMapper().readTree(json));
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(json);
+    node.put("clients", clients);
+    node.put("longest_gc_pause_ms", longestPauseMs(gcLog));
+    report.reloadUnderLoad.put(corpus.name(), node);
     report.reloadHeap.put(corpus.name(), HEAP);
   }
 
@@ -267,7 +283,7 @@ public final class BenchRunner {
       times.add(l.firstAnswer());
       loaded.add(l);
     }
-    report.startups.add(new Report.Startup("`ask`, -Xmx" + HEAP, times));
+    report.startups.add(new Report.Startup("first answer", "`ask`, -Xmx" + HEAP, times));
     report.loaded = loaded.get(loaded.size() / 2);
     report.e2eHeap = HEAP;
     Path archive = s.work().resolve("tradebot-cds.jsa");
@@ -281,7 +297,9 @@ public final class BenchRunner {
     }
     report.startups.add(
         new Report.Startup(
-            "`ask`, -Xmx" + HEAP + ", AppCDS archive (-XX:+AutoCreateSharedArchive)", cdsTimes));
+            "first answer",
+            "`ask`, -Xmx" + HEAP + ", AppCDS archive (-XX:+AutoCreateSharedArchive)",
+            cdsTimes));
   }
 
   private void serve(InProcessSuite.Corpus seeds, List<String> questions) throws Exception {
@@ -292,6 +310,24 @@ public final class BenchRunner {
       System.out.println("[bench] " + report.servedSkipped);
       return;
     }
+    int runs = s.quick() ? 2 : 3;
+    List<String> plain = List.of("-Xmx" + HEAP);
+    List<Duration> ready = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      ready.add(e2e.serveReady(plain, seeds.knowledge(), seeds.data()));
+    }
+    report.startups.add(new Report.Startup("ready", "`serve`, -Xmx" + HEAP, ready));
+    Path archive = s.work().resolve("tradebot-serve-cds.jsa");
+    Files.deleteIfExists(archive);
+    List<String> cds =
+        List.of("-Xmx" + HEAP, "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
+    e2e.serveReady(cds, seeds.knowledge(), seeds.data()); // writes the archive at exit
+    List<Duration> cdsReady = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      cdsReady.add(e2e.serveReady(cds, seeds.knowledge(), seeds.data()));
+    }
+    report.startups.add(
+        new Report.Startup("ready", "`serve`, -Xmx" + HEAP + ", AppCDS archive", cdsReady));
     Duration warmup = Duration.ofSeconds(s.quick() ? 3 : 5);
     Duration window = Duration.ofSeconds(s.quick() ? 10 : 30);
     report.served =
@@ -308,6 +344,24 @@ public final class BenchRunner {
   private String shown(Path jar) {
     Path abs = jar.toAbsolutePath().normalize();
     return (abs.startsWith(s.repo()) ? s.repo().relativize(abs) : abs).toString();
+  }
+
+  private static final java.util.regex.Pattern GC_PAUSE =
+      java.util.regex.Pattern.compile("Pause .* (\\d+(?:\\.\\d+)?)ms$");
+
+  /** The longest stop-the-world pause in a unified GC log, in ms (0 when none is logged). */
+  static double longestPauseMs(Path gcLog) throws IOException {
+    if (!Files.isRegularFile(gcLog)) {
+      return Double.NaN;
+    }
+    double longest = 0;
+    for (String line : Files.readAllLines(gcLog)) {
+      var m = GC_PAUSE.matcher(line.strip());
+      if (m.find()) {
+        longest = Math.max(longest, Double.parseDouble(m.group(1)));
+      }
+    }
+    return longest;
   }
 
   /** The jar (or class directory) this runner was loaded from: ReloadUnderLoad is in it. */

@@ -135,6 +135,31 @@ final class EndToEnd {
     }
   }
 
+  /** Starts {@code serve} on a free loopback port, times launch to ready, and stops it. */
+  Duration serveReady(List<String> jvm, Path knowledge, Path data)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> cmd = new ArrayList<>(jvm);
+    cmd.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--knowledge",
+            knowledge.toString(),
+            "--data",
+            data.toString()));
+    long t0 = System.nanoTime();
+    Process p = children.start("serve-" + port, children.java(cmd.toArray(String[]::new)));
+    try {
+      return awaitReady(p, URI.create("http://127.0.0.1:" + port + "/readyz"), t0);
+    } finally {
+      Children.stop(p);
+    }
+  }
+
   private static Duration awaitReady(Process p, URI readyz, long t0) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long deadline = t0 + TimeUnit.MINUTES.toNanos(5);

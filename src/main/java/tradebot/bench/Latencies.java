@@ -25,6 +25,13 @@ public final class Latencies {
     }
   }
 
+  /** The recorded values, sorted. */
+  long[] sorted() {
+    long[] out = Arrays.copyOf(nanos, size);
+    Arrays.sort(out);
+    return out;
+  }
+
   public int count() {
     return size;
   }

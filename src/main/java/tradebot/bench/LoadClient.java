@@ -101,8 +101,9 @@ public final class LoadClient {
       t.start();
     }
     for (Thread t : threads) {
-      t.join(
-          Duration.ofNanos(measureTo - System.nanoTime()).plus(timeout).plusSeconds(1).toMillis());
+      long wait =
+          Duration.ofNanos(measureTo - System.nanoTime()).plus(timeout).plusSeconds(1).toMillis();
+      t.join(Math.max(1, wait));
       t.interrupt(); // a request still hanging past its timeout
     }
     http.shutdownNow();

@@ -79,11 +79,44 @@ public final class ReloadUnderLoad {
     n.put("p99_ms", s.p99());
     n.put("max_ms", s.max());
     n.put("longest_gap_ms", p.longestGap / 1e6);
+    n.put("slowest_window_answers", p.slowestWindow);
+    n.put("window_seconds", WINDOW.toSeconds());
     n.put("errors", p.errors);
   }
 
   private record Phase(
-      Latencies latencies, long nanos, long longestGap, long errors, ReloadReport report) {}
+      Latencies latencies,
+      long nanos,
+      long longestGap,
+      long errors,
+      ReloadReport report,
+      int slowestWindow) {}
+
+  /** Answers are counted per window of this length: a pause shows as a window with none. */
+  static final Duration WINDOW = Duration.ofSeconds(10);
+
+  /**
+   * The fewest answers completed in any whole window of the phase (the whole phase when shorter).
+   */
+  static int slowestWindow(long[] doneSorted, long phaseNanos) {
+    long w = WINDOW.toNanos();
+    if (phaseNanos < w) {
+      return doneSorted.length;
+    }
+    int fewest = Integer.MAX_VALUE;
+    int i = 0;
+    for (long start = 0; start + w <= phaseNanos; start += w) {
+      int n = 0;
+      while (i < doneSorted.length && doneSorted[i] < start + w) {
+        if (doneSorted[i] >= start) {
+          n++;
+        }
+        i++;
+      }
+      fewest = Math.min(fewest, n);
+    }
+    return fewest;
+  }
 
   /** Asks for {@code window}, or, given {@code reloadOf}, for as long as its reload takes. */
   private static Phase ask(
@@ -94,11 +127,14 @@ public final class ReloadUnderLoad {
     AtomicLong lastDone = new AtomicLong(System.nanoTime());
     AtomicLong longestGap = new AtomicLong();
     List<Latencies> per = new ArrayList<>();
+    List<Latencies> doneAt = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int c = 0; c < clients; c++) {
       Latencies mine = new Latencies();
+      Latencies myDone = new Latencies();
       per.add(mine);
+      doneAt.add(myDone);
       int offset = c * 7;
       threads.add(
           Thread.ofPlatform()
@@ -114,6 +150,7 @@ public final class ReloadUnderLoad {
                       }
                       long e = System.nanoTime();
                       mine.add(e - s);
+                      myDone.add(e - t0);
                       long prev = lastDone.getAndSet(e);
                       longestGap.accumulateAndGet(e - prev, Math::max);
                     }
@@ -132,7 +169,10 @@ public final class ReloadUnderLoad {
     long nanos = System.nanoTime() - t0;
     Latencies all = new Latencies();
     per.forEach(all::addAll);
-    return new Phase(all, nanos, longestGap.get(), errors.get(), report);
+    Latencies done = new Latencies();
+    doneAt.forEach(done::addAll);
+    return new Phase(
+        all, nanos, longestGap.get(), errors.get(), report, slowestWindow(done.sorted(), nanos));
   }
 
   private static String probeArticle() {

@@ -20,8 +20,8 @@ final class Report {
   record Build(
       String corpus, String heap, Duration took, int exit, long peakRssMb, String summary) {}
 
-  /** Start-up to first answer (or to ready) over several launches. */
-  record Startup(String how, List<Duration> runs) {}
+  /** Start-up over several launches: to {@code until} ("first answer", "ready"). */
+  record Startup(String until, String how, List<Duration> runs) {}
 
   final Machine machine = Machine.current();
   final Instant started = Instant.now();
