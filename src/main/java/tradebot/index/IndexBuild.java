@@ -1,0 +1,143 @@
+package tradebot.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import tradebot.knowledge.Passage;
+
+/**
+ * One index being written: passages are added as they come (nothing else holds them, so a large
+ * knowledge base streams through in the writer's buffer), then {@link #commit} makes it the store's
+ * current index, or {@link #close} without a commit throws it away and leaves the current one in
+ * place. Made by {@link IndexStore#begin()}. {@link #prepare} is thread-safe, so that the costly
+ * part of making an index document can run where the passages are made; the rest is for one thread.
+ */
+public final class IndexBuild implements AutoCloseable {
+  /** The writer's buffer: larger flushes fewer, bigger segments, but counts against the heap. */
+  private static final double RAM_BUFFER_MB = 64;
+
+  private final IndexStore store;
+  private final Directory directory;
+  private final Path tmp; // null in memory
+  private final IndexWriter writer;
+  private final Analyzer analyzer = Schema.analyzer();
+  private int added;
+  private boolean finished;
+
+  IndexBuild(IndexStore store, Directory directory, Path tmp) throws IOException {
+    this.store = store;
+    this.directory = directory;
+    this.tmp = tmp;
+    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
+    config.setSimilarity(Schema.SIMILARITY);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    try {
+      this.writer = new IndexWriter(directory, config);
+    } catch (IOException | RuntimeException e) {
+      store.abandon(directory, tmp);
+      throw e;
+    }
+  }
+
+  /** Passages made ready to add: their index documents, payloads encoded. Immutable. */
+  public static final class Prepared {
+    private final List<Document> documents;
+
+    private Prepared(List<Document> documents) {
+      this.documents = documents;
+    }
+
+    /** How many passages it holds. */
+    public int size() {
+      return documents.size();
+    }
+  }
+
+  /** Makes the index documents of {@code passages}, to {@link #add(Prepared)} later. */
+  public Prepared prepare(List<Passage> passages) {
+    List<Document> documents = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      documents.add(IndexStore.toDocument(Objects.requireNonNull(p, "passage"), analyzer));
+    }
+    return new Prepared(documents);
+  }
+
+  /** Adds prepared passages, in order. */
+  public void add(Prepared prepared) throws IOException {
+    checkOpen();
+    for (Document d : prepared.documents) {
+      writer.addDocument(d);
+      added++;
+    }
+  }
+
+  /** Adds one passage. */
+  public void add(Passage passage) throws IOException {
+    add(prepare(List.of(passage)));
+  }
+
+  /** Adds passages in order. */
+  public void addAll(Iterable<Passage> passages) throws IOException {
+    for (Passage p : passages) {
+      add(p);
+    }
+  }
+
+  /** How many passages have been added. */
+  public int size() {
+    return added;
+  }
+
+  /**
+   * Commits the passages as index {@code version}, makes it current and opens it. The previous
+   * index stays (and stays open for whoever holds it) until {@link IndexStore#prune} removes it. A
+   * bad version throws the build away.
+   */
+  public PassageIndex commit(String version) throws IOException {
+    checkOpen();
+    try {
+      IndexStore.checkVersion(version);
+    } catch (IllegalArgumentException e) {
+      close();
+      throw e;
+    }
+    finished = true;
+    try {
+      writer.commit();
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      writer.rollback();
+      store.abandon(directory, tmp);
+      throw e;
+    }
+    return store.install(version, directory, tmp);
+  }
+
+  /** Throws the build away unless it was committed. Idempotent. */
+  @Override
+  public void close() throws IOException {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      writer.rollback();
+    } finally {
+      store.abandon(directory, tmp);
+    }
+  }
+
+  private void checkOpen() {
+    if (finished) {
+      throw new IllegalStateException("index build already committed or closed");
+    }
+  }
+}
