@@ -40,15 +40,35 @@ public final class FigureExtractor {
 
   /** The figures inside {@code text[start, end)}, with offsets into {@code text}, in order. */
   public List<Figure> extract(String text, int start, int end) {
+    checkRegion(text, start, end);
+    return extract(text, start, end, FigureCues.of(text, start, end));
+  }
+
+  /**
+   * {@link #extract} running every pattern over the whole region, whatever the region holds: what
+   * the cues must never change.
+   */
+  List<Figure> extractWithEveryPattern(String text, int start, int end) {
+    checkRegion(text, start, end);
+    return extract(text, start, end, FigureCues.all(start));
+  }
+
+  private static void checkRegion(String text, int start, int end) {
     Objects.requireNonNull(text, "text");
     if (start < 0 || end > text.length() || start > end) {
       throw new IllegalArgumentException(
           "region " + start + ".." + end + " is outside a text of " + text.length() + " chars");
     }
+  }
+
+  private static List<Figure> extract(String text, int start, int end, FigureCues cues) {
     List<Candidate> found = new ArrayList<>();
-    dates(text, start, end, found);
-    money(text, start, end, found);
-    numbered(text, start, end, found);
+    dates(text, start, end, cues, found);
+    money(text, start, end, cues, found);
+    numbered(text, start, end, cues, found);
+    if (found.isEmpty()) {
+      return List.of();
+    }
     found.sort(
         Comparator.comparingInt((Candidate c) -> c.figure().start())
             .thenComparingInt(c -> -c.figure().end())
@@ -64,10 +84,16 @@ public final class FigureExtractor {
     return withRangeStarts(text, start, kept);
   }
 
-  private static void dates(String text, int start, int end, List<Candidate> out) {
-    for (Pattern p :
-        List.of(
-            FigureGrammar.DATE_MONTH_DAY, FigureGrammar.DATE_DAY_MONTH, FigureGrammar.DATE_ISO)) {
+  private static void dates(String text, int start, int end, FigureCues cues, List<Candidate> out) {
+    List<Pattern> patterns = new ArrayList<>(3);
+    if (cues.monthDate()) {
+      patterns.add(FigureGrammar.DATE_MONTH_DAY);
+      patterns.add(FigureGrammar.DATE_DAY_MONTH);
+    }
+    if (cues.isoDate()) {
+      patterns.add(FigureGrammar.DATE_ISO);
+    }
+    for (Pattern p : patterns) {
       Matcher m = matcher(p, text, start, end);
       while (m.find()) {
         String month = m.group("month");
@@ -105,9 +131,9 @@ public final class FigureExtractor {
     return FigureWords.MONTHS.get(w.replace(".", ""));
   }
 
-  private static void money(String text, int start, int end, List<Candidate> out) {
-    Matcher m = matcher(FigureGrammar.MONEY_PREFIX, text, start, end);
-    while (m.find()) {
+  private static void money(String text, int start, int end, FigureCues cues, List<Candidate> out) {
+    Matcher m = cues.currencyFirst() ? matcher(FigureGrammar.MONEY_PREFIX, text, start, end) : null;
+    while (m != null && m.find()) {
       String currency =
           m.group("sign") != null
               ? FigureWords.CURRENCY_SIGNS.get(m.group("sign"))
@@ -133,8 +159,11 @@ public final class FigureExtractor {
       out.add(
           new Candidate(figure(text, m, Figure.Kind.MONEY, number * scale, currency), scale, 2));
     }
-    Matcher s = matcher(FigureGrammar.MONEY_SUFFIX, text, start, end);
-    while (s.find()) {
+    Matcher s =
+        cues.currencyAfter()
+            ? matcher(FigureGrammar.MONEY_SUFFIX, text, cues.numberFrom(), end)
+            : null;
+    while (s != null && s.find()) {
       double scale = scale(s.group("scale"), null);
       String currency =
           FigureWords.CURRENCY_WORDS.get(s.group("cur").replaceAll("[\\s\\u00A0]+", " "));
@@ -160,28 +189,32 @@ public final class FigureExtractor {
   }
 
   /** Rates, durations and counts: a number and the word after it. */
-  private static void numbered(String text, int start, int end, List<Candidate> out) {
-    Matcher p = matcher(FigureGrammar.PERCENT, text, start, end);
-    while (p.find()) {
+  private static void numbered(
+      String text, int start, int end, FigureCues cues, List<Candidate> out) {
+    // Rates, durations and counts open with their number: none starts before the first one.
+    int from = cues.number() ? cues.numberFrom() : end;
+    Matcher p = cues.percent() ? matcher(FigureGrammar.PERCENT, text, from, end) : null;
+    while (p != null && p.find()) {
       out.add(candidate(text, p, Figure.Kind.PERCENT, FigureWords.number(p.group("num")), "%", 3));
     }
-    Matcher d = matcher(FigureGrammar.DURATION, text, start, end);
-    while (d.find()) {
+    Matcher d =
+        cues.number() && cues.timeUnit() ? matcher(FigureGrammar.DURATION, text, from, end) : null;
+    while (d != null && d.find()) {
       double days = FigureWords.DURATION_UNITS.get(d.group("unit").toLowerCase(Locale.ROOT));
       Figure f =
           figure(text, d, Figure.Kind.DURATION, FigureWords.number(d.group("num")) * days, "days");
       out.add(new Candidate(f, days, 4));
     }
-    Matcher a = matcher(FigureGrammar.A_SPAN, text, start, end);
-    while (a.find()) {
+    Matcher a = cues.timeUnit() ? matcher(FigureGrammar.A_SPAN, text, start, end) : null;
+    while (a != null && a.find()) {
       if (!FigureWords.NOT_BEFORE_A_SPAN.contains(previousWord(text, a.start()))
           && !previousWord(text, a.start()).matches(".*\\d.*")) {
         double days = FigureWords.DURATION_UNITS.get(a.group("unit").toLowerCase(Locale.ROOT));
         out.add(candidate(text, a, Figure.Kind.DURATION, days, "days", 4));
       }
     }
-    Matcher c = matcher(FigureGrammar.COUNT, text, start, end);
-    while (c.find()) {
+    Matcher c = cues.number() ? matcher(FigureGrammar.COUNT, text, from, end) : null;
+    while (c != null && c.find()) {
       String num = c.group("num");
       String noun = c.group("noun").toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ");
       double scale = scale(c.group("scale"), null);
