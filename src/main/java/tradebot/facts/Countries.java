@@ -41,10 +41,25 @@ final class Countries {
     for (String n : names) {
       alt.append(alt.isEmpty() ? "" : "|").append(Pattern.quote(n).replace(" ", "\\E\\s+\\Q"));
     }
+    // The look-ahead for a name's first character only saves trying every name at every word.
     pattern =
         names.isEmpty()
             ? Phrases.NOTHING
-            : Pattern.compile("(?<![\\p{L}\\p{N}.])(?:" + alt + ")(?![\\p{L}\\p{N}])");
+            : Pattern.compile(
+                firstCharacters(names) + "(?<![\\p{L}\\p{N}.])(?:" + alt + ")(?![\\p{L}\\p{N}])");
+  }
+
+  /**
+   * A look-ahead for the characters names start with (as written: names match case-sensitively).
+   */
+  private static String firstCharacters(List<String> names) {
+    StringBuilder set = new StringBuilder("(?=[");
+    names.stream()
+        .mapToInt(n -> n.codePointAt(0))
+        .distinct()
+        .sorted()
+        .forEach(c -> set.append("\\x{").append(Integer.toHexString(c)).append('}'));
+    return set.append("])").toString();
   }
 
   private void add(List<String> names, String name, String iso) {

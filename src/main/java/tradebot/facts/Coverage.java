@@ -82,6 +82,9 @@ final class Coverage {
 
   /** The first amount of goods in {@code s[from, to)}, or null. */
   Span money(String s, int from, int to) {
+    if (!hasDigit(s, from, to)) {
+      return null; // every amount has a digit: no need to try the pattern at every word
+    }
     Matcher m = money.matcher(s).region(from, to);
     return m.find() ? new Span(m.group(), m.start(), m.end()) : null;
   }
@@ -125,6 +128,16 @@ final class Coverage {
   /** Whether "goods from" comes right before {@code pos} ("imports from |China"). */
   boolean goodsFromBefore(String s, int pos) {
     return goodsFromBefore.matcher(s.substring(Math.max(0, pos - 40), pos)).find();
+  }
+
+  private static boolean hasDigit(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String limit(String text) {

@@ -97,13 +97,19 @@ final class TariffExtractor {
    *     word may continue ("The US suspended the planned increase."), or null
    */
   List<TariffEvent> extract(Source source, String s, int index, TariffEvent previous) {
-    List<Countries.Mention> mentions = countries.find(s, 0, s.length());
+    List<Countries.Mention> mentions = null; // found when needed: most sentences have no tariff
     List<int[]> anchors = new ArrayList<>();
     Matcher m = nouns.matcher(s);
     while (m.find()) {
+      if (mentions == null) {
+        mentions = countries.find(s, 0, s.length());
+      }
       int a = m.start();
       int b = m.end();
-      boolean inName = mentions.stream().anyMatch(x -> x.start() < b && a < x.end());
+      boolean inName = false;
+      for (Countries.Mention x : mentions) {
+        inName |= x.start() < b && a < x.end();
+      }
       // "on top of any tariff they pay": the base of the tariff before, not a tariff of its own.
       boolean base = !anchors.isEmpty() && Phrases.occurs(stacking, s, Math.max(0, a - 30), a);
       if (!inName && !base) {
@@ -112,7 +118,14 @@ final class TariffExtractor {
     }
     if (anchors.isEmpty()) {
       TariffEvent e =
-          previous == null ? null : continuation.of(source, s, index, mentions, previous);
+          previous == null
+              ? null
+              : continuation.of(
+                  source,
+                  s,
+                  index,
+                  mentions != null ? mentions : countries.find(s, 0, s.length()),
+                  previous);
       return e == null ? List.of() : List.of(e);
     }
     List<TariffEvent> out = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
 
   /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
-  public static final String SCHEMA_VERSION = "schema-7-" + Schema.analysisFingerprint();
+  public static final String SCHEMA_VERSION = "schema-8-" + Schema.analysisFingerprint();
 
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";
