@@ -22,6 +22,7 @@ final class Coverage {
           Pattern.CASE_INSENSITIVE);
 
   private final Pattern money;
+  private final FirstWords goods; // every amount of goods names them
   private final Pattern stop;
   private final Pattern dateWord;
   private final Pattern goodsAfter;
@@ -30,6 +31,7 @@ final class Coverage {
 
   Coverage(TariffCues cues) {
     String goods = Phrases.alternation(cues.goodsNouns());
+    this.goods = FirstWords.anywhere(cues.goodsNouns());
     String quals = Phrases.alternation(cues.amountQualifiers());
     String amount =
         "(?:(?:US|U\\.S\\.|USD)\\s?)?[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?"
@@ -82,8 +84,8 @@ final class Coverage {
 
   /** The first amount of goods in {@code s[from, to)}, or null. */
   Span money(String s, int from, int to) {
-    if (!hasDigit(s, from, to)) {
-      return null; // every amount has a digit: no need to try the pattern at every word
+    if (!hasDigit(s, from, to) || !goods.mayOccur(s, from, to)) {
+      return null; // an amount of goods has a digit and a goods noun: spare the pattern's scan
     }
     Matcher m = money.matcher(s).region(from, to);
     return m.find() ? new Span(m.group(), m.start(), m.end()) : null;

@@ -20,13 +20,33 @@ final class StatusCues {
 
   private final Map<TariffTimeline.Status, Pattern> status =
       new EnumMap<>(TariffTimeline.Status.class);
+  private final Map<TariffTimeline.Status, FirstWords> firstWords =
+      new EnumMap<>(TariffTimeline.Status.class);
   private final Pattern suspensionNouns;
+  private final FirstWords suspensionNounWords;
 
   StatusCues(TariffCues cues) {
     for (TariffTimeline.Status s : TariffTimeline.Status.values()) {
       status.put(s, Phrases.of(cues.cues(s)));
+      firstWords.put(s, FirstWords.of(cues.cues(s)));
     }
     this.suspensionNouns = Phrases.of(cues.suspensionNouns());
+    this.suspensionNounWords = FirstWords.of(cues.suspensionNouns());
+  }
+
+  /** The first cue of {@code st} in {@code s}, found, or null. */
+  Matcher first(TariffTimeline.Status st, String s) {
+    if (!firstWords.get(st).mayOccur(s, 0, s.length())) {
+      return null;
+    }
+    Matcher m = status.get(st).matcher(s);
+    return m.find() ? m : null;
+  }
+
+  /** Whether a cue of {@code st} occurs in {@code s[from, to)}. */
+  boolean occurs(TariffTimeline.Status st, String s, int from, int to) {
+    return firstWords.get(st).mayOccur(s, Math.max(0, from), Math.min(s.length(), to))
+        && Phrases.occurs(status.get(st), s, from, to);
   }
 
   /** The cues of one status as a pattern. */
@@ -46,10 +66,17 @@ final class StatusCues {
   Cue nearest(String s, TariffExtractor.Clause c, boolean hasFigure) {
     Cue[] nearest = new Cue[2]; // before the tariff word, after it
     for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-      nearer(nearest, st, status.get(st), s, c, false);
+      nearer(nearest, st, status.get(st), firstWords.get(st), s, c, false);
     }
     if (hasFigure) {
-      nearer(nearest, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true);
+      nearer(
+          nearest,
+          TariffTimeline.Status.SUSPENDED,
+          suspensionNouns,
+          suspensionNounWords,
+          s,
+          c,
+          true);
     }
     Cue before = nearest[0];
     Cue after = nearest[1];
@@ -64,7 +91,7 @@ final class StatusCues {
           new TariffExtractor.Clause(s, 0, c.start(), c.start(), c.start(), c.mentions());
       Cue[] found = new Cue[2];
       for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-        nearer(found, st, status.get(st), s, earlier, false);
+        nearer(found, st, status.get(st), firstWords.get(st), s, earlier, false);
       }
       best = found[0];
     }
@@ -94,9 +121,13 @@ final class StatusCues {
       Cue[] nearest,
       TariffTimeline.Status st,
       Pattern p,
+      FirstWords words,
       String s,
       TariffExtractor.Clause c,
       boolean noun) {
+    if (!words.mayOccur(s, c.start(), c.end())) {
+      return; // no cue of this status can be in the clause: spare the pattern's scan
+    }
     Matcher m = p.matcher(s).region(c.start(), c.end());
     while (m.find()) {
       if (m.end() <= c.anchorStart()) {

@@ -3,14 +3,18 @@ package tradebot.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import tradebot.knowledge.Passage;
+import tradebot.knowledge.Sentence;
 
 /**
  * One index being written: passages are added as they come (nothing else holds them, so a large
@@ -35,16 +39,21 @@ public final class IndexBuild implements AutoCloseable {
     this.store = store;
     this.directory = directory;
     this.tmp = tmp;
-    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
-    config.setSimilarity(Schema.SIMILARITY);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
     try {
-      this.writer = new IndexWriter(directory, config);
+      this.writer = new IndexWriter(directory, config());
     } catch (IOException | RuntimeException e) {
       store.abandon(directory, tmp);
       throw e;
     }
+  }
+
+  /** How every index is written. */
+  static IndexWriterConfig config() {
+    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
+    config.setSimilarity(Schema.SIMILARITY);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    return config;
   }
 
   /** Passages made ready to add: their index documents, payloads encoded. Immutable. */
@@ -59,13 +68,43 @@ public final class IndexBuild implements AutoCloseable {
     public int size() {
       return documents.size();
     }
+
+    List<Document> documents() {
+      return documents;
+    }
   }
 
-  /** Makes the index documents of {@code passages}, to {@link #add(Prepared)} later. */
+  /**
+   * Makes the index documents of {@code passages}, to {@link #add(Prepared)} later. Each text is
+   * analyzed once here, however many passages hold it (a sentence stands in up to three, a title in
+   * all of an article's), and replayed to the writer: the index is the same as if the writer had
+   * analyzed every field itself.
+   */
   public Prepared prepare(List<Passage> passages) {
+    Map<String, Analysed> english = new HashMap<>(); // focus, context and title share one analysis
     List<Document> documents = new ArrayList<>(passages.size());
     for (Passage p : passages) {
-      documents.add(IndexStore.toDocument(Objects.requireNonNull(p, "passage"), analyzer));
+      Objects.requireNonNull(p, "passage");
+      List<Analysed> window = new ArrayList<>(p.sentences().size());
+      List<List<Token>> tokens = new ArrayList<>(p.sentences().size());
+      for (Sentence s : p.sentences()) {
+        Analysed a = english.computeIfAbsent(s.text(), t -> Analysed.of(analyzer, Schema.FOCUS, t));
+        window.add(a);
+        tokens.add(a.tokens());
+      }
+      Analysed title =
+          english.computeIfAbsent(p.source().title(), t -> Analysed.of(analyzer, Schema.TITLE, t));
+      String anchor = p.anchorSentence().text();
+      documents.add(
+          IndexStore.toDocument(
+              p,
+              new TextField(Schema.FOCUS, Analysed.joined(List.of(window.get(p.anchor())))),
+              new TextField(Schema.CONTEXT, Analysed.joined(window)),
+              new TextField(
+                  Schema.WORDS,
+                  Analysed.joined(List.of(Analysed.of(analyzer, Schema.WORDS, anchor)))),
+              new TextField(Schema.TITLE, Analysed.joined(List.of(title))),
+              tokens));
     }
     return new Prepared(documents);
   }

@@ -14,14 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -273,22 +271,22 @@ public final class IndexStore {
     }
   }
 
-  /** The index document of one passage: its fields and its payload. */
-  static Document toDocument(Passage p, Analyzer analyzer) {
+  /**
+   * The index document of one passage: its fields and its payload, with the text fields (focus,
+   * context, words, title) and the payload's tokens as made by {@link IndexBuild#prepare}.
+   */
+  static Document toDocument(
+      Passage p, Field focus, Field context, Field words, Field title, List<List<Token>> tokens) {
     Document doc = new Document();
     long day = p.source().published().toEpochDay();
     doc.add(new StringField(Schema.ID, p.id(), Field.Store.YES));
     doc.add(new StringField(Schema.ARTICLE, p.source().id(), Field.Store.NO));
-    doc.add(new TextField(Schema.FOCUS, p.anchorSentence().text(), Field.Store.NO));
-    doc.add(new TextField(Schema.CONTEXT, p.text(), Field.Store.NO));
-    doc.add(new TextField(Schema.WORDS, p.anchorSentence().text(), Field.Store.NO));
-    doc.add(new TextField(Schema.TITLE, p.source().title(), Field.Store.NO));
+    doc.add(focus);
+    doc.add(context);
+    doc.add(words);
+    doc.add(title);
     doc.add(new LongPoint(Schema.PUBLISHED, day));
     doc.add(new NumericDocValuesField(Schema.PUBLISHED, day));
-    List<List<Token>> tokens = new java.util.ArrayList<>(p.sentences().size());
-    for (tradebot.knowledge.Sentence s : p.sentences()) {
-      tokens.add(Analysis.tokens(analyzer, s.text()));
-    }
     doc.add(
         new BinaryDocValuesField(
             Schema.PAYLOAD, new BytesRef(PayloadCodec.write(new PayloadCodec.Payload(p, tokens)))));
