@@ -35,11 +35,16 @@ public final class BoilerplateCleaner {
   private final BoilerplateRules rules;
   private final String origin;
   private final Map<String, String> whys;
+  private final RequiredChars[] required; // of each pattern, in order
 
   BoilerplateCleaner(BoilerplateRules rules, String origin) {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.origin = Objects.requireNonNull(origin, "origin");
     this.whys = Map.copyOf(rules.whyByName());
+    this.required =
+        rules.patterns().stream()
+            .map(p -> RequiredChars.of(p.regex()))
+            .toArray(RequiredChars[]::new);
   }
 
   /**
@@ -134,8 +139,11 @@ public final class BoilerplateCleaner {
   }
 
   private BoilerplateRules.PatternRule firstPattern(Verdicts v, int i) {
-    for (BoilerplateRules.PatternRule p : rules.patterns()) {
+    List<BoilerplateRules.PatternRule> patterns = rules.patterns();
+    for (int k = 0; k < patterns.size(); k++) {
+      BoilerplateRules.PatternRule p = patterns.get(k);
       if ((p.maxWords() == 0 || v.lines().words(i) <= p.maxWords())
+          && required[k].allIn(v.lines().text(i))
           && v.find(p.regex(), p.name(), i)) {
         return p;
       }
