@@ -10,6 +10,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
 
 /**
  * A text run through a field's analysis once, kept so that it can be replayed: a sentence stands in
@@ -85,9 +87,29 @@ final class Analysed {
     return out;
   }
 
-  /** A stream replaying {@code parts} as the analysis of their texts joined by one space. */
-  static TokenStream joined(List<Analysed> parts) {
-    return new Replay(parts);
+  /**
+   * A text field of a prepared passage: what {@code parts} replay as the analysis of their texts
+   * joined by one space. The writer hands each field the stream it used for the field before, so
+   * one stream serves every passage.
+   */
+  static Field field(String name, List<Analysed> parts) {
+    return new Replayed(name, parts);
+  }
+
+  private static final class Replayed extends Field {
+    private final List<Analysed> parts;
+
+    Replayed(String name, List<Analysed> parts) {
+      super(name, TextField.TYPE_NOT_STORED);
+      this.parts = List.copyOf(parts);
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      Replay replay = reuse instanceof Replay r ? r : new Replay();
+      replay.parts = parts;
+      return replay;
+    }
   }
 
   /** Replays analysed texts one after another. */
@@ -96,22 +118,18 @@ final class Analysed {
     private final PositionIncrementAttribute increment =
         addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    private final List<Analysed> parts;
+    private List<Analysed> parts = List.of();
     private int part;
     private int token;
     private int base; // offset of the current part in the joined text
     private int carried; // positions of words dropped since the last token
-
-    Replay(List<Analysed> parts) {
-      this.parts = parts;
-    }
 
     @Override
     public boolean incrementToken() {
       while (part < parts.size()) {
         Analysed a = parts.get(part);
         if (token < a.terms.length) {
-          clearAttributes();
+          // Every attribute the writer reads is set; the others keep their defaults.
           term.setEmpty().append(a.terms[token]);
           increment.setPositionIncrement(a.increments[token] + carried);
           offset.setOffset(base + a.starts[token], base + a.ends[token]);
@@ -138,6 +156,7 @@ final class Analysed {
     @Override
     public void reset() throws IOException {
       super.reset();
+      clearAttributes();
       part = 0;
       token = 0;
       base = 0;

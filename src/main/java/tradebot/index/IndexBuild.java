@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -98,12 +97,10 @@ public final class IndexBuild implements AutoCloseable {
       documents.add(
           IndexStore.toDocument(
               p,
-              new TextField(Schema.FOCUS, Analysed.joined(List.of(window.get(p.anchor())))),
-              new TextField(Schema.CONTEXT, Analysed.joined(window)),
-              new TextField(
-                  Schema.WORDS,
-                  Analysed.joined(List.of(Analysed.of(analyzer, Schema.WORDS, anchor)))),
-              new TextField(Schema.TITLE, Analysed.joined(List.of(title))),
+              Analysed.field(Schema.FOCUS, List.of(window.get(p.anchor()))),
+              Analysed.field(Schema.CONTEXT, window),
+              Analysed.field(Schema.WORDS, List.of(Analysed.of(analyzer, Schema.WORDS, anchor))),
+              Analysed.field(Schema.TITLE, List.of(title)),
               tokens));
     }
     return new Prepared(documents);

@@ -1,5 +1,6 @@
 package tradebot.knowledge;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,33 +47,49 @@ final class FigureCues {
   /** The symbol every currency sign ends with ("$" of "US$", "€"). */
   private static final String SIGN_SYMBOLS = signSymbols();
 
-  /** Every pattern may match from the region's start: what an unchecked extraction runs. */
+  /**
+   * Every pattern may match anywhere from the region's start: what an unchecked extraction runs.
+   */
   static FigureCues all(int start) {
-    return new FigureCues(true, true, true, -1, start);
+    return new FigureCues(true, true, true, true, -1, start, null);
   }
 
   private final boolean digit;
+  private final boolean hyphen;
   private final boolean percentSign;
   private final boolean currencySign;
   private final int words;
   private final int numberFrom;
+  private final int[] numberStarts; // null: anywhere
 
   private FigureCues(
-      boolean digit, boolean percentSign, boolean currencySign, int words, int numberFrom) {
+      boolean digit,
+      boolean hyphen,
+      boolean percentSign,
+      boolean currencySign,
+      int words,
+      int numberFrom,
+      int[] numberStarts) {
     this.digit = digit;
+    this.hyphen = hyphen;
     this.percentSign = percentSign;
     this.currencySign = currencySign;
     this.words = words;
     this.numberFrom = numberFrom;
+    this.numberStarts = numberStarts;
   }
 
   /** The cues of {@code text[start, end)}. */
   static FigureCues of(String text, int start, int end) {
     boolean digit = false;
+    boolean hyphen = false;
     boolean percent = false;
     boolean sign = false;
     int words = 0;
-    int numberFrom = Integer.MAX_VALUE;
+    int[] starts = new int[8]; // where a written number may start
+    int n = 0;
+    int[] runs = new int[8]; // where each word starts
+    int runCount = 0;
     int i = start;
     while (i < end) {
       char c = text.charAt(i);
@@ -81,6 +98,10 @@ final class FigureCues {
         while (i < end && isAsciiLetter(text.charAt(i))) {
           i++;
         }
+        if (runCount == runs.length) {
+          runs = Arrays.copyOf(runs, runCount * 2);
+        }
+        runs[runCount++] = from;
         if (i - from <= LONGEST_WORD) {
           Integer cue = WORDS.get(text.substring(from, i).toLowerCase(Locale.ROOT));
           if (cue != null) {
@@ -90,19 +111,24 @@ final class FigureCues {
             }
             words |= bits;
             if ((bits & SPELLED) != 0) {
-              numberFrom = Math.min(numberFrom, from);
+              starts = add(starts, n++, from);
             } else if ((bits & PHRASE_END) != 0) {
-              numberFrom = Math.min(numberFrom, from - PHRASE_LOOKBACK);
+              // "half a dozen", "a million": the phrase starts at a word shortly before.
+              for (int r = runCount - 1; r >= 0 && runs[r] >= from - PHRASE_LOOKBACK; r--) {
+                starts = add(starts, n++, runs[r]);
+              }
             }
           }
         }
         continue;
       }
       if (c >= '0' && c <= '9') {
-        if (!digit) {
-          digit = true;
-          numberFrom = Math.min(numberFrom, i);
+        digit = true;
+        if (i == start || !isAsciiDigit(text.charAt(i - 1))) {
+          starts = add(starts, n++, i);
         }
+      } else if (c == '-') {
+        hyphen = true;
       } else if (c == '%') {
         percent = true;
       } else if (SIGN_SYMBOLS.indexOf(c) >= 0) {
@@ -110,7 +136,19 @@ final class FigureCues {
       }
       i++;
     }
-    return new FigureCues(digit, percent, sign, words, Math.max(start, numberFrom));
+    int[] sorted = Arrays.stream(starts, 0, n).sorted().distinct().toArray();
+    int numberFrom = sorted.length == 0 ? Integer.MAX_VALUE : sorted[0];
+    return new FigureCues(digit, hyphen, percent, sign, words, numberFrom, sorted);
+  }
+
+  private static int[] add(int[] a, int n, int value) {
+    int[] out = n == a.length ? Arrays.copyOf(a, n * 2) : a;
+    out[n] = value;
+    return out;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isAsciiLetter(char c) {
@@ -134,6 +172,14 @@ final class FigureCues {
     return numberFrom;
   }
 
+  /**
+   * Every offset a written number may start at, in order (a digit after a non-digit, a number word,
+   * a word shortly before "dozen" or "million"), or null when it may start anywhere.
+   */
+  int[] numberStarts() {
+    return numberStarts;
+  }
+
   /** Whether a date written with a month name can be there. */
   boolean monthDate() {
     return digit && has(MONTH);
@@ -141,7 +187,7 @@ final class FigureCues {
 
   /** Whether a date written "2025-04-11" can be there. */
   boolean isoDate() {
-    return digit;
+    return digit && hyphen;
   }
 
   /** Whether an amount with the currency first ("$5 billion", "USD 5 billion") can be there. */

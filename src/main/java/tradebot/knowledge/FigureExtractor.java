@@ -159,11 +159,10 @@ public final class FigureExtractor {
       out.add(
           new Candidate(figure(text, m, Figure.Kind.MONEY, number * scale, currency), scale, 2));
     }
-    Matcher s =
-        cues.currencyAfter()
-            ? matcher(FigureGrammar.MONEY_SUFFIX, text, cues.numberFrom(), end)
-            : null;
-    while (s != null && s.find()) {
+    NumberLed suffix =
+        cues.currencyAfter() ? new NumberLed(FigureGrammar.MONEY_SUFFIX, text, end, cues) : null;
+    while (suffix != null && suffix.find()) {
+      Matcher s = suffix.matcher();
       double scale = scale(s.group("scale"), null);
       String currency =
           FigureWords.CURRENCY_WORDS.get(s.group("cur").replaceAll("[\\s\\u00A0]+", " "));
@@ -191,15 +190,19 @@ public final class FigureExtractor {
   /** Rates, durations and counts: a number and the word after it. */
   private static void numbered(
       String text, int start, int end, FigureCues cues, List<Candidate> out) {
-    // Rates, durations and counts open with their number: none starts before the first one.
-    int from = cues.number() ? cues.numberFrom() : end;
-    Matcher p = cues.percent() ? matcher(FigureGrammar.PERCENT, text, from, end) : null;
-    while (p != null && p.find()) {
+    // Rates, durations and counts open with their number: tried only where one starts.
+    NumberLed percent =
+        cues.percent() ? new NumberLed(FigureGrammar.PERCENT, text, end, cues) : null;
+    while (percent != null && percent.find()) {
+      Matcher p = percent.matcher();
       out.add(candidate(text, p, Figure.Kind.PERCENT, FigureWords.number(p.group("num")), "%", 3));
     }
-    Matcher d =
-        cues.number() && cues.timeUnit() ? matcher(FigureGrammar.DURATION, text, from, end) : null;
-    while (d != null && d.find()) {
+    NumberLed duration =
+        cues.number() && cues.timeUnit()
+            ? new NumberLed(FigureGrammar.DURATION, text, end, cues)
+            : null;
+    while (duration != null && duration.find()) {
+      Matcher d = duration.matcher();
       double days = FigureWords.DURATION_UNITS.get(d.group("unit").toLowerCase(Locale.ROOT));
       Figure f =
           figure(text, d, Figure.Kind.DURATION, FigureWords.number(d.group("num")) * days, "days");
@@ -213,8 +216,9 @@ public final class FigureExtractor {
         out.add(candidate(text, a, Figure.Kind.DURATION, days, "days", 4));
       }
     }
-    Matcher c = cues.number() ? matcher(FigureGrammar.COUNT, text, from, end) : null;
-    while (c != null && c.find()) {
+    NumberLed count = cues.number() ? new NumberLed(FigureGrammar.COUNT, text, end, cues) : null;
+    while (count != null && count.find()) {
+      Matcher c = count.matcher();
       String num = c.group("num");
       String noun = c.group("noun").toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ");
       double scale = scale(c.group("scale"), null);
@@ -225,6 +229,46 @@ public final class FigureExtractor {
           && !labelled(text, c.start())) {
         out.add(new Candidate(figure(text, c, Figure.Kind.COUNT, value, noun), scale, 5));
       }
+    }
+  }
+
+  /**
+   * The matches of a pattern that opens with a written number, in order, as {@link Matcher#find}
+   * gives them; tried only where the cues say a number may start, which no match can miss.
+   */
+  private static final class NumberLed {
+    private final Matcher m;
+    private final int[] starts; // null: try everywhere
+    private final int end;
+    private int next;
+    private int after;
+
+    NumberLed(Pattern pattern, String text, int end, FigureCues cues) {
+      this.m = FigureGrammar.matcher(pattern, text, cues.numberFrom(), end);
+      this.starts = cues.numberStarts();
+      this.end = end;
+      this.after = cues.numberFrom();
+    }
+
+    boolean find() {
+      if (starts == null) {
+        return m.find();
+      }
+      while (next < starts.length) {
+        int at = starts[next++];
+        if (at >= after) {
+          m.region(at, end); // transparent bounds stay: the look-behind sees what is before
+          if (m.lookingAt()) {
+            after = m.end();
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    Matcher matcher() {
+      return m;
     }
   }
 
