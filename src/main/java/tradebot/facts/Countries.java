@@ -23,6 +23,7 @@ final class Countries {
   private final Map<String, String> isoByName = new HashMap<>();
   private final Map<String, String> displayNames = new LinkedHashMap<>();
   private final Pattern pattern;
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
 
   Countries(Vocabulary vocabulary, TariffCues cues) {
     List<String> names = new ArrayList<>();
@@ -74,7 +75,8 @@ final class Countries {
     List<Mention> out = new ArrayList<>();
     Matcher m = pattern.matcher(text).region(from, to);
     while (m.find()) {
-      String iso = isoByName.get(m.group().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+      String iso =
+          isoByName.get(BLANKS.matcher(m.group()).replaceAll(" ").toLowerCase(Locale.ROOT));
       if (iso != null) {
         out.add(new Mention(iso, m.group(), m.start(), m.end()));
       }

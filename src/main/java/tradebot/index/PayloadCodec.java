@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import tradebot.knowledge.Figure;
 import tradebot.knowledge.Passage;
 import tradebot.knowledge.Sentence;
@@ -18,8 +17,8 @@ import tradebot.knowledge.Source;
  * <p>The encoding is compact, because every passage carries it: numbers as variable-length
  * integers, text as variable-length UTF-16 units (exact for any string, one byte a character for
  * ASCII), a figure's offsets relative to its sentence, and a token's term as the length it shares
- * with the lower-cased word it was analyzed from plus the rest ("tariffs" gives "tariff": 6, "").
- * What is read back equals what was written.
+ * with the word it was analyzed from, each character lower-cased, plus the rest ("tariffs" gives
+ * "tariff": 6, ""). What is read back equals what was written.
  */
 final class PayloadCodec {
   /** What one document carries. */
@@ -44,7 +43,8 @@ final class PayloadCodec {
               + payload.tokens().size()
               + " token lists");
     }
-    Out out = new Out(256 + 64 * p.sentences().size());
+    Out out = BUFFER.get();
+    out.n = 0;
     out.bytes[out.n++] = FORMAT;
     out.string(p.id());
     Source s = p.source();
@@ -77,15 +77,23 @@ final class PayloadCodec {
       for (Token t : tokens) {
         out.signed(t.start() - previousEnd);
         out.signed(t.end() - t.start());
-        String word = word(sentence.text(), t.start(), t.end());
-        int shared = shared(word, t.term());
+        int shared = shared(sentence.text(), t.start(), t.end(), t.term());
         out.signed(shared);
         out.string(t.term().substring(shared));
         previousEnd = t.end();
       }
     }
-    return Arrays.copyOf(out.bytes, out.n);
+    byte[] bytes = Arrays.copyOf(out.bytes, out.n);
+    if (out.bytes.length > MAX_KEPT_BUFFER) {
+      BUFFER.remove(); // a huge passage: do not keep its buffer for the next
+    }
+    return bytes;
   }
+
+  /** Each writing thread's buffer, reused passage after passage. */
+  private static final ThreadLocal<Out> BUFFER = ThreadLocal.withInitial(() -> new Out(4096));
+
+  private static final int MAX_KEPT_BUFFER = 1 << 20;
 
   static Payload read(byte[] bytes, int offset, int length) {
     In in = new In(bytes, offset, offset + length);
@@ -130,12 +138,11 @@ final class PayloadCodec {
         for (int j = 0; j < nt; j++) {
           int ts0 = previousEnd + in.count(Integer.MIN_VALUE);
           int te = ts0 + in.count(Integer.MIN_VALUE);
-          String word = word(text, ts0, te);
           int shared = in.count(0);
-          if (shared > word.length()) {
+          if (shared > wordLength(text, ts0, te)) {
             throw new IllegalStateException("token shares more than its word: " + shared);
           }
-          ts.add(new Token(word.substring(0, shared) + in.string(), ts0, te));
+          ts.add(new Token(in.string(lowered(text, ts0, shared)), ts0, te));
           previousEnd = te;
         }
         tokens.add(List.copyOf(ts));
@@ -149,21 +156,31 @@ final class PayloadCodec {
     }
   }
 
-  /** The lower-cased word a token was analyzed from, or "" when its offsets are not in the text. */
-  private static String word(String text, int start, int end) {
-    if (start < 0 || end > text.length() || start > end) {
-      return "";
-    }
-    return text.substring(start, end).toLowerCase(Locale.ROOT);
+  /**
+   * The length of the word a token was analyzed from: its text, or nothing when its offsets are not
+   * in the text.
+   */
+  private static int wordLength(String text, int start, int end) {
+    return start < 0 || end > text.length() || start > end ? 0 : end - start;
   }
 
-  private static int shared(String a, String b) {
-    int n = Math.min(a.length(), b.length());
+  /** How many leading characters {@code term} shares with its word, each lower-cased. */
+  private static int shared(String text, int start, int end, String term) {
+    int n = Math.min(wordLength(text, start, end), term.length());
     int i = 0;
-    while (i < n && a.charAt(i) == b.charAt(i)) {
+    while (i < n && term.charAt(i) == Character.toLowerCase(text.charAt(start + i))) {
       i++;
     }
     return i;
+  }
+
+  /** The first {@code n} characters of the word at {@code start}, each lower-cased. */
+  private static char[] lowered(String text, int start, int n) {
+    char[] out = new char[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = Character.toLowerCase(text.charAt(start + i));
+    }
+    return out;
   }
 
   /** A growing byte array. */
@@ -254,12 +271,17 @@ final class PayloadCodec {
     }
 
     String string() {
+      return string(new char[0]);
+    }
+
+    /** {@code prefix} and the string written next. */
+    String string(char[] prefix) {
       long n = unsigned();
       if (n > end - at) {
         throw new IllegalStateException("string of " + n + " chars in " + (end - at) + " bytes");
       }
-      char[] chars = new char[(int) n];
-      for (int i = 0; i < n; i++) {
+      char[] chars = Arrays.copyOf(prefix, prefix.length + (int) n);
+      for (int i = prefix.length; i < chars.length; i++) {
         long c = unsigned();
         if (c > Character.MAX_VALUE) {
           throw new IllegalStateException("not a UTF-16 unit: " + c);

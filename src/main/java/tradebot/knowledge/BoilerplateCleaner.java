@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,6 +181,8 @@ public final class BoilerplateCleaner {
     private final String origin;
     private final String[] reasons;
     private final Boolean[] prose;
+    // One matcher per rule for all the lines of this body: a matcher's arrays are not small.
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
 
     Verdicts(BodyLines lines, BoilerplateRules rules, String origin) {
       this.lines = lines;
@@ -249,7 +253,7 @@ public final class BoilerplateCleaner {
 
     private boolean findOr(Pattern regex, String rule, int i, String text, boolean onExhausted) {
       try {
-        return BoundedText.find(regex, text);
+        return BoundedText.find(matchers.computeIfAbsent(regex, r -> r.matcher("")), text);
       } catch (BoundedText.Exhausted e) {
         log.warn(
             "{}: rule '{}' backtracks too long on line {} ({} chars); taken as {}: make its quantifiers bounded or possessive",

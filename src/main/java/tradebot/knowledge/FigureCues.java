@@ -103,8 +103,8 @@ final class FigureCues {
         }
         runs[runCount++] = from;
         if (i - from <= LONGEST_WORD) {
-          Integer cue = WORDS.get(text.substring(from, i).toLowerCase(Locale.ROOT));
-          if (cue != null) {
+          int cue = cue(text, from, i);
+          if (cue != 0) {
             int bits = cue;
             if (!Character.isUpperCase(text.charAt(from))) {
               bits &= ~(MONTH | CURRENCY_CODE); // written "May", "MAY", "USD" only
@@ -139,6 +139,58 @@ final class FigureCues {
     int[] sorted = Arrays.stream(starts, 0, n).sorted().distinct().toArray();
     int numberFrom = sorted.length == 0 ? Integer.MAX_VALUE : sorted[0];
     return new FigureCues(digit, hyphen, percent, sign, words, numberFrom, sorted);
+  }
+
+  /** The cue bits of the word {@code text[from, to)} (ASCII letters), 0 for none. */
+  private static int cue(String text, int from, int to) {
+    if (to - from > PACKED_LETTERS) {
+      Integer cue = WORDS.get(text.substring(from, to).toLowerCase(Locale.ROOT));
+      return cue == null ? 0 : cue;
+    }
+    long key = 0;
+    for (int i = from; i < to; i++) {
+      key = (key << 5) | ((text.charAt(i) | 0x20) - 'a' + 1);
+    }
+    int slot = slot(key);
+    while (PACKED_KEYS[slot] != 0) {
+      if (PACKED_KEYS[slot] == key) {
+        return PACKED_CUES[slot];
+      }
+      slot = (slot + 1) & (PACKED_KEYS.length - 1);
+    }
+    return 0;
+  }
+
+  /** Words of up to this many letters are looked up by their letters packed in a long. */
+  private static final int PACKED_LETTERS = 12;
+
+  private static final long[] PACKED_KEYS;
+  private static final int[] PACKED_CUES;
+
+  static {
+    int size = Integer.highestOneBit(Math.max(16, WORDS.size() * 4)) * 2;
+    PACKED_KEYS = new long[size];
+    PACKED_CUES = new int[size];
+    WORDS.forEach(
+        (word, cue) -> {
+          if (word.length() <= PACKED_LETTERS) {
+            long key = 0;
+            for (int i = 0; i < word.length(); i++) {
+              key = (key << 5) | (word.charAt(i) - 'a' + 1);
+            }
+            int slot = slot(key);
+            while (PACKED_KEYS[slot] != 0) {
+              slot = (slot + 1) & (PACKED_KEYS.length - 1);
+            }
+            PACKED_KEYS[slot] = key;
+            PACKED_CUES[slot] = cue;
+          }
+        });
+  }
+
+  private static int slot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & (PACKED_KEYS.length - 1);
   }
 
   private static int[] add(int[] a, int n, int value) {

@@ -35,6 +35,10 @@ public final class FigureExtractor {
 
   private static final Pattern YEAR_LIKE = Pattern.compile("\\d{4}");
 
+  private static final Pattern BLANKS = Pattern.compile("[\\s\\u00A0]+");
+
+  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+
   /** A figure found by the grammar, with the factor from its written number to its value. */
   private record Candidate(Figure figure, double factor, int rank) {}
 
@@ -165,7 +169,7 @@ public final class FigureExtractor {
       Matcher s = suffix.matcher();
       double scale = scale(s.group("scale"), null);
       String currency =
-          FigureWords.CURRENCY_WORDS.get(s.group("cur").replaceAll("[\\s\\u00A0]+", " "));
+          FigureWords.CURRENCY_WORDS.get(BLANKS.matcher(s.group("cur")).replaceAll(" "));
       out.add(
           new Candidate(
               figure(
@@ -211,7 +215,7 @@ public final class FigureExtractor {
     Matcher a = cues.timeUnit() ? matcher(FigureGrammar.A_SPAN, text, start, end) : null;
     while (a != null && a.find()) {
       if (!FigureWords.NOT_BEFORE_A_SPAN.contains(previousWord(text, a.start()))
-          && !previousWord(text, a.start()).matches(".*\\d.*")) {
+          && !HAS_DIGIT.matcher(previousWord(text, a.start())).matches()) {
         double days = FigureWords.DURATION_UNITS.get(a.group("unit").toLowerCase(Locale.ROOT));
         out.add(candidate(text, a, Figure.Kind.DURATION, days, "days", 4));
       }
@@ -220,7 +224,7 @@ public final class FigureExtractor {
     while (count != null && count.find()) {
       Matcher c = count.matcher();
       String num = c.group("num");
-      String noun = c.group("noun").toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ");
+      String noun = BLANKS.matcher(c.group("noun").toLowerCase(Locale.ROOT)).replaceAll(" ");
       double scale = scale(c.group("scale"), null);
       double value = FigureWords.number(num) * scale;
       if (isCountedNoun(noun)

@@ -34,7 +34,7 @@ public final class Ingester {
     for (SentenceSplitter.Span paragraph : paragraphs) {
       List<Sentence> inParagraph = new ArrayList<>();
       for (SentenceSplitter.Span span : splitter.split(body, paragraph.start(), paragraph.end())) {
-        String text = body.substring(span.start(), span.end()).replaceAll("\\s+", " ");
+        String text = BLANKS.matcher(body.substring(span.start(), span.end())).replaceAll(" ");
         inParagraph.add(
             new Sentence(
                 text, span.start(), span.end(), figures.extract(body, span.start(), span.end())));
