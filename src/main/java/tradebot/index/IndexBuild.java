@@ -23,8 +23,11 @@ import tradebot.knowledge.Sentence;
  * part of making an index document can run where the passages are made; the rest is for one thread.
  */
 public final class IndexBuild implements AutoCloseable {
-  /** The writer's buffer: larger flushes fewer, bigger segments, but counts against the heap. */
-  private static final double RAM_BUFFER_MB = 64;
+  /**
+   * The writer's buffer: larger flushes fewer, bigger segments (less merging), but counts against
+   * the heap; 128 MB leaves most of a 1 GiB heap to ingestion.
+   */
+  private static final double RAM_BUFFER_MB = 128;
 
   private final IndexStore store;
   private final Directory directory;
@@ -52,6 +55,9 @@ public final class IndexBuild implements AutoCloseable {
     config.setSimilarity(Schema.SIMILARITY);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    // Segments stay in their own files: packing each into a compound file copies it once more.
+    config.setUseCompoundFile(false);
+    config.getMergePolicy().setNoCFSRatio(0.0);
     return config;
   }
 
