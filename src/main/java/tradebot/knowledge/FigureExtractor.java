@@ -5,6 +5,7 @@ import static tradebot.knowledge.FigureGrammar.matcher;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public final class FigureExtractor {
         taken = c.figure().end();
       }
     }
-    return withRangeStarts(text, start, kept);
+    return withRangeStarts(text, start, kept, cues);
   }
 
   private static void dates(String text, int start, int end, FigureCues cues, List<Candidate> out) {
@@ -319,15 +320,16 @@ public final class FigureExtractor {
    * to a figure takes that figure's kind, unit and scale ("10 to 25 percent"), and an amount
    * without a scale takes the scale of the amount it runs to ("$50 to $60 billion").
    */
-  private static List<Figure> withRangeStarts(String text, int start, List<Candidate> kept) {
+  private static List<Figure> withRangeStarts(
+      String text, int start, List<Candidate> kept, FigureCues cues) {
     List<Figure> out = new ArrayList<>(kept.size());
     int previousEnd = start;
     for (Candidate c : kept) {
       Figure f = c.figure();
       if (f.kind() != Figure.Kind.DATE) {
         int from = Math.max(previousEnd, f.start() - RANGE_LOOKBACK);
-        Matcher m = matcher(FigureGrammar.RANGE_START, text, from, f.start());
-        if (m.find() && isRangeStart(text, m)) {
+        Matcher m = rangeStart(text, from, f.start(), cues);
+        if (m != null && isRangeStart(text, m)) {
           double value = FigureWords.number(m.group("num")) * c.factor();
           out.add(figure(text, m.start("num"), m.end("num"), f.kind(), value, f.unit()));
         }
@@ -337,6 +339,43 @@ public final class FigureExtractor {
     }
     return out;
   }
+
+  /**
+   * The first half of a range in {@code text[from, to)}, ending at {@code to}, as find() gives it,
+   * or null; tried only where it can start: at a written number, or at "between" (which the pattern
+   * reads even inside a word).
+   */
+  private static Matcher rangeStart(String text, int from, int to, FigureCues cues) {
+    Matcher m = matcher(FigureGrammar.RANGE_START, text, from, to);
+    int[] numbers = cues.numberStarts();
+    if (numbers == null) {
+      return m.find() ? m : null;
+    }
+    int[] at = new int[2 * (to - from) + 1];
+    int n = 0;
+    for (int k = Math.max(0, -Arrays.binarySearch(numbers, from) - 1); k < numbers.length; k++) {
+      if (numbers[k] >= from && numbers[k] < to) {
+        at[n++] = numbers[k];
+      } else if (numbers[k] >= to) {
+        break;
+      }
+    }
+    for (int p = from; p + BETWEEN.length() <= to; p++) {
+      if (text.regionMatches(true, p, BETWEEN, 0, BETWEEN.length())) {
+        at[n++] = p;
+      }
+    }
+    Arrays.sort(at, 0, n);
+    for (int i = 0; i < n; i++) {
+      m.region(at[i], to); // transparent bounds stay; "$" is the region's end
+      if (m.lookingAt()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static final String BETWEEN = "between";
 
   private static boolean isRangeStart(String text, Matcher m) {
     String num = m.group("num");

@@ -411,6 +411,9 @@ class FigureExtractorTest {
     "per cent",
     "pct",
     "PERCENT",
+    "inbetween",
+    "BETWEEN",
+    "or",
     "é",
     "x"
   };
