@@ -18,14 +18,25 @@ final class FirstWords {
   /** Each phrase as its folded words, by the first character of its first word. */
   private final Map<Character, List<char[][]>> byFirst;
 
+  /** The same for ASCII first characters, by the character. */
+  private final List<char[][]>[] byAscii;
+
   /** False when a phrase holds characters this test does not model: then it always says maybe. */
   private final boolean usable;
 
   /** Whether the pattern wants whole words (no letter, digit or hyphen before or after). */
   private final boolean whole;
 
+  @SuppressWarnings("unchecked")
   private FirstWords(Map<Character, List<char[][]>> byFirst, boolean usable, boolean whole) {
     this.byFirst = byFirst;
+    this.byAscii = new List[0x80];
+    byFirst.forEach(
+        (c, phrases) -> {
+          if (c < 0x80) {
+            byAscii[c] = phrases;
+          }
+        });
     this.usable = usable;
     this.whole = whole;
   }
@@ -74,6 +85,9 @@ final class FirstWords {
 
   /** A character as the case-insensitive pattern compares it. */
   private static char fold(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c; // the same, without a lookup
+    }
     return (char) Character.toLowerCase(Character.toUpperCase((int) c));
   }
 
@@ -84,6 +98,9 @@ final class FirstWords {
 
   /** Whether {@code c} is surely one that may not touch a phrase: a letter, digit or hyphen. */
   private static boolean joins(char c) {
+    if (c < 0x80) {
+      return c == '-' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    }
     if (Character.isSurrogate(c)) {
       return false; // cannot tell from half a character: maybe not
     }
@@ -107,12 +124,15 @@ final class FirstWords {
       }
       char c = s.charAt(i);
       char f = fold(c);
-      if (startsHere(byFirst.get(c), s, i, to)
-          || (f != c && startsHere(byFirst.get(f), s, i, to))) {
+      if (startsHere(phrases(c), s, i, to) || (f != c && startsHere(phrases(f), s, i, to))) {
         return true;
       }
     }
     return false;
+  }
+
+  private List<char[][]> phrases(char first) {
+    return first < 0x80 ? byAscii[first] : byFirst.get(first);
   }
 
   private boolean startsHere(List<char[][]> phrases, String s, int at, int to) {
