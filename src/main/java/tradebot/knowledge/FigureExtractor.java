@@ -5,7 +5,6 @@ import static tradebot.knowledge.FigureGrammar.matcher;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -164,8 +163,10 @@ public final class FigureExtractor {
       out.add(
           new Candidate(figure(text, m, Figure.Kind.MONEY, number * scale, currency), scale, 2));
     }
-    NumberLed suffix =
-        cues.currencyAfter() ? new NumberLed(FigureGrammar.MONEY_SUFFIX, text, end, cues) : null;
+    NumberMatches suffix =
+        cues.currencyAfter()
+            ? new NumberMatches(FigureGrammar.MONEY_SUFFIX, text, end, cues)
+            : null;
     while (suffix != null && suffix.find()) {
       Matcher s = suffix.matcher();
       double scale = scale(s.group("scale"), null);
@@ -196,15 +197,15 @@ public final class FigureExtractor {
   private static void numbered(
       String text, int start, int end, FigureCues cues, List<Candidate> out) {
     // Rates, durations and counts open with their number: tried only where one starts.
-    NumberLed percent =
-        cues.percent() ? new NumberLed(FigureGrammar.PERCENT, text, end, cues) : null;
+    NumberMatches percent =
+        cues.percent() ? new NumberMatches(FigureGrammar.PERCENT, text, end, cues) : null;
     while (percent != null && percent.find()) {
       Matcher p = percent.matcher();
       out.add(candidate(text, p, Figure.Kind.PERCENT, FigureWords.number(p.group("num")), "%", 3));
     }
-    NumberLed duration =
+    NumberMatches duration =
         cues.number() && cues.timeUnit()
-            ? new NumberLed(FigureGrammar.DURATION, text, end, cues)
+            ? new NumberMatches(FigureGrammar.DURATION, text, end, cues)
             : null;
     while (duration != null && duration.find()) {
       Matcher d = duration.matcher();
@@ -221,7 +222,8 @@ public final class FigureExtractor {
         out.add(candidate(text, a, Figure.Kind.DURATION, days, "days", 4));
       }
     }
-    NumberLed count = cues.number() ? new NumberLed(FigureGrammar.COUNT, text, end, cues) : null;
+    NumberMatches count =
+        cues.number() ? new NumberMatches(FigureGrammar.COUNT, text, end, cues) : null;
     while (count != null && count.find()) {
       Matcher c = count.matcher();
       String num = c.group("num");
@@ -234,46 +236,6 @@ public final class FigureExtractor {
           && !labelled(text, c.start())) {
         out.add(new Candidate(figure(text, c, Figure.Kind.COUNT, value, noun), scale, 5));
       }
-    }
-  }
-
-  /**
-   * The matches of a pattern that opens with a written number, in order, as {@link Matcher#find}
-   * gives them; tried only where the cues say a number may start, which no match can miss.
-   */
-  private static final class NumberLed {
-    private final Matcher m;
-    private final int[] starts; // null: try everywhere
-    private final int end;
-    private int next;
-    private int after;
-
-    NumberLed(Pattern pattern, String text, int end, FigureCues cues) {
-      this.m = FigureGrammar.matcher(pattern, text, cues.numberFrom(), end);
-      this.starts = cues.numberStarts();
-      this.end = end;
-      this.after = cues.numberFrom();
-    }
-
-    boolean find() {
-      if (starts == null) {
-        return m.find();
-      }
-      while (next < starts.length) {
-        int at = starts[next++];
-        if (at >= after) {
-          m.region(at, end); // transparent bounds stay: the look-behind sees what is before
-          if (m.lookingAt()) {
-            after = m.end();
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-
-    Matcher matcher() {
-      return m;
     }
   }
 
@@ -328,7 +290,7 @@ public final class FigureExtractor {
       Figure f = c.figure();
       if (f.kind() != Figure.Kind.DATE) {
         int from = Math.max(previousEnd, f.start() - RANGE_LOOKBACK);
-        Matcher m = rangeStart(text, from, f.start(), cues);
+        Matcher m = NumberMatches.rangeStart(text, from, f.start(), cues);
         if (m != null && isRangeStart(text, m)) {
           double value = FigureWords.number(m.group("num")) * c.factor();
           out.add(figure(text, m.start("num"), m.end("num"), f.kind(), value, f.unit()));
@@ -339,43 +301,6 @@ public final class FigureExtractor {
     }
     return out;
   }
-
-  /**
-   * The first half of a range in {@code text[from, to)}, ending at {@code to}, as find() gives it,
-   * or null; tried only where it can start: at a written number, or at "between" (which the pattern
-   * reads even inside a word).
-   */
-  private static Matcher rangeStart(String text, int from, int to, FigureCues cues) {
-    Matcher m = matcher(FigureGrammar.RANGE_START, text, from, to);
-    int[] numbers = cues.numberStarts();
-    if (numbers == null) {
-      return m.find() ? m : null;
-    }
-    int[] at = new int[2 * (to - from) + 1];
-    int n = 0;
-    for (int k = Math.max(0, -Arrays.binarySearch(numbers, from) - 1); k < numbers.length; k++) {
-      if (numbers[k] >= from && numbers[k] < to) {
-        at[n++] = numbers[k];
-      } else if (numbers[k] >= to) {
-        break;
-      }
-    }
-    for (int p = from; p + BETWEEN.length() <= to; p++) {
-      if (text.regionMatches(true, p, BETWEEN, 0, BETWEEN.length())) {
-        at[n++] = p;
-      }
-    }
-    Arrays.sort(at, 0, n);
-    for (int i = 0; i < n; i++) {
-      m.region(at[i], to); // transparent bounds stay; "$" is the region's end
-      if (m.lookingAt()) {
-        return m;
-      }
-    }
-    return null;
-  }
-
-  private static final String BETWEEN = "between";
 
   private static boolean isRangeStart(String text, Matcher m) {
     String num = m.group("num");
