@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import tradebot.config.Vocabulary;
 import tradebot.facts.TariffCues;
 import tradebot.facts.TariffTimeline;
+import tradebot.index.IndexBuild;
 import tradebot.index.IndexStore;
 import tradebot.index.PassageIndex;
 import tradebot.knowledge.BoilerplateCleaner;
@@ -23,19 +25,17 @@ import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LoadResult;
-import tradebot.knowledge.Passage;
 import tradebot.knowledge.SentenceSplitter;
 
 /**
- * Makes one corpus from the files: reads the config data files and the knowledge files, then opens
- * the index of that version when it is the last good one on disk, or builds it. Used by {@link
- * CorpusManager} on its builder thread only.
+ * Makes one corpus from the files: names their version before anything is ingested, then streams
+ * the documents one by one into a new index (or, when the last good index on disk is of that
+ * version, only collects what the corpus keeps of them: article summaries and tariff events), so
+ * that no more than a window of documents is ever held. Used by {@link CorpusManager} on its
+ * builder thread only.
  */
 final class CorpusBuilder {
   private static final Logger log = LoggerFactory.getLogger(CorpusBuilder.class);
-
-  /** What the files hold now, before any index is touched. */
-  record Loaded(Vocabulary vocabulary, LoadResult result, String version) {}
 
   private final Path knowledgeDir;
   private final Path configDir;
@@ -50,48 +50,185 @@ final class CorpusBuilder {
   }
 
   /**
-   * Reads the files; a bad knowledge file is reported in the result, not thrown.
+   * What the files held when they were read, and its index: the last good one reopened, or a new
+   * one written but not yet committed. Close it to throw away what {@link #open} did not take.
+   */
+  static final class Loaded implements AutoCloseable {
+    private final Vocabulary vocabulary;
+    private final LoadResult result;
+    private final String version;
+    private final List<Corpus.ArticleInfo> articles;
+    private final List<Path> files;
+    private final TariffTimeline tariffs;
+    private PassageIndex index; // the reopened index, until taken
+    private IndexBuild build; // the new index, until committed
+
+    private Loaded(
+        Vocabulary vocabulary,
+        LoadResult result,
+        String version,
+        List<Corpus.ArticleInfo> articles,
+        List<Path> files,
+        TariffTimeline tariffs,
+        PassageIndex index,
+        IndexBuild build) {
+      this.vocabulary = vocabulary;
+      this.result = result;
+      this.version = version;
+      this.articles = articles;
+      this.files = files;
+      this.tariffs = tariffs;
+      this.index = index;
+      this.build = build;
+    }
+
+    /** Errors, warnings; no documents (they streamed through). */
+    LoadResult result() {
+      return result;
+    }
+
+    /** The corpus version of what was read. */
+    String version() {
+      return version;
+    }
+
+    /** The articles that loaded, sorted by id. */
+    List<Corpus.ArticleInfo> articles() {
+      return articles;
+    }
+
+    /** The files the articles were read from. */
+    List<Path> files() {
+      return files;
+    }
+
+    private PassageIndex take() throws IOException {
+      if (build != null) {
+        IndexBuild b = build;
+        build = null;
+        return b.commit(version);
+      }
+      PassageIndex i = index;
+      index = null;
+      if (i == null) {
+        throw new IllegalStateException("the index of " + version + " was already taken");
+      }
+      return i;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        if (index != null) {
+          index.close();
+          index = null;
+        }
+      } finally {
+        if (build != null) {
+          build.close();
+          build = null;
+        }
+      }
+    }
+  }
+
+  /** What the ingesting threads make of one document: all that the corpus and index keep. */
+  private record Prepared(
+      Corpus.ArticleInfo info,
+      Path file,
+      TariffTimeline.Extracted tariffs,
+      IndexBuild.Prepared passages) {}
+
+  /**
+   * The version the files have now, from their paths and contents (not parsed), the config data
+   * files and the index schema.
+   */
+  String version() throws IOException {
+    return version(KnowledgeLoader.fingerprint(knowledgeDir));
+  }
+
+  /**
+   * Reads and ingests the files, streaming their passages into a new index unless the last good
+   * index is of {@code expected} (the {@link #version()} just computed) and opens: then it is
+   * reused. When the files change while they are read, what was read is indexed under its own
+   * version. A bad knowledge file is reported in the result, not thrown.
    *
    * @throws IllegalArgumentException when a config data file is broken
    */
-  Loaded load() throws IOException {
+  Loaded load(String expected) throws IOException {
     Vocabulary vocabulary = Vocabulary.load(configDir.resolve("vocabulary.yaml"));
     Ingester ingester =
         new Ingester(
             BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
             SentenceSplitter.fromFile(configDir.resolve("abbreviations.txt")),
             new FigureExtractor());
-    LoadResult loaded = new KnowledgeLoader(ingester).load(knowledgeDir);
-    loaded.errors().forEach(e -> log.warn("skipped {}", e));
-    loaded.warnings().forEach(w -> log.warn("{}", w));
-    return new Loaded(vocabulary, loaded, version(loaded.version()));
+    TariffCues cues = tariffCues(configDir.resolve("tariffs.yaml"));
+    KnowledgeLoader loader = new KnowledgeLoader(ingester);
+    PassageIndex reused = openCurrent(expected);
+    while (true) {
+      IndexBuild build = reused == null ? store.begin() : null;
+      try {
+        List<Corpus.ArticleInfo> infos = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        TariffTimeline.Builder tariffs = TariffTimeline.builder(vocabulary, cues);
+        LoadResult result =
+            loader.load(
+                knowledgeDir,
+                (Document d) ->
+                    new Prepared(
+                        new Corpus.ArticleInfo(
+                            d.source(), d.passages().size(), d.figureCount(), d.article().hash()),
+                        d.article().file(),
+                        tariffs.extract(d),
+                        build == null ? null : build.prepare(d.passages())),
+                p -> {
+                  infos.add(p.info());
+                  files.add(p.file());
+                  tariffs.add(p.tariffs());
+                  if (build != null) {
+                    build.add(p.passages());
+                  }
+                });
+        String version = version(result.version());
+        if (reused != null && !version.equals(expected)) {
+          // A file changed while it was read: the reopened index is not of what was read.
+          reused.close();
+          reused = null;
+          continue;
+        }
+        result.errors().forEach(e -> log.warn("skipped {}", e));
+        result.warnings().forEach(w -> log.warn("{}", w));
+        infos.sort(Comparator.comparing(a -> a.source().id()));
+        return new Loaded(
+            vocabulary, result, version, infos, files, tariffs.build(), reused, build);
+      } catch (IOException | RuntimeException | Error e) {
+        if (build != null) {
+          build.close();
+        }
+        if (reused != null) {
+          reused.close();
+        }
+        throw e;
+      }
+    }
   }
 
-  /** The corpus of {@code loaded}, its index opened or built (and then made current). */
+  /** The corpus of {@code loaded}, its new index committed (and then made current). */
   Corpus open(Loaded loaded) throws IOException {
-    List<Document> documents = loaded.result().documents();
-    PassageIndex index = openOrBuild(loaded.version(), documents);
-    TariffTimeline tariffs =
-        TariffTimeline.build(
-            documents, loaded.vocabulary(), tariffCues(configDir.resolve("tariffs.yaml")));
-    List<Corpus.ArticleInfo> infos = new ArrayList<>();
-    for (Document d : documents) {
-      infos.add(
-          new Corpus.ArticleInfo(
-              d.source(), d.passages().size(), d.figureCount(), d.article().hash()));
-    }
+    PassageIndex index = loaded.take();
     return new Corpus(
         loaded.version(),
         clock.instant(),
-        infos,
+        loaded.articles(),
         index,
-        tariffs,
-        loaded.vocabulary(),
+        loaded.tariffs,
+        loaded.vocabulary,
         loaded.result().errors(),
         loaded.result().warnings());
   }
 
-  private PassageIndex openOrBuild(String version, List<Document> documents) throws IOException {
+  /** The last good index when it is of {@code version} and opens; else null (build it). */
+  private PassageIndex openCurrent(String version) {
     if (store.currentVersion().filter(version::equals).isPresent()) {
       try {
         return store.openCurrent();
@@ -102,8 +239,7 @@ final class CorpusBuilder {
             e.getMessage());
       }
     }
-    List<Passage> passages = documents.stream().flatMap(d -> d.passages().stream()).toList();
-    return store.build(version, passages);
+    return null;
   }
 
   /** The tariff cues; without the file the tracker finds nothing, which is logged, not fatal. */

@@ -252,47 +252,56 @@ public final class CorpusManager implements AutoCloseable {
   }
 
   private ReloadReport buildAndSwap(Corpus old, boolean startup, long t0) throws IOException {
-    CorpusBuilder.Loaded loaded = files.load();
-    LoadResult result = loaded.result();
-    if (!startup) {
-      if (result.documents().isEmpty()) {
-        return ReloadReports.failure(
-            old,
-            ReloadReport.Outcome.REFUSED,
-            "no articles could be loaded from " + knowledgeDir + "; the old index keeps serving",
-            result.errors(),
-            t0);
-      }
-      // A file that serves now and fails to load would silently drop its article: refuse instead.
-      Set<Path> serving = servingFiles;
-      List<LoadError> lost =
-          result.errors().stream().filter(e -> serving.contains(key(e.file()))).toList();
-      if (!lost.isEmpty()) {
-        return ReloadReports.failure(
-            old,
-            ReloadReport.Outcome.REFUSED,
-            lost.size()
-                + " file(s) that serve now no longer load ("
-                + lost.getFirst()
-                + "); fix or remove them; the old index keeps serving",
-            result.errors(),
-            t0);
-      }
-    }
-    if (old != null && old.version().equals(loaded.version())) {
+    // The files name the version before anything is ingested: nothing changed, nothing to do.
+    String version = files.version();
+    if (old != null && old.version().equals(version)) {
       return ReloadReports.of(
-          ReloadReport.Outcome.UNCHANGED, old, old, result.errors(), "nothing changed", t0);
+          ReloadReport.Outcome.UNCHANGED, old, old, old.errors(), "nothing changed", t0);
     }
-    Corpus next = files.open(loaded);
-    track(next);
-    Corpus replaced = current.getAndSet(next);
-    servingFiles =
-        Set.copyOf(result.documents().stream().map(d -> key(d.article().file())).toList());
-    if (replaced != null) {
-      replaced.release(); // closes once the last question on it is done, then its directory goes
+    // Closing what was loaded throws away an index build that was refused and not committed.
+    try (CorpusBuilder.Loaded loaded = files.load(version)) {
+      LoadResult result = loaded.result();
+      if (!startup) {
+        if (loaded.articles().isEmpty()) {
+          return ReloadReports.failure(
+              old,
+              ReloadReport.Outcome.REFUSED,
+              "no articles could be loaded from " + knowledgeDir + "; the old index keeps serving",
+              result.errors(),
+              t0);
+        }
+        // A file that serves now and fails to load would silently drop its article: refuse.
+        Set<Path> serving = servingFiles;
+        List<LoadError> lost =
+            result.errors().stream().filter(e -> serving.contains(key(e.file()))).toList();
+        if (!lost.isEmpty()) {
+          return ReloadReports.failure(
+              old,
+              ReloadReport.Outcome.REFUSED,
+              lost.size()
+                  + " file(s) that serve now no longer load ("
+                  + lost.getFirst()
+                  + "); fix or remove them; the old index keeps serving",
+              result.errors(),
+              t0);
+        }
+      }
+      if (old != null && old.version().equals(loaded.version())) {
+        // The files changed back while they were read.
+        return ReloadReports.of(
+            ReloadReport.Outcome.UNCHANGED, old, old, result.errors(), "nothing changed", t0);
+      }
+      Corpus next = files.open(loaded);
+      track(next);
+      Corpus replaced = current.getAndSet(next);
+      servingFiles = Set.copyOf(loaded.files().stream().map(CorpusManager::key).toList());
+      if (replaced != null) {
+        replaced.release(); // closes once the last question on it is done, then its directory goes
+      }
+      prune();
+      return ReloadReports.of(
+          ReloadReport.Outcome.SWAPPED, old, next, result.errors(), "loaded", t0);
     }
-    prune();
-    return ReloadReports.of(ReloadReport.Outcome.SWAPPED, old, next, result.errors(), "loaded", t0);
   }
 
   private static Path key(Path file) {

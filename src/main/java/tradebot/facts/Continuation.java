@@ -15,7 +15,7 @@ final class Continuation {
   private final StatusCues status;
   private final EffectiveDates dates;
   private final Rates rates;
-  private final Pattern hypothetical;
+  private final Phrases.Cue hypothetical;
   private final Pattern suspensionObjects;
 
   Continuation(TariffCues cues, StatusCues status, EffectiveDates dates, Rates rates) {
@@ -23,7 +23,7 @@ final class Continuation {
     this.status = status;
     this.dates = dates;
     this.rates = rates;
-    this.hypothetical = Phrases.of(cues.hypothetical());
+    this.hypothetical = Phrases.Cue.of(cues.hypothetical());
     this.suspensionObjects = Phrases.of(cues.suspensionObjects());
   }
 
@@ -33,11 +33,11 @@ final class Continuation {
    */
   TariffEvent of(
       Source source, String s, int index, List<Countries.Mention> mentions, TariffEvent previous) {
-    if (Phrases.occurs(hypothetical, s, 0, s.length())) {
+    if (hypothetical.occurs(s, 0, s.length())) {
       return null;
     }
-    Matcher verb = status.pattern(TariffTimeline.Status.SUSPENDED).matcher(s);
-    if (!verb.find()) {
+    Matcher verb = status.first(TariffTimeline.Status.SUSPENDED, s);
+    if (verb == null) {
       return null;
     }
     Matcher object = suspensionObjects.matcher(s);

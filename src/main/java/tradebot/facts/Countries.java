@@ -23,6 +23,9 @@ final class Countries {
   private final Map<String, String> isoByName = new HashMap<>();
   private final Map<String, String> displayNames = new LinkedHashMap<>();
   private final Pattern pattern;
+  private final Map<Character, Pattern> byFirstChar; // the names of pattern by first character
+  private final boolean plain; // no name starts beyond the BMP: byFirstChar serves
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
 
   Countries(Vocabulary vocabulary, TariffCues cues) {
     List<String> names = new ArrayList<>();
@@ -37,14 +40,35 @@ final class Countries {
             });
     cues.actors().forEach((iso, list) -> list.forEach(n -> add(names, n, iso)));
     names.sort(Comparator.comparingInt(String::length).reversed());
+    pattern =
+        names.isEmpty()
+            ? Phrases.NOTHING
+            : Pattern.compile(
+                "(?<![\\p{L}\\p{N}.])(?:" + alternation(names) + ")(?![\\p{L}\\p{N}])");
+    // The same names split by their first character: at a position only those can match there.
+    Map<Character, List<String>> byFirst = new LinkedHashMap<>();
+    boolean plain = true;
+    for (String n : names) {
+      plain &= !Character.isSurrogate(n.charAt(0));
+      byFirst.computeIfAbsent(n.charAt(0), c -> new ArrayList<>()).add(n);
+    }
+    this.byFirstChar = new HashMap<>();
+    if (plain) {
+      byFirst.forEach(
+          (c, list) ->
+              byFirstChar.put(
+                  c, Pattern.compile("(?:" + alternation(list) + ")(?![\\p{L}\\p{N}])")));
+    }
+    this.plain = plain;
+  }
+
+  /** The names as a regex alternation, in order; blanks in a name match any run of blanks. */
+  private static String alternation(List<String> names) {
     StringBuilder alt = new StringBuilder();
     for (String n : names) {
       alt.append(alt.isEmpty() ? "" : "|").append(Pattern.quote(n).replace(" ", "\\E\\s+\\Q"));
     }
-    pattern =
-        names.isEmpty()
-            ? Phrases.NOTHING
-            : Pattern.compile("(?<![\\p{L}\\p{N}.])(?:" + alt + ")(?![\\p{L}\\p{N}])");
+    return alt.toString();
   }
 
   private void add(List<String> names, String name, String iso) {
@@ -56,15 +80,62 @@ final class Countries {
 
   /** Every mention in {@code text[from, to)}, in order, none overlapping. */
   List<Mention> find(String text, int from, int to) {
+    if (!plain) {
+      return findByPattern(text, from, to);
+    }
+    List<Mention> out = new ArrayList<>();
+    // What pattern.find() gives, position by position: the look-behind checked here, and at each
+    // position only the names that start with its character tried, in the pattern's order.
+    int i = from;
+    while (i < to) {
+      Pattern names = byFirstChar.get(text.charAt(i));
+      if (names != null && !joinsBefore(text, from, i)) {
+        Matcher m = names.matcher(text).region(i, to);
+        if (m.lookingAt()) {
+          add(out, m);
+          i = m.end();
+          continue;
+        }
+      }
+      i++;
+    }
+    return out;
+  }
+
+  /** {@link #find} with the one pattern of every name: what it must give. */
+  List<Mention> findByPattern(String text, int from, int to) {
     List<Mention> out = new ArrayList<>();
     Matcher m = pattern.matcher(text).region(from, to);
     while (m.find()) {
-      String iso = isoByName.get(m.group().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
-      if (iso != null) {
-        out.add(new Mention(iso, m.group(), m.start(), m.end()));
-      }
+      add(out, m);
     }
     return out;
+  }
+
+  private void add(List<Mention> out, Matcher m) {
+    String iso = isoByName.get(BLANKS.matcher(m.group()).replaceAll(" ").toLowerCase(Locale.ROOT));
+    if (iso != null) {
+      out.add(new Mention(iso, m.group(), m.start(), m.end()));
+    }
+  }
+
+  /**
+   * Whether the character right before {@code at} (in the region from {@code from}) is a letter,
+   * digit or period, as the pattern's one-character look-behind reads it: half of a character
+   * beyond the BMP is neither.
+   */
+  private static boolean joinsBefore(String text, int from, int at) {
+    if (at == from) {
+      return false; // the region hides what is before it
+    }
+    char c = text.charAt(at - 1);
+    if (c == '.' || Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** The ISO code a name or code stands for ("china", "CN", "Beijing" give "CN"), or null. */

@@ -22,6 +22,7 @@ final class Coverage {
           Pattern.CASE_INSENSITIVE);
 
   private final Pattern money;
+  private final FirstWords goods; // every amount of goods names them
   private final Pattern stop;
   private final Pattern dateWord;
   private final Pattern goodsAfter;
@@ -30,6 +31,7 @@ final class Coverage {
 
   Coverage(TariffCues cues) {
     String goods = Phrases.alternation(cues.goodsNouns());
+    this.goods = FirstWords.anywhere(cues.goodsNouns());
     String quals = Phrases.alternation(cues.amountQualifiers());
     String amount =
         "(?:(?:US|U\\.S\\.|USD)\\s?)?[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?"
@@ -82,6 +84,9 @@ final class Coverage {
 
   /** The first amount of goods in {@code s[from, to)}, or null. */
   Span money(String s, int from, int to) {
+    if (!hasDigit(s, from, to) || !goods.mayOccur(s, from, to)) {
+      return null; // an amount of goods has a digit and a goods noun: spare the pattern's scan
+    }
     Matcher m = money.matcher(s).region(from, to);
     return m.find() ? new Span(m.group(), m.start(), m.end()) : null;
   }
@@ -125,6 +130,16 @@ final class Coverage {
   /** Whether "goods from" comes right before {@code pos} ("imports from |China"). */
   boolean goodsFromBefore(String s, int pos) {
     return goodsFromBefore.matcher(s.substring(Math.max(0, pos - 40), pos)).find();
+  }
+
+  private static boolean hasDigit(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String limit(String text) {

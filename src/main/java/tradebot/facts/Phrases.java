@@ -46,6 +46,34 @@ final class Phrases {
     return sb.toString();
   }
 
+  /**
+   * A word list's pattern ({@link #of}) with its quick test ({@link FirstWords}): the same matches,
+   * and no scan of a region where none of the phrases stands.
+   */
+  record Cue(Pattern pattern, FirstWords words) {
+    static Cue of(Collection<String> phrases) {
+      return new Cue(Phrases.of(phrases), FirstWords.of(phrases));
+    }
+
+    /** Whether a phrase occurs in {@code text[from, to)}. */
+    boolean occurs(String text, int from, int to) {
+      int f = Math.max(0, from);
+      int t = Math.min(text.length(), to);
+      return words.mayOccur(text, f, t) && pattern.matcher(text).region(f, t).find();
+    }
+
+    /** The first match in {@code text[from, to)}, or null. */
+    Matcher find(String text, int from, int to) {
+      int f = Math.max(0, from);
+      int t = Math.min(text.length(), to);
+      if (!words.mayOccur(text, f, t)) {
+        return null;
+      }
+      Matcher m = pattern.matcher(text).region(f, t);
+      return m.find() ? m : null;
+    }
+  }
+
   /** Whether {@code pattern} occurs in {@code text[from, to)}. */
   static boolean occurs(Pattern pattern, String text, int from, int to) {
     return pattern.matcher(text).region(Math.max(0, from), Math.min(text.length(), to)).find();

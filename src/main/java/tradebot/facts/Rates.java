@@ -51,9 +51,9 @@ final class Rates {
   private final Pattern qualifierBefore;
   private final Pattern rangeBefore;
   private final Pattern toBefore;
-  private final Pattern stacking;
+  private final Phrases.Cue stacking;
   private final Pattern totals;
-  private final Pattern sameLevel;
+  private final Phrases.Cue sameLevel;
 
   Rates(TariffCues cues) {
     List<String> words = new ArrayList<>();
@@ -80,9 +80,9 @@ final class Rates {
         Pattern.compile(
             "(?<![\\p{L}])(?:" + Phrases.alternation(cues.rangeCues()) + ")\\s+$",
             Pattern.CASE_INSENSITIVE);
-    this.stacking = Phrases.of(cues.stacking());
+    this.stacking = Phrases.Cue.of(cues.stacking());
     this.totals = Phrases.of(cues.totals());
-    this.sameLevel = Phrases.of(cues.sameLevel());
+    this.sameLevel = Phrases.Cue.of(cues.sameLevel());
   }
 
   /** The roles of the percentages in {@code s[from, to)}. */
@@ -126,7 +126,7 @@ final class Rates {
           || BY_BEFORE.matcher(before).find()) {
         continue;
       }
-      int[] stack = lastMatch(stacking, s, Math.max(from, t.start() - 40), t.start());
+      int[] stack = lastMatch(stacking.pattern(), s, Math.max(from, t.start() - 40), t.start());
       if (stack != null && noTokenBetween(tokens, stack[1], t.start())) {
         base = t;
         stackText = s.substring(stack[0], t.end());
@@ -158,8 +158,8 @@ final class Rates {
       }
       rates.add(qualified(s, from, withForm(t, toBefore.matcher(before).find())));
     }
-    boolean stacksOnExisting = base == null && Phrases.occurs(stacking, s, from, to);
-    Matcher same = Phrases.find(sameLevel, s, from, to);
+    boolean stacksOnExisting = base == null && stacking.occurs(s, from, to);
+    Matcher same = sameLevel.find(s, from, to);
     return new Parsed(
         List.copyOf(rates),
         fromRate,

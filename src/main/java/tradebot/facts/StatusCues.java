@@ -20,13 +20,33 @@ final class StatusCues {
 
   private final Map<TariffTimeline.Status, Pattern> status =
       new EnumMap<>(TariffTimeline.Status.class);
+  private final Map<TariffTimeline.Status, FirstWords> firstWords =
+      new EnumMap<>(TariffTimeline.Status.class);
   private final Pattern suspensionNouns;
+  private final FirstWords suspensionNounWords;
 
   StatusCues(TariffCues cues) {
     for (TariffTimeline.Status s : TariffTimeline.Status.values()) {
       status.put(s, Phrases.of(cues.cues(s)));
+      firstWords.put(s, FirstWords.of(cues.cues(s)));
     }
     this.suspensionNouns = Phrases.of(cues.suspensionNouns());
+    this.suspensionNounWords = FirstWords.of(cues.suspensionNouns());
+  }
+
+  /** The first cue of {@code st} in {@code s}, found, or null. */
+  Matcher first(TariffTimeline.Status st, String s) {
+    if (!firstWords.get(st).mayOccur(s, 0, s.length())) {
+      return null;
+    }
+    Matcher m = status.get(st).matcher(s);
+    return m.find() ? m : null;
+  }
+
+  /** Whether a cue of {@code st} occurs in {@code s[from, to)}. */
+  boolean occurs(TariffTimeline.Status st, String s, int from, int to) {
+    return firstWords.get(st).mayOccur(s, Math.max(0, from), Math.min(s.length(), to))
+        && Phrases.occurs(status.get(st), s, from, to);
   }
 
   /** The cues of one status as a pattern. */
@@ -44,16 +64,22 @@ final class StatusCues {
    * ("will fall", "would suspend") is that cut or suspension, planned.
    */
   Cue nearest(String s, TariffExtractor.Clause c, boolean hasFigure) {
-    Cue before = null;
-    Cue after = null;
+    Cue[] nearest = new Cue[2]; // before the tariff word, after it
     for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-      before = nearer(before, st, status.get(st), s, c, false, true);
-      after = nearer(after, st, status.get(st), s, c, false, false);
+      nearer(nearest, st, status.get(st), firstWords.get(st), s, c, false);
     }
     if (hasFigure) {
-      before = nearer(before, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, true);
-      after = nearer(after, TariffTimeline.Status.SUSPENDED, suspensionNouns, s, c, true, false);
+      nearer(
+          nearest,
+          TariffTimeline.Status.SUSPENDED,
+          suspensionNouns,
+          suspensionNounWords,
+          s,
+          c,
+          true);
     }
+    Cue before = nearest[0];
+    Cue after = nearest[1];
     Cue best = before != null && before.distance() <= GOVERNS ? before : after;
     if (best == null) {
       best = before;
@@ -63,9 +89,11 @@ final class StatusCues {
       // the sentence before the clause.
       TariffExtractor.Clause earlier =
           new TariffExtractor.Clause(s, 0, c.start(), c.start(), c.start(), c.mentions());
+      Cue[] found = new Cue[2];
       for (TariffTimeline.Status st : TariffTimeline.Status.values()) {
-        best = nearer(best, st, status.get(st), s, earlier, false, true);
+        nearer(found, st, status.get(st), firstWords.get(st), s, earlier, false);
       }
+      best = found[0];
     }
     return best == null ? null : modal(s, c, best);
   }
@@ -84,28 +112,36 @@ final class StatusCues {
     return cue;
   }
 
-  private static Cue nearer(
-      Cue best,
+  /**
+   * Updates {@code nearest[0]} with the matches of {@code p} in the clause that end before its
+   * tariff word and {@code nearest[1]} with those that start after it, each when nearer than what
+   * it holds: one pass over the clause for both sides.
+   */
+  private static void nearer(
+      Cue[] nearest,
       TariffTimeline.Status st,
       Pattern p,
+      FirstWords words,
       String s,
       TariffExtractor.Clause c,
-      boolean noun,
-      boolean beforeAnchor) {
+      boolean noun) {
+    if (!words.mayOccur(s, c.start(), c.end())) {
+      return; // no cue of this status can be in the clause: spare the pattern's scan
+    }
     Matcher m = p.matcher(s).region(c.start(), c.end());
     while (m.find()) {
-      int d;
-      if (beforeAnchor && m.end() <= c.anchorStart()) {
-        d = c.anchorStart() - m.end();
-      } else if (!beforeAnchor && m.start() >= c.anchorEnd()) {
-        d = m.start() - c.anchorEnd();
-      } else {
-        continue;
+      if (m.end() <= c.anchorStart()) {
+        int d = c.anchorStart() - m.end();
+        if (nearest[0] == null || d < nearest[0].distance()) {
+          nearest[0] = new Cue(st, m.group(), d, noun, m.end());
+        }
       }
-      if (best == null || d < best.distance()) {
-        best = new Cue(st, m.group(), d, noun, m.end());
+      if (m.start() >= c.anchorEnd()) {
+        int d = m.start() - c.anchorEnd();
+        if (nearest[1] == null || d < nearest[1].distance()) {
+          nearest[1] = new Cue(st, m.group(), d, noun, m.end());
+        }
       }
     }
-    return best;
   }
 }

@@ -35,11 +35,11 @@ final class TariffExtractor {
   private final EffectiveDates dates;
   private final Rates rates;
   private final Coverage coverage;
-  private final Pattern nouns;
-  private final Pattern hypothetical;
-  private final Pattern conditional;
-  private final Pattern globalScope;
-  private final Pattern stacking;
+  private final Phrases.Cue nouns;
+  private final Phrases.Cue hypothetical;
+  private final Phrases.Cue conditional;
+  private final Phrases.Cue globalScope;
+  private final Phrases.Cue stacking;
   private final StatusCues status;
   private final Continuation continuation;
 
@@ -49,11 +49,11 @@ final class TariffExtractor {
     this.dates = new EffectiveDates(cues);
     this.rates = new Rates(cues);
     this.coverage = new Coverage(cues);
-    this.nouns = Phrases.of(cues.tariffNouns());
-    this.hypothetical = Phrases.of(cues.hypothetical());
-    this.conditional = Phrases.of(cues.conditional());
-    this.globalScope = Phrases.of(cues.globalScope());
-    this.stacking = Phrases.of(cues.stacking());
+    this.nouns = Phrases.Cue.of(cues.tariffNouns());
+    this.hypothetical = Phrases.Cue.of(cues.hypothetical());
+    this.conditional = Phrases.Cue.of(cues.conditional());
+    this.globalScope = Phrases.Cue.of(cues.globalScope());
+    this.stacking = Phrases.Cue.of(cues.stacking());
     this.status = new StatusCues(cues);
     this.continuation = new Continuation(cues, status, dates, rates);
   }
@@ -97,22 +97,35 @@ final class TariffExtractor {
    *     word may continue ("The US suspended the planned increase."), or null
    */
   List<TariffEvent> extract(Source source, String s, int index, TariffEvent previous) {
-    List<Countries.Mention> mentions = countries.find(s, 0, s.length());
+    List<Countries.Mention> mentions = null; // found when needed: most sentences have no tariff
     List<int[]> anchors = new ArrayList<>();
-    Matcher m = nouns.matcher(s);
-    while (m.find()) {
+    Matcher m = nouns.words().mayOccur(s, 0, s.length()) ? nouns.pattern().matcher(s) : null;
+    while (m != null && m.find()) {
+      if (mentions == null) {
+        mentions = countries.find(s, 0, s.length());
+      }
       int a = m.start();
       int b = m.end();
-      boolean inName = mentions.stream().anyMatch(x -> x.start() < b && a < x.end());
+      boolean inName = false;
+      for (Countries.Mention x : mentions) {
+        inName |= x.start() < b && a < x.end();
+      }
       // "on top of any tariff they pay": the base of the tariff before, not a tariff of its own.
-      boolean base = !anchors.isEmpty() && Phrases.occurs(stacking, s, Math.max(0, a - 30), a);
+      boolean base = !anchors.isEmpty() && stacking.occurs(s, Math.max(0, a - 30), a);
       if (!inName && !base) {
         anchors.add(new int[] {a, b});
       }
     }
     if (anchors.isEmpty()) {
       TariffEvent e =
-          previous == null ? null : continuation.of(source, s, index, mentions, previous);
+          previous == null
+              ? null
+              : continuation.of(
+                  source,
+                  s,
+                  index,
+                  mentions != null ? mentions : countries.find(s, 0, s.length()),
+                  previous);
       return e == null ? List.of() : List.of(e);
     }
     List<TariffEvent> out = new ArrayList<>();
@@ -165,7 +178,7 @@ final class TariffExtractor {
 
   private List<TariffEvent> clause(Source source, Clause c, int index, TariffEvent before) {
     String s = c.s();
-    if (Phrases.occurs(hypothetical, s, c.start(), c.end())) {
+    if (hypothetical.occurs(s, c.start(), c.end())) {
       return List.of();
     }
     Rates.Parsed parsed = rates.parse(s, c.start(), c.end());
@@ -238,7 +251,7 @@ final class TariffExtractor {
     if (imposer == null && target == null) {
       return null; // no side named: a default alone proves nothing (and has nothing to look up)
     }
-    if (target == null && Phrases.occurs(globalScope, s, c.start(), c.end())) {
+    if (target == null && globalScope.occurs(s, c.start(), c.end())) {
       return null;
     }
     if (imposer == null) {
@@ -252,14 +265,13 @@ final class TariffExtractor {
     }
     TariffTimeline.Status st = cue == null ? TariffTimeline.Status.IN_EFFECT : cue.status();
     if ((cue == null || st == TariffTimeline.Status.ANNOUNCED)
-        && Phrases.occurs(conditional, s, c.start(), c.end())) {
+        && conditional.occurs(s, c.start(), c.end())) {
       st = TariffTimeline.Status.THREATENED;
     }
     boolean future =
         st == TariffTimeline.Status.ANNOUNCED
             || st == TariffTimeline.Status.THREATENED
-            || Phrases.occurs(
-                status.pattern(TariffTimeline.Status.ANNOUNCED), s, c.start(), c.end());
+            || status.occurs(TariffTimeline.Status.ANNOUNCED, s, c.start(), c.end());
     LocalDate published = source.published();
     LocalDate effective = dates.find(s, c.start(), c.end(), c.anchorStart(), future, published);
     if (st == TariffTimeline.Status.SUSPENDED

@@ -125,27 +125,85 @@ public final class TariffTimeline {
    */
   public static TariffTimeline build(
       List<Document> documents, Vocabulary vocabulary, TariffCues cues) {
-    TariffExtractor extractor = new TariffExtractor(vocabulary, cues);
-    List<TariffEvent> all = new ArrayList<>();
-    for (Document d : documents) {
-      all.addAll(extractor.extract(d));
+    Builder builder = builder(vocabulary, cues);
+    documents.forEach(builder::add);
+    return builder.build();
+  }
+
+  /**
+   * A timeline built one document at a time, so that a large knowledge base need not be held in
+   * memory: each document's events are extracted as it is added. Documents of distinct ids give the
+   * same timeline as {@link #build} in whatever order they are added.
+   */
+  public static Builder builder(Vocabulary vocabulary, TariffCues cues) {
+    return new Builder(new TariffExtractor(vocabulary, cues), cues);
+  }
+
+  /**
+   * Collects events document by document; {@link #build} orders them. {@link #extract} is
+   * thread-safe (extraction can run where documents are made); {@link #add} and {@link #build} are
+   * not.
+   */
+  public static final class Builder {
+    private final TariffExtractor extractor;
+    private final TariffCues cues;
+    private final List<TariffEvent> all = new ArrayList<>();
+
+    private Builder(TariffExtractor extractor, TariffCues cues) {
+      this.extractor = extractor;
+      this.cues = cues;
     }
-    all.sort(ORDER);
-    for (int i = 0; i < all.size(); i++) {
-      TariffEvent e = all.get(i);
-      if (e.stacksOnExisting() && e.basePercent() == null && e.totalPercent() == null) {
-        for (int j = i - 1; j >= 0; j--) {
-          TariffEvent earlier = all.get(j);
-          if (earlier.direction().equals(e.direction())
-              && earlier.setsLevel()
-              && earlier.when().isBefore(e.when())) {
-            all.set(i, e.stackedOn(earlier)); // "on top of existing tariffs": the level before it
-            break;
+
+    /** The events of one document, extracted but not yet added. Thread-safe. */
+    public Extracted extract(Document document) {
+      return new Extracted(extractor.extract(document));
+    }
+
+    /** Extracts and adds the events of one document. */
+    public void add(Document document) {
+      add(extract(document));
+    }
+
+    /** Adds the events of one document extracted by {@link #extract}. */
+    public void add(Extracted extracted) {
+      all.addAll(extracted.events);
+    }
+
+    /** The timeline of every document added so far. */
+    public TariffTimeline build() {
+      List<TariffEvent> sorted = new ArrayList<>(all);
+      // Events of one sentence tie: a stable sort keeps each document's reading order.
+      sorted.sort(ORDER);
+      for (int i = 0; i < sorted.size(); i++) {
+        TariffEvent e = sorted.get(i);
+        if (e.stacksOnExisting() && e.basePercent() == null && e.totalPercent() == null) {
+          for (int j = i - 1; j >= 0; j--) {
+            TariffEvent earlier = sorted.get(j);
+            if (earlier.direction().equals(e.direction())
+                && earlier.setsLevel()
+                && earlier.when().isBefore(e.when())) {
+              sorted.set(i, e.stackedOn(earlier)); // "on top of existing tariffs": the level before
+              break;
+            }
           }
         }
       }
+      return new TariffTimeline(sorted, extractor.countries(), cues);
     }
-    return new TariffTimeline(all, extractor.countries(), cues);
+  }
+
+  /** The tariff events of one document, made by {@link Builder#extract}. Immutable. */
+  public static final class Extracted {
+    private final List<TariffEvent> events;
+
+    private Extracted(List<TariffEvent> events) {
+      this.events = List.copyOf(events);
+    }
+
+    /** How many events the document gave. */
+    public int size() {
+      return events.size();
+    }
   }
 
   /** How many events the timeline holds. */

@@ -14,16 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -42,7 +38,7 @@ public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
 
   /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
-  public static final String SCHEMA_VERSION = "schema-7-" + Schema.analysisFingerprint();
+  public static final String SCHEMA_VERSION = "schema-8-" + Schema.analysisFingerprint();
 
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";
@@ -131,32 +127,41 @@ public final class IndexStore {
    * Builds an index of {@code passages}, makes it current and opens it. The previous index stays on
    * disk (and open, for whoever holds it) until {@link #prune} removes it.
    */
-  public PassageIndex build(String version, List<Passage> passages) throws IOException {
-    if (!version.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("bad index version: " + version);
+  public PassageIndex build(String version, Iterable<Passage> passages) throws IOException {
+    checkVersion(version);
+    try (IndexBuild build = begin()) {
+      build.addAll(passages);
+      return build.commit(version);
     }
+  }
+
+  /**
+   * Starts a new index beside the current one, to be filled passage by passage and committed (or
+   * closed to throw it away). Builds are serialized by the caller.
+   */
+  public IndexBuild begin() throws IOException {
     if (dataDir == null) {
-      Directory dir = new ByteBuffersDirectory();
-      write(dir, passages);
-      memory = dir;
-      memoryVersion = version;
-      return new LucenePassageIndex(dir);
+      return new IndexBuild(this, new ByteBuffersDirectory(), null);
     }
-    Path target = dataDir.resolve(PREFIX + version);
     Path tmp =
         dataDir.resolve(
             PREFIX
-                + version
-                + ".build-"
+                + "next.build-"
                 + ProcessHandle.current().pid()
                 + "-"
                 + BUILDS.incrementAndGet());
-    try (Directory dir = FSDirectory.open(tmp)) {
-      write(dir, passages);
-    } catch (IOException | RuntimeException e) {
-      deleteTree(tmp);
-      throw e;
+    return new IndexBuild(this, FSDirectory.open(tmp), tmp);
+  }
+
+  /** Makes a committed build index {@code version} and the current one, and opens it. */
+  PassageIndex install(String version, Directory built, Path tmp) throws IOException {
+    if (dataDir == null) {
+      memory = built;
+      memoryVersion = version;
+      return new LucenePassageIndex(built);
     }
+    built.close();
+    Path target = dataDir.resolve(PREFIX + version);
     if (Files.isDirectory(target) && intact(target)) {
       // Same content already built (e.g. back to an earlier version): keep the existing one.
       deleteTree(tmp);
@@ -169,6 +174,28 @@ public final class IndexStore {
     Files.writeString(next, version + "\n", StandardCharsets.UTF_8);
     move(next, dataDir.resolve(CURRENT));
     return new LucenePassageIndex(FSDirectory.open(target));
+  }
+
+  /** Throws away a build that failed or was not committed. */
+  void abandon(Directory built, Path tmp) {
+    try {
+      built.close();
+    } catch (IOException e) {
+      log.warn("cannot close an abandoned index build: {}", e.toString());
+    }
+    if (tmp != null) {
+      try {
+        deleteTree(tmp);
+      } catch (UncheckedIOException e) {
+        log.warn("cannot remove {} ({}); the next prune will", tmp, e.getCause().toString());
+      }
+    }
+  }
+
+  static void checkVersion(String version) {
+    if (version == null || !version.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("bad index version: " + version);
+    }
   }
 
   /** Whether the index in {@code dir} opens and every file matches its checksum. */
@@ -244,35 +271,22 @@ public final class IndexStore {
     }
   }
 
-  private static void write(Directory dir, List<Passage> passages) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
-    config.setSimilarity(Schema.SIMILARITY);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(64);
-    try (IndexWriter writer = new IndexWriter(dir, config)) {
-      Analyzer analyzer = Schema.analyzer();
-      for (Passage passage : passages) {
-        writer.addDocument(toDocument(passage, analyzer));
-      }
-      writer.commit();
-    }
-  }
-
-  private static Document toDocument(Passage p, Analyzer analyzer) {
+  /**
+   * The index document of one passage: its fields and its payload, with the text fields (focus,
+   * context, words, title) and the payload's tokens as made by {@link IndexBuild#prepare}.
+   */
+  static Document toDocument(
+      Passage p, Field focus, Field context, Field words, Field title, List<List<Token>> tokens) {
     Document doc = new Document();
     long day = p.source().published().toEpochDay();
     doc.add(new StringField(Schema.ID, p.id(), Field.Store.YES));
     doc.add(new StringField(Schema.ARTICLE, p.source().id(), Field.Store.NO));
-    doc.add(new TextField(Schema.FOCUS, p.anchorSentence().text(), Field.Store.NO));
-    doc.add(new TextField(Schema.CONTEXT, p.text(), Field.Store.NO));
-    doc.add(new TextField(Schema.WORDS, p.anchorSentence().text(), Field.Store.NO));
-    doc.add(new TextField(Schema.TITLE, p.source().title(), Field.Store.NO));
+    doc.add(focus);
+    doc.add(context);
+    doc.add(words);
+    doc.add(title);
     doc.add(new LongPoint(Schema.PUBLISHED, day));
     doc.add(new NumericDocValuesField(Schema.PUBLISHED, day));
-    List<List<Token>> tokens = new java.util.ArrayList<>(p.sentences().size());
-    for (tradebot.knowledge.Sentence s : p.sentences()) {
-      tokens.add(Analysis.tokens(analyzer, s.text()));
-    }
     doc.add(
         new BinaryDocValuesField(
             Schema.PAYLOAD, new BytesRef(PayloadCodec.write(new PayloadCodec.Payload(p, tokens)))));

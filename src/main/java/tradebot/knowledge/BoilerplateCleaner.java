@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,16 @@ public final class BoilerplateCleaner {
   private final BoilerplateRules rules;
   private final String origin;
   private final Map<String, String> whys;
+  private final RequiredChars[] required; // of each pattern, in order
 
   BoilerplateCleaner(BoilerplateRules rules, String origin) {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.origin = Objects.requireNonNull(origin, "origin");
     this.whys = Map.copyOf(rules.whyByName());
+    this.required =
+        rules.patterns().stream()
+            .map(p -> RequiredChars.of(p.regex()))
+            .toArray(RequiredChars[]::new);
   }
 
   /**
@@ -134,8 +141,11 @@ public final class BoilerplateCleaner {
   }
 
   private BoilerplateRules.PatternRule firstPattern(Verdicts v, int i) {
-    for (BoilerplateRules.PatternRule p : rules.patterns()) {
+    List<BoilerplateRules.PatternRule> patterns = rules.patterns();
+    for (int k = 0; k < patterns.size(); k++) {
+      BoilerplateRules.PatternRule p = patterns.get(k);
       if ((p.maxWords() == 0 || v.lines().words(i) <= p.maxWords())
+          && required[k].allIn(v.lines().text(i))
           && v.find(p.regex(), p.name(), i)) {
         return p;
       }
@@ -171,6 +181,8 @@ public final class BoilerplateCleaner {
     private final String origin;
     private final String[] reasons;
     private final Boolean[] prose;
+    // One matcher per rule for all the lines of this body: a matcher's arrays are not small.
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
 
     Verdicts(BodyLines lines, BoilerplateRules rules, String origin) {
       this.lines = lines;
@@ -241,7 +253,7 @@ public final class BoilerplateCleaner {
 
     private boolean findOr(Pattern regex, String rule, int i, String text, boolean onExhausted) {
       try {
-        return BoundedText.find(regex, text);
+        return BoundedText.find(matchers.computeIfAbsent(regex, r -> r.matcher("")), text);
       } catch (BoundedText.Exhausted e) {
         log.warn(
             "{}: rule '{}' backtracks too long on line {} ({} chars); taken as {}: make its quantifiers bounded or possessive",

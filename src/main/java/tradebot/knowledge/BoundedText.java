@@ -1,5 +1,6 @@
 package tradebot.knowledge;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +37,18 @@ final class BoundedText implements CharSequence {
    * @throws Exhausted when the regex backtracks too long on this line
    */
   static boolean find(Pattern regex, String line) {
+    return find(regex.matcher(""), line);
+  }
+
+  /**
+   * Whether {@code matcher}'s regex finds a match in {@code line}; the matcher is reset to the
+   * line, so that one serves many lines.
+   *
+   * @throws Exhausted when the regex backtracks too long on this line
+   */
+  static boolean find(Matcher matcher, String line) {
     long budget = BASE_STEPS + STEPS_PER_CHAR * line.length();
-    return regex.matcher(new BoundedText(line, budget)).find();
+    return matcher.reset(new BoundedText(line, budget)).find();
   }
 
   @Override

@@ -35,20 +35,44 @@ public final class FigureExtractor {
 
   private static final Pattern YEAR_LIKE = Pattern.compile("\\d{4}");
 
+  private static final Pattern BLANKS = Pattern.compile("[\\s\\u00A0]+");
+
+  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+
   /** A figure found by the grammar, with the factor from its written number to its value. */
   private record Candidate(Figure figure, double factor, int rank) {}
 
   /** The figures inside {@code text[start, end)}, with offsets into {@code text}, in order. */
   public List<Figure> extract(String text, int start, int end) {
+    checkRegion(text, start, end);
+    return extract(text, start, end, FigureCues.of(text, start, end));
+  }
+
+  /**
+   * {@link #extract} running every pattern over the whole region, whatever the region holds: what
+   * the cues must never change.
+   */
+  List<Figure> extractWithEveryPattern(String text, int start, int end) {
+    checkRegion(text, start, end);
+    return extract(text, start, end, FigureCues.all(start));
+  }
+
+  private static void checkRegion(String text, int start, int end) {
     Objects.requireNonNull(text, "text");
     if (start < 0 || end > text.length() || start > end) {
       throw new IllegalArgumentException(
           "region " + start + ".." + end + " is outside a text of " + text.length() + " chars");
     }
+  }
+
+  private static List<Figure> extract(String text, int start, int end, FigureCues cues) {
     List<Candidate> found = new ArrayList<>();
-    dates(text, start, end, found);
-    money(text, start, end, found);
-    numbered(text, start, end, found);
+    dates(text, start, end, cues, found);
+    money(text, start, end, cues, found);
+    numbered(text, start, end, cues, found);
+    if (found.isEmpty()) {
+      return List.of();
+    }
     found.sort(
         Comparator.comparingInt((Candidate c) -> c.figure().start())
             .thenComparingInt(c -> -c.figure().end())
@@ -61,13 +85,19 @@ public final class FigureExtractor {
         taken = c.figure().end();
       }
     }
-    return withRangeStarts(text, start, kept);
+    return withRangeStarts(text, start, kept, cues);
   }
 
-  private static void dates(String text, int start, int end, List<Candidate> out) {
-    for (Pattern p :
-        List.of(
-            FigureGrammar.DATE_MONTH_DAY, FigureGrammar.DATE_DAY_MONTH, FigureGrammar.DATE_ISO)) {
+  private static void dates(String text, int start, int end, FigureCues cues, List<Candidate> out) {
+    List<Pattern> patterns = new ArrayList<>(3);
+    if (cues.monthDate()) {
+      patterns.add(FigureGrammar.DATE_MONTH_DAY);
+      patterns.add(FigureGrammar.DATE_DAY_MONTH);
+    }
+    if (cues.isoDate()) {
+      patterns.add(FigureGrammar.DATE_ISO);
+    }
+    for (Pattern p : patterns) {
       Matcher m = matcher(p, text, start, end);
       while (m.find()) {
         String month = m.group("month");
@@ -105,9 +135,9 @@ public final class FigureExtractor {
     return FigureWords.MONTHS.get(w.replace(".", ""));
   }
 
-  private static void money(String text, int start, int end, List<Candidate> out) {
-    Matcher m = matcher(FigureGrammar.MONEY_PREFIX, text, start, end);
-    while (m.find()) {
+  private static void money(String text, int start, int end, FigureCues cues, List<Candidate> out) {
+    Matcher m = cues.currencyFirst() ? matcher(FigureGrammar.MONEY_PREFIX, text, start, end) : null;
+    while (m != null && m.find()) {
       String currency =
           m.group("sign") != null
               ? FigureWords.CURRENCY_SIGNS.get(m.group("sign"))
@@ -133,11 +163,15 @@ public final class FigureExtractor {
       out.add(
           new Candidate(figure(text, m, Figure.Kind.MONEY, number * scale, currency), scale, 2));
     }
-    Matcher s = matcher(FigureGrammar.MONEY_SUFFIX, text, start, end);
-    while (s.find()) {
+    NumberMatches suffix =
+        cues.currencyAfter()
+            ? new NumberMatches(FigureGrammar.MONEY_SUFFIX, text, end, cues)
+            : null;
+    while (suffix != null && suffix.find()) {
+      Matcher s = suffix.matcher();
       double scale = scale(s.group("scale"), null);
       String currency =
-          FigureWords.CURRENCY_WORDS.get(s.group("cur").replaceAll("[\\s\\u00A0]+", " "));
+          FigureWords.CURRENCY_WORDS.get(BLANKS.matcher(s.group("cur")).replaceAll(" "));
       out.add(
           new Candidate(
               figure(
@@ -160,30 +194,40 @@ public final class FigureExtractor {
   }
 
   /** Rates, durations and counts: a number and the word after it. */
-  private static void numbered(String text, int start, int end, List<Candidate> out) {
-    Matcher p = matcher(FigureGrammar.PERCENT, text, start, end);
-    while (p.find()) {
+  private static void numbered(
+      String text, int start, int end, FigureCues cues, List<Candidate> out) {
+    // Rates, durations and counts open with their number: tried only where one starts.
+    NumberMatches percent =
+        cues.percent() ? new NumberMatches(FigureGrammar.PERCENT, text, end, cues) : null;
+    while (percent != null && percent.find()) {
+      Matcher p = percent.matcher();
       out.add(candidate(text, p, Figure.Kind.PERCENT, FigureWords.number(p.group("num")), "%", 3));
     }
-    Matcher d = matcher(FigureGrammar.DURATION, text, start, end);
-    while (d.find()) {
+    NumberMatches duration =
+        cues.number() && cues.timeUnit()
+            ? new NumberMatches(FigureGrammar.DURATION, text, end, cues)
+            : null;
+    while (duration != null && duration.find()) {
+      Matcher d = duration.matcher();
       double days = FigureWords.DURATION_UNITS.get(d.group("unit").toLowerCase(Locale.ROOT));
       Figure f =
           figure(text, d, Figure.Kind.DURATION, FigureWords.number(d.group("num")) * days, "days");
       out.add(new Candidate(f, days, 4));
     }
-    Matcher a = matcher(FigureGrammar.A_SPAN, text, start, end);
-    while (a.find()) {
+    Matcher a = cues.timeUnit() ? matcher(FigureGrammar.A_SPAN, text, start, end) : null;
+    while (a != null && a.find()) {
       if (!FigureWords.NOT_BEFORE_A_SPAN.contains(previousWord(text, a.start()))
-          && !previousWord(text, a.start()).matches(".*\\d.*")) {
+          && !HAS_DIGIT.matcher(previousWord(text, a.start())).matches()) {
         double days = FigureWords.DURATION_UNITS.get(a.group("unit").toLowerCase(Locale.ROOT));
         out.add(candidate(text, a, Figure.Kind.DURATION, days, "days", 4));
       }
     }
-    Matcher c = matcher(FigureGrammar.COUNT, text, start, end);
-    while (c.find()) {
+    NumberMatches count =
+        cues.number() ? new NumberMatches(FigureGrammar.COUNT, text, end, cues) : null;
+    while (count != null && count.find()) {
+      Matcher c = count.matcher();
       String num = c.group("num");
-      String noun = c.group("noun").toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ");
+      String noun = BLANKS.matcher(c.group("noun").toLowerCase(Locale.ROOT)).replaceAll(" ");
       double scale = scale(c.group("scale"), null);
       double value = FigureWords.number(num) * scale;
       if (isCountedNoun(noun)
@@ -238,15 +282,16 @@ public final class FigureExtractor {
    * to a figure takes that figure's kind, unit and scale ("10 to 25 percent"), and an amount
    * without a scale takes the scale of the amount it runs to ("$50 to $60 billion").
    */
-  private static List<Figure> withRangeStarts(String text, int start, List<Candidate> kept) {
+  private static List<Figure> withRangeStarts(
+      String text, int start, List<Candidate> kept, FigureCues cues) {
     List<Figure> out = new ArrayList<>(kept.size());
     int previousEnd = start;
     for (Candidate c : kept) {
       Figure f = c.figure();
       if (f.kind() != Figure.Kind.DATE) {
         int from = Math.max(previousEnd, f.start() - RANGE_LOOKBACK);
-        Matcher m = matcher(FigureGrammar.RANGE_START, text, from, f.start());
-        if (m.find() && isRangeStart(text, m)) {
+        Matcher m = NumberMatches.rangeStart(text, from, f.start(), cues);
+        if (m != null && isRangeStart(text, m)) {
           double value = FigureWords.number(m.group("num")) * c.factor();
           out.add(figure(text, m.start("num"), m.end("num"), f.kind(), value, f.unit()));
         }

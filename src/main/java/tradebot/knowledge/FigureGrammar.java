@@ -64,13 +64,19 @@ final class FigureGrammar {
 
   static final String TIME_UNIT = "(?i:" + alternation(FigureWords.DURATION_UNITS.keySet()) + ")";
 
+  /** The words of a rate after its number; a blank inside one is one space or no-break space. */
+  static final List<String> PERCENT_WORDS = List.of("percent", "per cent", "pct");
+
   static final Pattern PERCENT =
       Pattern.compile(
           "(?<num>"
               + NUMBER
               + ")(?:[\\s\\u00A0]?%|(?:"
               + SP
-              + "|-)(?i:percent|per[\\s\\u00A0]cent|pct)(?![\\p{L}]))");
+              + "|-)(?i:"
+              + String.join(
+                  "|", PERCENT_WORDS.stream().map(w -> w.replace(" ", "[\\s\\u00A0]")).toList())
+              + ")(?![\\p{L}]))");
 
   private static final String SHORT_SCALE =
       "(?<short>[\\s\\u00A0]?(?i:"

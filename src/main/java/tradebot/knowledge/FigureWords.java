@@ -148,9 +148,11 @@ final class FigureWords {
           million, billion, trillion, dollars, yuan, euros, yen
           """);
 
+  private static final Pattern BLANKS = Pattern.compile("[\\s\\u00A0]+");
+
   /** The value of a number as written: "5,200", "3.1", "twenty-five", "half a dozen", "a". */
   static double number(String written) {
-    String w = written.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ");
+    String w = BLANKS.matcher(written.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     if (!w.isEmpty() && Character.isDigit(w.charAt(0))) {
       return Double.parseDouble(w.replace(",", ""));
     }

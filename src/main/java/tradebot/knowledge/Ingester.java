@@ -34,7 +34,7 @@ public final class Ingester {
     for (SentenceSplitter.Span paragraph : paragraphs) {
       List<Sentence> inParagraph = new ArrayList<>();
       for (SentenceSplitter.Span span : splitter.split(body, paragraph.start(), paragraph.end())) {
-        String text = body.substring(span.start(), span.end()).replaceAll("\\s+", " ");
+        String text = BLANKS.matcher(body.substring(span.start(), span.end())).replaceAll(" ");
         inParagraph.add(
             new Sentence(
                 text, span.start(), span.end(), figures.extract(body, span.start(), span.end())));
@@ -67,9 +67,13 @@ public final class Ingester {
 
   /** Whether {@code sentence} opens with a word that points back at the sentence before it. */
   public static boolean pointsBack(Sentence sentence) {
-    String opening = sentence.text().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-    return POINTS_BACK.contains(opening.replaceAll("[^\\p{L}']", ""));
+    String opening = BLANKS.split(sentence.text(), 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return POINTS_BACK.contains(NOT_A_LETTER.matcher(opening).replaceAll(""));
   }
+
+  private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern NOT_A_LETTER =
+      java.util.regex.Pattern.compile("[^\\p{L}']");
 
   /** Words that open a sentence by pointing back at the one before. */
   private static final java.util.Set<String> POINTS_BACK =

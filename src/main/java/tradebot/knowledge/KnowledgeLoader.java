@@ -1,41 +1,44 @@
 package tradebot.knowledge;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Loads every article of a knowledge directory ({@code .md} and {@code .txt} files, sub-directories
  * included, hidden files skipped). A file that cannot be read, is binary, too large, not UTF-8, has
  * bad front matter, no text or a duplicate id is reported and skipped; the rest load. Links that
  * lead outside the directory are never read. Thread-safe.
+ *
+ * <p>A large knowledge base streams through {@link #load(Path, Function, Sink)}: files are read and
+ * ingested on every core a bounded window ahead of the consumer, and nothing is kept.
  */
 public final class KnowledgeLoader {
   /** Files above this size are refused: no news article is this long. */
   public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
-  private static final int MAX_DEPTH = 8;
+  /** Files ingested a window ahead of the sink, per thread: enough to keep every core busy. */
+  private static final int WINDOW_PER_THREAD = 32;
 
   private final Ingester ingester;
 
@@ -43,116 +46,156 @@ public final class KnowledgeLoader {
     this.ingester = Objects.requireNonNull(ingester, "ingester");
   }
 
-  /** Loads {@code dir}. Never throws for a bad file; throws only when {@code dir} is unreadable. */
+  /** Takes each loaded document, or what was made of it, in file order on the loading thread. */
+  @FunctionalInterface
+  public interface Sink<T> {
+    void accept(T item) throws IOException;
+  }
+
+  /**
+   * Loads {@code dir}, keeping every document (sorted by id). Never throws for a bad file; throws
+   * only when {@code dir} is unreadable.
+   */
   public LoadResult load(Path dir) throws IOException {
+    List<Document> documents = new ArrayList<>();
+    LoadResult streamed = load(dir, Function.identity(), documents::add);
+    documents.sort(Comparator.comparing(d -> d.article().id()));
+    return new LoadResult(documents, streamed.errors(), streamed.warnings(), streamed.version());
+  }
+
+  /**
+   * Loads {@code dir} without holding it: each document that loads is handed to {@code prepare} on
+   * an ingesting thread (it must not keep it, and must be thread-safe: it also sees the few
+   * documents that are then refused as duplicates), and what it makes goes to {@code sink} in file
+   * order on the calling thread. The result's document list is empty; its errors, warnings and
+   * version are those of {@link #load(Path)}. Never throws for a bad file; throws when {@code dir}
+   * is unreadable or the sink throws.
+   */
+  public <T> LoadResult load(
+      Path dir, Function<? super Document, ? extends T> prepare, Sink<? super T> sink)
+      throws IOException {
+    Objects.requireNonNull(prepare, "prepare");
+    Objects.requireNonNull(sink, "sink");
     List<LoadError> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       warnings.add("knowledge directory " + dir + " does not exist: no sources are loaded");
-      return new LoadResult(List.of(), errors, warnings, digest(List.of()));
+      return new LoadResult(List.of(), errors, warnings, KnowledgeFiles.digest(List.of()));
     }
     Path root = dir.toRealPath();
-    List<Path> files = list(dir, root, errors);
-    record Read(Path file, Article article) {}
-    List<Read> reads = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        reads.add(new Read(file, read(root, file, note -> warnings.add(file + ": " + note))));
-      } catch (FileProblem e) {
-        errors.add(new LoadError(file, e.line, e.getMessage()));
+    List<Path> files = KnowledgeFiles.list(dir, root, errors);
+    // Reported as the one-pass loader did: unreadable files in file order, then the refused ones.
+    List<LoadError> refused = new ArrayList<>();
+    Map<String, Path> firstFile = new HashMap<>();
+    List<String> tokens = new ArrayList<>(files.size());
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, KnowledgeLoader::ingestThread);
+    try {
+      Deque<Future<Outcome<T>>> window = new ArrayDeque<>();
+      Iterator<Path> next = files.iterator();
+      while (next.hasNext() || !window.isEmpty()) {
+        while (next.hasNext() && window.size() < WINDOW_PER_THREAD * threads) {
+          Path file = next.next();
+          window.add(pool.submit(() -> outcome(dir, root, file, prepare)));
+        }
+        Outcome<T> o = await(window.removeFirst());
+        tokens.add(o.token());
+        if (o.problem() != null) {
+          errors.add(new LoadError(o.file(), o.problem().line, o.problem().getMessage()));
+          continue;
+        }
+        o.notes().forEach(note -> warnings.add(o.file() + ": " + note));
+        Document doc = o.document();
+        Path first = firstFile.get(doc.article().id());
+        if (first != null) {
+          refused.add(
+              new LoadError(
+                  o.file(),
+                  0,
+                  "duplicate id '" + doc.article().id() + "': already used by " + first));
+        } else if (doc.sentences().isEmpty()) {
+          refused.add(new LoadError(o.file(), 0, "no article text after the front matter"));
+        } else {
+          firstFile.put(doc.article().id(), doc.article().file());
+          sink.accept(o.prepared());
+        }
       }
+    } finally {
+      pool.shutdownNow();
     }
-    // Ingestion is pure CPU per article: spread it over the cores.
-    List<Document> ingested =
-        reads.parallelStream().map(r -> ingester.ingest(r.article())).toList();
-    Map<String, Document> byId = new LinkedHashMap<>();
-    List<String> hashes = new ArrayList<>();
-    for (Document doc : ingested) {
-      Path file = doc.article().file();
-      Document first = byId.get(doc.article().id());
-      if (first != null) {
-        errors.add(
-            new LoadError(
-                file,
-                0,
-                "duplicate id '"
-                    + doc.article().id()
-                    + "': already used by "
-                    + first.article().file()));
-      } else if (doc.sentences().isEmpty()) {
-        errors.add(new LoadError(file, 0, "no article text after the front matter"));
-      } else {
-        byId.put(doc.article().id(), doc);
-        hashes.add(doc.article().id() + "=" + doc.article().hash());
-      }
-    }
-    if (byId.isEmpty()) {
+    errors.addAll(refused);
+    if (firstFile.isEmpty()) {
       warnings.add(
           "no articles loaded from "
               + dir
               + ": every question will be answered with 'no sources are loaded'");
     }
-    List<Document> documents =
-        byId.values().stream().sorted(Comparator.comparing(d -> d.article().id())).toList();
-    return new LoadResult(documents, errors, warnings, digest(hashes));
+    return new LoadResult(List.of(), errors, warnings, KnowledgeFiles.digest(tokens));
   }
 
   /**
-   * The article files under {@code dir}, sorted. A file that vanishes while the directory is walked
-   * was deleted before it could be read: it is left out, as if the walk had come a moment later. A
-   * link to a directory outside {@code root} and a sub-directory that cannot be read are reported.
+   * A digest of every article file under {@code dir}, its path and its content, computed without
+   * parsing or ingesting anything: the version {@link #load} reports when no file changes while it
+   * loads. It changes whenever an article file is added, removed, renamed or edited, so a reload
+   * can tell that nothing changed before doing any work.
    */
-  private static List<Path> list(Path dir, Path root, List<LoadError> errors) throws IOException {
-    List<Path> files = new ArrayList<>();
-    Files.walkFileTree(
-        dir,
-        EnumSet.noneOf(FileVisitOption.class),
-        MAX_DEPTH,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-            return d.equals(dir) || !isHidden(dir.relativize(d))
-                ? FileVisitResult.CONTINUE
-                : FileVisitResult.SKIP_SUBTREE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-            if (isHidden(dir.relativize(f)) || attrs.isDirectory()) {
-              return FileVisitResult.CONTINUE;
-            }
-            if (isArticleName(f)) {
-              files.add(f);
-            } else if (attrs.isSymbolicLink() && Files.isDirectory(f)) {
-              linkedDirectory(f, root, errors);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path f, IOException e) {
-            if (!(e instanceof NoSuchFileException) && !isHidden(dir.relativize(f))) {
-              errors.add(new LoadError(f, 0, "cannot read: " + e));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    files.sort(Comparator.comparing(Path::toString));
-    return files;
+  public static String fingerprint(Path dir) throws IOException {
+    return KnowledgeFiles.fingerprint(dir);
   }
 
-  /** A link to a directory is not followed; one that leads outside {@code root} is reported. */
-  private static void linkedDirectory(Path link, Path root, List<LoadError> errors) {
+  /** A file read and ingested (and prepared), or why it could not be. */
+  private record Outcome<T>(
+      Path file,
+      String token,
+      Document document,
+      List<String> notes,
+      T prepared,
+      FileProblem problem) {}
+
+  private <T> Outcome<T> outcome(
+      Path dir, Path root, Path file, Function<? super Document, ? extends T> prepare) {
+    byte[] bytes;
     try {
-      Path real = link.toRealPath();
-      if (!real.startsWith(root)) {
-        errors.add(
-            new LoadError(
-                link, 0, "links outside the knowledge directory (to " + real + "): not read"));
-      }
-    } catch (IOException e) {
-      // Gone since it was listed: nothing to report.
+      bytes = KnowledgeFiles.readBytes(root, file);
+    } catch (FileProblem p) {
+      return new Outcome<>(
+          file, KnowledgeFiles.token(dir, file, KnowledgeFiles.unread(p)), null, null, null, p);
     }
+    String hash = KnowledgeFiles.sha256(bytes);
+    String token = KnowledgeFiles.token(dir, file, hash);
+    List<String> notes = new ArrayList<>();
+    Article article;
+    try {
+      article = parse(file, bytes, hash, notes::add);
+    } catch (FileProblem p) {
+      return new Outcome<>(file, token, null, null, null, p);
+    }
+    Document doc = ingester.ingest(article);
+    T prepared = doc.sentences().isEmpty() ? null : prepare.apply(doc);
+    return new Outcome<>(file, token, doc, notes, prepared, null);
+  }
+
+  private static <T> T await(Future<T> next) throws IOException {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while loading the knowledge base");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static Thread ingestThread(Runnable r) {
+    Thread t = new Thread(r, "knowledge-ingest");
+    t.setDaemon(true);
+    return t;
   }
 
   /** Reads and parses one file, without ingesting it. */
@@ -164,46 +207,28 @@ public final class KnowledgeLoader {
    * Reads and parses one file, without ingesting it; {@code notes} hears of what was read leniently
    * (an unknown front matter key, 'date' for 'published').
    */
-  public static Article read(Path root, Path file, java.util.function.Consumer<String> notes)
+  public static Article read(Path root, Path file, Consumer<String> notes) throws FileProblem {
+    byte[] bytes = KnowledgeFiles.readBytes(root, file);
+    return parse(file, bytes, KnowledgeFiles.sha256(bytes), notes);
+  }
+
+  private static Article parse(Path file, byte[] bytes, String hash, Consumer<String> notes)
       throws FileProblem {
-    try {
-      if (Files.isSymbolicLink(file) || !file.toRealPath().startsWith(root)) {
-        Path real = file.toRealPath();
-        if (!real.startsWith(root)) {
-          throw new FileProblem(
-              0, "links outside the knowledge directory (to " + real + "): not read");
-        }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new FileProblem(lineAt(bytes, i), "binary file: NUL byte at offset " + i);
       }
-      if (!Files.isRegularFile(file)) {
-        throw new FileProblem(0, "not a regular file");
-      }
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new FileProblem(
-            0, "file is " + size + " bytes; the limit is " + MAX_FILE_BYTES + " bytes");
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      for (int i = 0; i < bytes.length; i++) {
-        if (bytes[i] == 0) {
-          throw new FileProblem(lineAt(bytes, i), "binary file: NUL byte at offset " + i);
-        }
-      }
-      String text = decode(bytes);
-      String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-      FrontMatter.Parsed parsed;
-      try {
-        parsed = FrontMatter.parse(text, stem);
-      } catch (FrontMatter.Problem p) {
-        throw new FileProblem(p.line, p.getMessage());
-      }
-      parsed.notes().forEach(notes);
-      return new Article(parsed.source(), parsed.body(), file, sha256(bytes));
-    } catch (NoSuchFileException e) {
-      throw new FileProblem(
-          0, "no longer there (deleted while loading, or a broken link): not read");
-    } catch (IOException e) {
-      throw new FileProblem(0, "cannot read: " + e);
     }
+    String text = decode(bytes);
+    String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+    FrontMatter.Parsed parsed;
+    try {
+      parsed = FrontMatter.parse(text, stem);
+    } catch (FrontMatter.Problem p) {
+      throw new FileProblem(p.line, p.getMessage());
+    }
+    parsed.notes().forEach(notes);
+    return new Article(parsed.source(), parsed.body(), file, hash);
   }
 
   /** A problem with one file, with the 1-based line it is on (0: the whole file). */
@@ -247,34 +272,5 @@ public final class KnowledgeLoader {
       }
     }
     return line;
-  }
-
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isArticleName(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return (name.endsWith(".md") || name.endsWith(".txt"))
-        && !name.equalsIgnoreCase("readme.md")
-        && (Files.isRegularFile(p) || Files.isSymbolicLink(p))
-        && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
-  }
-
-  private static String digest(List<String> parts) {
-    return sha256(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a paragraph into sentences with the JDK's {@link BreakIterator}, then mends the breaks it
@@ -21,6 +22,8 @@ import java.util.Set;
 public final class SentenceSplitter {
   /** A sentence's span in the text it was split from. */
   public record Span(int start, int end) {}
+
+  private static final Pattern OPENING_MARKS = Pattern.compile("^[\"'“‘(\\[]+");
 
   private final Set<String> abbreviations;
 
@@ -163,7 +166,7 @@ public final class SentenceSplitter {
     }
     String token = sentence.substring(i).toLowerCase(Locale.ROOT);
     // Quotes and brackets around the abbreviation do not change it.
-    return token.replaceAll("^[\"'“‘(\\[]+", "");
+    return OPENING_MARKS.matcher(token).replaceAll("");
   }
 
   private static Span trim(String text, int from, int to) {

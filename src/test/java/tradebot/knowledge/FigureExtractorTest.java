@@ -246,72 +246,10 @@ class FigureExtractorTest {
 
   @Test
   void randomMixturesOfFigureWordsGiveOrderedDisjointFiguresAtTheirOffsets() {
-    String[] tokens = {
-      "1",
-      "25",
-      "2,000",
-      "3.5",
-      "2019",
-      "01:04",
-      "$",
-      "US$",
-      "€",
-      "¥",
-      "RMB",
-      "%",
-      "percent",
-      "per",
-      "cent",
-      "billion",
-      "bn",
-      "m",
-      "to",
-      "and",
-      "between",
-      "or",
-      "-",
-      "–",
-      "May",
-      "Sept.",
-      "MARCH",
-      "Feb.",
-      "30",
-      "31,",
-      "day",
-      "days",
-      "a",
-      "an",
-      "week",
-      "half",
-      "dozen",
-      "two",
-      "twenty-one",
-      "One",
-      "No.",
-      "Section",
-      "kinds",
-      "people",
-      "is",
-      "yuan",
-      "dollars",
-      "U.S.",
-      "percentage",
-      "points",
-      "\u00A0",
-      ",",
-      ".",
-      "\n",
-      "COVID-19",
-      "times",
-      "twice"
-    };
+
     java.util.Random random = new java.util.Random(42);
     for (int round = 0; round < 2_000; round++) {
-      StringBuilder b = new StringBuilder();
-      for (int i = random.nextInt(30); i >= 0; i--) {
-        b.append(tokens[random.nextInt(tokens.length)]).append(random.nextInt(4) == 0 ? "" : " ");
-      }
-      String text = b.toString();
+      String text = soup(random);
       int start = random.nextInt(text.length() + 1);
       int end = start + random.nextInt(text.length() - start + 1);
       int previousEnd = start;
@@ -323,6 +261,162 @@ class FigureExtractorTest {
       }
     }
   }
+
+  /** Figure words, numbers and signs strung together at random, sometimes without a blank. */
+  private static String soup(java.util.Random random) {
+    StringBuilder b = new StringBuilder();
+    for (int i = random.nextInt(30); i >= 0; i--) {
+      b.append(SOUP[random.nextInt(SOUP.length)]).append(random.nextInt(4) == 0 ? "" : " ");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void theCuesNeverChangeAFigureOnRandomMixturesOfFigureWords() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 20_000; round++) {
+      String text = soup(random);
+      int start = random.nextInt(text.length() + 1);
+      int end = start + random.nextInt(text.length() - start + 1);
+      assertEquals(
+          extractor.extractWithEveryPattern(text, start, end),
+          extractor.extract(text, start, end),
+          text + " [" + start + ", " + end + ")");
+    }
+  }
+
+  @Test
+  void theCuesNeverChangeAFigureOnTheSeedAndTestArticles() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path dir : List.of(Path.of("knowledge"), Path.of("src/test/resources"))) {
+      try (Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+        walk.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md"))
+            .sorted()
+            .forEach(files::add);
+      }
+    }
+    int regions = 0;
+    int figures = 0;
+    for (Path file : files) {
+      String body = java.nio.file.Files.readString(file);
+      // Every line, every window of three lines, and the whole file as one region.
+      List<int[]> spans = new ArrayList<>();
+      List<Integer> starts = new ArrayList<>(List.of(0));
+      for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+        starts.add(i + 1);
+      }
+      starts.add(body.length() + 1);
+      for (int i = 0; i + 1 < starts.size(); i++) {
+        int end = Math.min(body.length(), starts.get(Math.min(i + 3, starts.size() - 1)) - 1);
+        spans.add(new int[] {starts.get(i), Math.min(body.length(), starts.get(i + 1) - 1)});
+        spans.add(new int[] {starts.get(i), Math.max(starts.get(i), end)});
+      }
+      spans.add(new int[] {0, body.length()});
+      for (int[] span : spans) {
+        List<Figure> expected = extractor.extractWithEveryPattern(body, span[0], span[1]);
+        assertEquals(expected, extractor.extract(body, span[0], span[1]), file + " " + span[0]);
+        regions++;
+        figures += expected.size();
+      }
+    }
+    assertTrue(files.size() >= 10, files.toString());
+    assertTrue(figures > 1_000, "figures compared: " + figures + " in " + regions + " regions");
+  }
+
+  private static final String[] SOUP = {
+    "1",
+    "25",
+    "2,000",
+    "3.5",
+    "2019",
+    "01:04",
+    "$",
+    "US$",
+    "€",
+    "¥",
+    "RMB",
+    "%",
+    "percent",
+    "per",
+    "cent",
+    "billion",
+    "bn",
+    "m",
+    "to",
+    "and",
+    "between",
+    "or",
+    "-",
+    "–",
+    "May",
+    "Sept.",
+    "MARCH",
+    "Feb.",
+    "30",
+    "31,",
+    "day",
+    "days",
+    "a",
+    "an",
+    "week",
+    "half",
+    "dozen",
+    "two",
+    "twenty-one",
+    "One",
+    "No.",
+    "Section",
+    "kinds",
+    "people",
+    "is",
+    "yuan",
+    "dollars",
+    "U.S.",
+    "percentage",
+    "points",
+    "\u00A0",
+    ",",
+    ".",
+    "\n",
+    "COVID-19",
+    "times",
+    "twice",
+    "May",
+    "MARCH",
+    "march",
+    "Sept.",
+    "11th",
+    "2025-04-11",
+    "USD",
+    "usd",
+    "Hong Kong dollars",
+    "euros",
+    "£",
+    "HK$",
+    "bn",
+    "million",
+    "billion",
+    "a hundred",
+    "half a dozen",
+    "twenty",
+    "five",
+    "-",
+    "–",
+    "to",
+    "and",
+    "between",
+    "weeks",
+    "years",
+    "an hour",
+    "per cent",
+    "pct",
+    "PERCENT",
+    "inbetween",
+    "BETWEEN",
+    "or",
+    "é",
+    "x"
+  };
 
   @Test
   void aNoBreakSpaceBeforeAShortScaleIsReadLikeASpace() {

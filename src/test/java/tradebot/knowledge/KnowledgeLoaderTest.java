@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -202,6 +203,86 @@ class KnowledgeLoaderTest {
     assertEquals(before, loader.load(dir).version());
     Files.writeString(dir.resolve("good.txt"), GOOD.replace("25 percent", "30 percent"));
     assertTrue(!before.equals(loader.load(dir).version()));
+  }
+
+  @Test
+  void streamingHandsEachDocumentToTheSinkInFileOrderAndKeepsNone() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), GOOD.replace("---\nChina", "id: zeta\n---\nChina"));
+    Files.writeString(dir.resolve("b.txt"), GOOD.replace("title: Good\n", ""));
+    Files.writeString(dir.resolve("c.txt"), GOOD.replace("---\nChina", "id: good\n---\nChina"));
+    List<String> seen = new ArrayList<>();
+    LoadResult streamed = loader.load(dir, d -> d.source().id(), seen::add);
+    assertEquals(List.of("zeta", "good"), seen);
+    assertEquals(List.of(), streamed.documents());
+    assertEquals(
+        List.of(
+            new LoadError(dir.resolve("b.txt"), 0, "front matter lacks 'title'"),
+            new LoadError(
+                dir.resolve("good.txt"),
+                0,
+                "duplicate id 'good': already used by " + dir.resolve("c.txt"))),
+        streamed.errors());
+    LoadResult kept = loader.load(dir);
+    assertEquals(kept.errors(), streamed.errors());
+    assertEquals(kept.warnings(), streamed.warnings());
+    assertEquals(kept.version(), streamed.version());
+  }
+
+  @Test
+  void unreadableFilesAreReportedBeforeRefusedOnesAsTheOnePassLoaderDid() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), GOOD.replace("---\nChina", "id: good\n---\nChina"));
+    Files.writeString(dir.resolve("z.txt"), "no front matter\n");
+    assertEquals(
+        List.of(
+            new LoadError(
+                dir.resolve("z.txt"), 1, "no front matter: the file must start with a '---' line"),
+            new LoadError(
+                dir.resolve("good.txt"),
+                0,
+                "duplicate id 'good': already used by " + dir.resolve("a.txt"))),
+        loader.load(dir, d -> d, d -> {}).errors());
+  }
+
+  @Test
+  void theLoadedVersionIsTheFingerprintOfTheFilesWhenNothingChangesWhileLoading()
+      throws IOException {
+    Files.writeString(dir.resolve("broken.txt"), "no front matter");
+    Files.writeString(dir.resolve("empty.md"), "");
+    assertEquals(KnowledgeLoader.fingerprint(dir), loader.load(dir).version());
+    Path missing = root.resolve("nowhere");
+    assertEquals(KnowledgeLoader.fingerprint(missing), loader.load(missing).version());
+  }
+
+  @Test
+  void theFingerprintChangesWhenAnyArticleFileChangesAndOnlyThen() throws IOException {
+    String before = KnowledgeLoader.fingerprint(dir);
+    Files.writeString(dir.resolve(".hidden.txt"), "not an article");
+    Files.writeString(dir.resolve("notes.csv"), "not an article");
+    Files.writeString(dir.resolve("README.md"), "not an article");
+    assertEquals(before, KnowledgeLoader.fingerprint(dir));
+    Files.writeString(dir.resolve("good.txt"), GOOD.replace("25 percent", "30 percent"));
+    String edited = KnowledgeLoader.fingerprint(dir);
+    assertTrue(!before.equals(edited));
+    Files.writeString(dir.resolve("broken.txt"), "no front matter");
+    String added = KnowledgeLoader.fingerprint(dir);
+    assertTrue(!edited.equals(added));
+    Files.move(dir.resolve("broken.txt"), dir.resolve("renamed.txt"));
+    assertTrue(!added.equals(KnowledgeLoader.fingerprint(dir)));
+  }
+
+  @Test
+  void anIngesterFailureStopsTheLoadAndIsNotTakenForABadFile() throws IOException {
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () ->
+                loader.load(
+                    dir,
+                    d -> {
+                      throw new IllegalStateException("prepare failed on " + d.source().id());
+                    },
+                    d -> {}));
+    assertEquals("prepare failed on good", e.getMessage());
   }
 
   @Test

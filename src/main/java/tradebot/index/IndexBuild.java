@@ -1,0 +1,185 @@
+package tradebot.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import tradebot.knowledge.Passage;
+import tradebot.knowledge.Sentence;
+
+/**
+ * One index being written: passages are added as they come (nothing else holds them, so a large
+ * knowledge base streams through in the writer's buffer), then {@link #commit} makes it the store's
+ * current index, or {@link #close} without a commit throws it away and leaves the current one in
+ * place. Made by {@link IndexStore#begin()}. {@link #prepare} is thread-safe, so that the costly
+ * part of making an index document can run where the passages are made; the rest is for one thread.
+ */
+public final class IndexBuild implements AutoCloseable {
+  /**
+   * The writer's buffer: larger flushes fewer, bigger segments (less merging), but counts against
+   * the heap; 128 MB leaves most of a 1 GiB heap to ingestion.
+   */
+  private static final double RAM_BUFFER_MB = 128;
+
+  private final IndexStore store;
+  private final Directory directory;
+  private final Path tmp; // null in memory
+  private final IndexWriter writer;
+  private final Analyzer analyzer = Schema.analyzer();
+  private int added;
+  private boolean finished;
+
+  IndexBuild(IndexStore store, Directory directory, Path tmp) throws IOException {
+    this.store = store;
+    this.directory = directory;
+    this.tmp = tmp;
+    try {
+      this.writer = new IndexWriter(directory, config());
+    } catch (IOException | RuntimeException e) {
+      store.abandon(directory, tmp);
+      throw e;
+    }
+  }
+
+  /** How every index is written. */
+  static IndexWriterConfig config() {
+    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
+    config.setSimilarity(Schema.SIMILARITY);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    // Segments stay in their own files: packing each into a compound file copies it once more.
+    config.setUseCompoundFile(false);
+    config.getMergePolicy().setNoCFSRatio(0.0);
+    return config;
+  }
+
+  /** Passages made ready to add: their index documents, payloads encoded. Immutable. */
+  public static final class Prepared {
+    private final List<Document> documents;
+
+    private Prepared(List<Document> documents) {
+      this.documents = documents;
+    }
+
+    /** How many passages it holds. */
+    public int size() {
+      return documents.size();
+    }
+
+    List<Document> documents() {
+      return documents;
+    }
+  }
+
+  /**
+   * Makes the index documents of {@code passages}, to {@link #add(Prepared)} later. Each text is
+   * analyzed once here, however many passages hold it (a sentence stands in up to three, a title in
+   * all of an article's), and replayed to the writer: the index is the same as if the writer had
+   * analyzed every field itself.
+   */
+  public Prepared prepare(List<Passage> passages) {
+    Map<String, Analysed> english = new HashMap<>(); // focus, context and title share one analysis
+    List<Document> documents = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      Objects.requireNonNull(p, "passage");
+      List<Analysed> window = new ArrayList<>(p.sentences().size());
+      List<List<Token>> tokens = new ArrayList<>(p.sentences().size());
+      for (Sentence s : p.sentences()) {
+        Analysed a = english.computeIfAbsent(s.text(), t -> Analysed.of(analyzer, Schema.FOCUS, t));
+        window.add(a);
+        tokens.add(a.tokens());
+      }
+      Analysed title =
+          english.computeIfAbsent(p.source().title(), t -> Analysed.of(analyzer, Schema.TITLE, t));
+      String anchor = p.anchorSentence().text();
+      documents.add(
+          IndexStore.toDocument(
+              p,
+              Analysed.field(Schema.FOCUS, List.of(window.get(p.anchor()))),
+              Analysed.field(Schema.CONTEXT, window),
+              Analysed.field(Schema.WORDS, List.of(Analysed.of(analyzer, Schema.WORDS, anchor))),
+              Analysed.field(Schema.TITLE, List.of(title)),
+              tokens));
+    }
+    return new Prepared(documents);
+  }
+
+  /** Adds prepared passages, in order. */
+  public void add(Prepared prepared) throws IOException {
+    checkOpen();
+    for (Document d : prepared.documents) {
+      writer.addDocument(d);
+      added++;
+    }
+  }
+
+  /** Adds one passage. */
+  public void add(Passage passage) throws IOException {
+    add(prepare(List.of(passage)));
+  }
+
+  /** Adds passages in order. */
+  public void addAll(Iterable<Passage> passages) throws IOException {
+    for (Passage p : passages) {
+      add(p);
+    }
+  }
+
+  /** How many passages have been added. */
+  public int size() {
+    return added;
+  }
+
+  /**
+   * Commits the passages as index {@code version}, makes it current and opens it. The previous
+   * index stays (and stays open for whoever holds it) until {@link IndexStore#prune} removes it. A
+   * bad version throws the build away.
+   */
+  public PassageIndex commit(String version) throws IOException {
+    checkOpen();
+    try {
+      IndexStore.checkVersion(version);
+    } catch (IllegalArgumentException e) {
+      close();
+      throw e;
+    }
+    finished = true;
+    try {
+      writer.commit();
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      writer.rollback();
+      store.abandon(directory, tmp);
+      throw e;
+    }
+    return store.install(version, directory, tmp);
+  }
+
+  /** Throws the build away unless it was committed. Idempotent. */
+  @Override
+  public void close() throws IOException {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      writer.rollback();
+    } finally {
+      store.abandon(directory, tmp);
+    }
+  }
+
+  private void checkOpen() {
+    if (finished) {
+      throw new IllegalStateException("index build already committed or closed");
+    }
+  }
+}
