@@ -3,10 +3,8 @@ package tradebot.answer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
@@ -18,7 +16,7 @@ import tradebot.knowledge.Sentence;
  * Re-ranks BM25 hits with what BM25 cannot see: how much of the question the anchor sentence
  * covers, whether it holds the kind of thing the question asks for, whether its article is from the
  * month the question names, and, for "latest" questions, how recent it is. Also rates how sure the
- * answer is. One per question: not thread-safe (it remembers which articles name which concepts).
+ * answer is. Thread-safe (stateless but for the index it reads).
  */
 final class Ranker {
   /**
@@ -66,18 +64,6 @@ final class Ranker {
   }
 
   private final PassageIndex index;
-
-  /**
-   * Whether an article names a concept, asked once per article and concept: the 30 candidates of a
-   * question often come from a few articles.
-   */
-  private final Map<String, Boolean> articleNames = new HashMap<>();
-
-  private boolean articleNames(String articleId, Question.Concept c) {
-    return articleNames.computeIfAbsent(
-        articleId + '\u0000' + c.alternatives(),
-        key -> index.articleMentions(articleId, c.alternatives(), c.fuzzy()));
-  }
 
   Ranker(PassageIndex index) {
     this.index = index;
@@ -222,7 +208,8 @@ final class Ranker {
         credit = inAnchor;
       } else if (mentions(c, window) > 0) {
         credit = WINDOW_CREDIT * mentions(c, window);
-      } else if (c.entity() && articleNames(p.source().id(), c)) {
+      } else if (c.entity()
+          && index.articleMentions(p.source().id(), c.alternatives(), c.fuzzy())) {
         // A quote must come with its speaker; other answers may name their subject earlier on.
         credit = q.type() == QuestionType.QUOTE ? ARTICLE_CREDIT / 2 : ARTICLE_CREDIT;
       } else {

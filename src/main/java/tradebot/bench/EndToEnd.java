@@ -107,20 +107,8 @@ final class EndToEnd {
       Duration duration)
       throws IOException, InterruptedException {
     int port = freePort();
-    List<String> cmd = new ArrayList<>(jvm);
-    cmd.addAll(
-        List.of(
-            "-jar",
-            jar.toString(),
-            "serve",
-            "--port",
-            Integer.toString(port),
-            "--knowledge",
-            knowledge.toString(),
-            "--data",
-            data.toString()));
     long t0 = System.nanoTime();
-    Process p = children.start("serve-" + port, children.java(cmd.toArray(String[]::new)));
+    Process p = startServe(jvm, port, knowledge, data);
     try {
       URI base = URI.create("http://127.0.0.1:" + port);
       Duration ready = awaitReady(p, base.resolve("/readyz"), t0);
@@ -135,10 +123,8 @@ final class EndToEnd {
     }
   }
 
-  /** Starts {@code serve} on a free loopback port, times launch to ready, and stops it. */
-  Duration serveReady(List<String> jvm, Path knowledge, Path data)
-      throws IOException, InterruptedException {
-    int port = freePort();
+  private Process startServe(List<String> jvm, int port, Path knowledge, Path data)
+      throws IOException {
     List<String> cmd = new ArrayList<>(jvm);
     cmd.addAll(
         List.of(
@@ -151,8 +137,15 @@ final class EndToEnd {
             knowledge.toString(),
             "--data",
             data.toString()));
+    return children.start("serve-" + port, children.java(cmd.toArray(String[]::new)));
+  }
+
+  /** Starts {@code serve} on a free loopback port, times launch to ready, and stops it. */
+  Duration serveReady(List<String> jvm, Path knowledge, Path data)
+      throws IOException, InterruptedException {
+    int port = freePort();
     long t0 = System.nanoTime();
-    Process p = children.start("serve-" + port, children.java(cmd.toArray(String[]::new)));
+    Process p = startServe(jvm, port, knowledge, data);
     try {
       return awaitReady(p, URI.create("http://127.0.0.1:" + port + "/readyz"), t0);
     } finally {

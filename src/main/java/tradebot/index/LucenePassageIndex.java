@@ -77,7 +77,7 @@ final class LucenePassageIndex implements PassageIndex {
   }
 
   private static final int PAYLOAD_CACHE = 20_000;
-  private static final int SUGGESTION_CACHE = 20_000;
+  private static final int LOOKUP_CACHE = 20_000;
 
   /** The longest word spelling correction and near-spelling matches are tried on. */
   static final int MAX_CORRECTED_LENGTH = 40;
@@ -94,12 +94,18 @@ final class LucenePassageIndex implements PassageIndex {
   private final BoundedCache<Integer, PayloadCodec.Payload> payloads =
       new BoundedCache<>(PAYLOAD_CACHE);
 
+  /**
+   * Whether an article names a concept: the same articles and concepts come back question after
+   * question, and each check is a search.
+   */
+  private final BoundedCache<Mention, Boolean> mentions = new BoundedCache<>(LOOKUP_CACHE);
+
   /** Passage counts of the words questions use: a term dictionary lookup in every segment. */
-  private final BoundedCache<String, Integer> frequencies = new BoundedCache<>(SUGGESTION_CACHE);
+  private final BoundedCache<String, Integer> frequencies = new BoundedCache<>(LOOKUP_CACHE);
 
   /** Spelling suggestions: building a word's edit-distance automaton costs about a millisecond. */
   private final BoundedCache<String, Optional<String>> suggestions =
-      new BoundedCache<>(SUGGESTION_CACHE);
+      new BoundedCache<>(LOOKUP_CACHE);
 
   LucenePassageIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -156,9 +162,16 @@ final class LucenePassageIndex implements PassageIndex {
     }
     IndexSearcher searcher = acquire();
     try {
-      TopDocs recalled = recalled(searcher, recall(query), query);
-      ScoreDoc[] scored =
-          new FullScore(lucene).rescore(searcher, recalled, recalled.scoreDocs.length).scoreDocs;
+      int wanted = query.k() * RECALL_FACTOR;
+      ScoreDoc[] scored;
+      if (searcher.getIndexReader().numDocs() <= wanted) {
+        // An index no bigger than the places: the full query alone ranks every passage at once.
+        scored = searcher.search(lucene, wanted).scoreDocs;
+      } else {
+        TopDocs recalled = recalled(searcher, recall(query), query);
+        scored =
+            new FullScore(lucene).rescore(searcher, recalled, recalled.scoreDocs.length).scoreDocs;
+      }
       List<ScoreDoc> chosen = choose(searcher, scored, query);
       List<Hit> hits = new ArrayList<>(chosen.size());
       for (ScoreDoc sd : chosen) {
@@ -416,6 +429,15 @@ final class LucenePassageIndex implements PassageIndex {
 
   @Override
   public boolean articleMentions(String articleId, List<String> alternatives, boolean fuzzy) {
+    return mentions.get(
+        new Mention(articleId, List.copyOf(alternatives), fuzzy),
+        m -> searchArticle(m.articleId(), m.alternatives(), m.fuzzy()));
+  }
+
+  /** One {@link #articleMentions} question, as a cache key. */
+  private record Mention(String articleId, List<String> alternatives, boolean fuzzy) {}
+
+  private boolean searchArticle(String articleId, List<String> alternatives, boolean fuzzy) {
     List<Query> any = new ArrayList<>();
     for (String alternative : alternatives) {
       List<String> terms = terms(alternative);

@@ -132,6 +132,15 @@ class LucenePassageIndexTest {
   }
 
   @Test
+  void anArticleMentionsAConceptWhenAnyPassageHoldsOneOfItsAlternatives() {
+    assertTrue(index.articleMentions("wh", List.of("Washington", "white house"), false));
+    assertTrue(index.articleMentions("wh", List.of("Washington", "white house"), false), "cached");
+    assertEquals(false, index.articleMentions("long2018", List.of("white house"), false));
+    assertTrue(index.articleMentions("long2018", List.of("Washingtn"), true), "a typo allowed");
+    assertEquals(false, index.articleMentions("long2018", List.of("Washingtn"), false));
+  }
+
+  @Test
   void documentFrequencyCountsThePassagesHoldingAnAnalyzedTerm() {
     assertEquals(2 * LOOK_ALIKES + 3, index.documentFrequency(index.terms("steel").getFirst()));
     assertEquals(0, index.documentFrequency("zebra"));
