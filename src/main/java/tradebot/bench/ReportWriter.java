@@ -90,7 +90,7 @@ final class ReportWriter {
     line("    ./tradebot bench           # seeds, 10k and 100k generated articles");
     line("");
     line(
-        "On this 2-core machine a full run took 14 minutes when idle and 22-29 minutes under other load,");
+        "On this 2-core machine a full run took about 12 minutes (load 2-6) and up to 29 minutes under heavier load,");
     line(
         "plus 30 s to generate the 100k corpus the first time; `--quick` took 2 min 13 s idle and 4-7 minutes under load.");
     line("");
