@@ -168,7 +168,7 @@ final class LucenePassageIndex implements PassageIndex {
         // An index no bigger than the places: the full query alone ranks every passage at once.
         scored = searcher.search(lucene, wanted).scoreDocs;
       } else {
-        TopDocs recalled = recalled(searcher, recall(query), query);
+        TopDocs recalled = recalled(searcher, recall(query), query, wanted);
         scored =
             new FullScore(lucene).rescore(searcher, recalled, recalled.scoreDocs.length).scoreDocs;
       }
@@ -259,8 +259,9 @@ final class LucenePassageIndex implements PassageIndex {
   /**
    * The first, cheap stage of a search: one clause per concept on the anchor sentence, its one-word
    * alternatives merged into a single {@link SynonymQuery} (scored as one term, so block-max
-   * pruning works even when every passage holds "China" or "tariff"), its phrases and typo matches
-   * beside it. The full query then scores only the passages this stage keeps.
+   * pruning works even when every passage holds "China" or "tariff"), its typo matches beside it,
+   * and its phrases only when no word stands for it. The full query then scores only the passages
+   * this stage keeps.
    */
   private Query recall(SearchQuery query) {
     BooleanQuery.Builder top = new BooleanQuery.Builder();
@@ -298,14 +299,14 @@ final class LucenePassageIndex implements PassageIndex {
   }
 
   /**
-   * What the first stage keeps: {@code k} x {@link #RECALL_FACTOR} passages, the best-scoring of
-   * the named month first, then of the rest of its year, then of the whole index, each searched
-   * only while the places are not filled. Passages are in index order, roughly by date, so a period
-   * given as a filter is what lets a search skip the other years rather than scan them first.
+   * What the first stage keeps: {@code wanted} passages ({@code k} x {@link #RECALL_FACTOR}), the
+   * best-scoring of the named month first, then of the rest of its year, then of the whole index,
+   * each searched only while the places are not filled. Passages are in index order, roughly by
+   * date, so a period given as a filter is what lets a search skip the other years rather than scan
+   * them first.
    */
-  private static TopDocs recalled(IndexSearcher searcher, Query words, SearchQuery query)
-      throws IOException {
-    int wanted = query.k() * RECALL_FACTOR;
+  private static TopDocs recalled(
+      IndexSearcher searcher, Query words, SearchQuery query, int wanted) throws IOException {
     List<Query> periods = new ArrayList<>();
     if (query.year().isPresent()) {
       Year year = query.year().get();
