@@ -44,19 +44,7 @@ class DiscordHostileIT extends DiscordFixture {
               FakePayloads.user(mentioner, "hostile", false),
               "<@" + FakePayloads.BOT + "> " + c.text(),
               List.of(FakePayloads.botUser()));
-      JsonNode reply =
-          discord
-              .await(
-                  x ->
-                      x.method().equals("POST")
-                          && x.body() != null
-                          && x.body()
-                              .path("message_reference")
-                              .path("message_id")
-                              .asText()
-                              .equals(message),
-                  WAIT)
-              .body();
+      JsonNode reply = replyTo(message);
       assertNoMentions(reply);
     }
     assertEquals(List.of(), failures);
@@ -76,19 +64,7 @@ class DiscordHostileIT extends DiscordFixture {
             FakePayloads.user("1200000000000000098", "member", false),
             "<@" + FakePayloads.BOT + "> /reload",
             List.of(FakePayloads.botUser()));
-    JsonNode reply =
-        discord
-            .await(
-                x ->
-                    x.method().equals("POST")
-                        && x.body() != null
-                        && x.body()
-                            .path("message_reference")
-                            .path("message_id")
-                            .asText()
-                            .equals(message),
-                WAIT)
-            .body();
+    JsonNode reply = replyTo(message);
     assertTrue(description(reply).startsWith("My sources don't cover that."), reply.toString());
     assertEquals(audited, auditLines(), "no reload was attempted");
     try (var lease = app.corpora().acquire()) {
@@ -124,5 +100,21 @@ class DiscordHostileIT extends DiscordFixture {
     }
     assertEquals(3, deferred, "the fixture's user rate is 3 a minute");
     assertEquals(997, limited);
+  }
+
+  /** The bot's message answering {@code messageId}, once it is posted. */
+  private JsonNode replyTo(String messageId) throws Exception {
+    return discord
+        .await(
+            x ->
+                x.method().equals("POST")
+                    && x.body() != null
+                    && x.body()
+                        .path("message_reference")
+                        .path("message_id")
+                        .asText()
+                        .equals(messageId),
+            WAIT)
+        .body();
   }
 }
