@@ -31,14 +31,11 @@ public final class AnswerService {
   /** BM25 candidates to re-rank: enough to reach the answer when the wording differs. */
   private static final int CANDIDATES = 30;
 
-  /** Further quotes must score at least this share of the best one. */
-  private static final double FURTHER_QUOTE_SHARE = 0.8;
-
   /**
-   * The least a question must say, as the summed rarity of its concepts: one word found in about a
-   * tenth of the passages, or two of the commonest ones.
+   * Further quotes must score within this of the best one: e^-0.7, about half as likely to be the
+   * answer.
    */
-  private static final double MIN_QUESTION_WEIGHT = 2.3;
+  private static final double FURTHER_QUOTE_GAP = 0.7;
 
   /** Entities weigh more than other words in the search: an answer must be about them. */
   private static final float ENTITY_BOOST = 1.5f;
@@ -51,7 +48,7 @@ public final class AnswerService {
   /**
    * Rules loaded for one corpus version: a reload that changes answers.yaml changes the version.
    */
-  private record Loaded(String version, AnswerRules rules) {}
+  record Loaded(String version, AnswerRules rules, RankingModel model) {}
 
   public AnswerService(CorpusManager corpora, Path configDir, TradebotConfig.Answer settings) {
     this.corpora = Objects.requireNonNull(corpora, "corpora");
@@ -75,7 +72,8 @@ public final class AnswerService {
    */
   public Answer ask(Corpus corpus, String question) {
     long t0 = System.nanoTime();
-    AnswerRules r = rules(corpus);
+    Loaded loaded = rules(corpus);
+    AnswerRules r = loaded.rules();
     String q = question == null ? "" : question;
     String note = "";
     if (q.length() > settings.maxQuestionChars()) {
@@ -91,30 +89,48 @@ public final class AnswerService {
       return new Answer.Refused(
           q, note, Answer.Refused.Reason.NO_SOURCES, r.message("no_sources"), took(t0));
     }
-    return answer(corpus, r, q, note, t0);
+    return answer(corpus, loaded, q, note, t0);
   }
 
-  private Answer answer(Corpus corpus, AnswerRules r, String q, String note, long t0) {
+  /**
+   * The question read and looked up, its candidates measured but not yet ranked; null when it names
+   * nothing to look up.
+   */
+  Decline.Examined examine(Corpus corpus, AnswerRules r, String q) {
     PassageIndex index = corpus.index();
-    if (offTopic(corpus, q)) {
-      return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
-    }
     Question question = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, index);
+    if (question.concepts().isEmpty()) {
+      return null;
+    }
     double said =
         question.concepts().stream()
             .mapToDouble(c -> c.weight() * (c.entity() ? ENTITY_BOOST : 1))
             .sum();
-    boolean oneLooseWord =
-        question.concepts().size() == 1 && !question.concepts().getFirst().entity();
-    if (said < MIN_QUESTION_WEIGHT || oneLooseWord) {
-      // One plain word ("what time is it?") is no topic to answer about; one name is.
-      // Nothing asked but words every article uses ("what about Beijing?"): no way to choose.
-      return new Answer.NotFound(q, note, r.message("decline"), 0, took(t0));
+    List<Hit> hits = search(question, corpus);
+    return new Decline.Examined(
+        question, new Ranker(index).measure(question, hits), offTopic(corpus, q), said);
+  }
+
+  /** The examined question's candidates ranked by {@code model}, best first. */
+  static List<Ranker.Candidate> rank(Decline.Examined examined, RankingModel model) {
+    List<Ranker.Candidate> out = new ArrayList<>();
+    for (Ranker.Candidate c : examined.candidates()) {
+      out.add(c.rescored(model));
     }
-    List<Ranker.Candidate> ranked = rank(question, index);
-    if (ranked.isEmpty() || ranked.getFirst().confidence() < settings.minConfidence()) {
-      double best = ranked.isEmpty() ? 0 : ranked.getFirst().confidence();
-      return new Answer.NotFound(q, note, r.message("decline"), best, took(t0));
+    out.sort(java.util.Comparator.comparingDouble(Ranker.Candidate::score).reversed());
+    return out;
+  }
+
+  private Answer answer(Corpus corpus, Loaded r, String q, String note, long t0) {
+    Decline.Examined examined = examine(corpus, r.rules(), q);
+    if (examined == null) {
+      return new Answer.NotFound(q, note, r.rules().message("decline"), 0, took(t0));
+    }
+    Question question = examined.question();
+    List<Ranker.Candidate> ranked = rank(examined, r.model());
+    double answerable = r.model().answerable(Decline.features(examined, ranked));
+    if (ranked.isEmpty() || answerable < r.model().threshold()) {
+      return new Answer.NotFound(q, note, r.rules().message("decline"), answerable, took(t0));
     }
     Ranker.Candidate best = ranked.getFirst();
     List<Answer.Citation> citations = new ArrayList<>();
@@ -126,9 +142,7 @@ public final class AnswerService {
         break;
       }
       boolean first = citations.isEmpty();
-      if (!first
-          && (c.confidence() < settings.minConfidence()
-              || c.score() < FURTHER_QUOTE_SHARE * best.score())) {
+      if (!first && (c.entityMissing() || c.score() < best.score() - FURTHER_QUOTE_GAP)) {
         break;
       }
       List<Sentence> quote = QuoteSpan.of(question, c.hit());
@@ -151,9 +165,9 @@ public final class AnswerService {
         leadQuote = quote;
       }
     }
-    String lead = new LeadWriter(r).lead(question, leadQuote);
+    String lead = new LeadWriter(r.rules()).lead(question, leadQuote);
     return new Answer.Answered(
-        q, note, lead, question.type(), citations, figures, best.confidence(), took(t0));
+        q, note, lead, question.type(), citations, figures, answerable, took(t0));
   }
 
   /**
@@ -163,10 +177,10 @@ public final class AnswerService {
   public List<String> explain(String question) {
     try (CorpusManager.Lease lease = corpora.acquire()) {
       Corpus corpus = lease.corpus();
-      AnswerRules r = rules(corpus);
+      Loaded r = rules(corpus);
       PassageIndex index = corpus.index();
       Question q =
-          new QuestionAnalyzer(corpus.vocabulary(), r)
+          new QuestionAnalyzer(corpus.vocabulary(), r.rules())
               .analyze(QuestionAnalyzer.normalize(question), index);
       List<String> out = new ArrayList<>();
       out.add(
@@ -193,28 +207,67 @@ public final class AnswerService {
                 c.weight(),
                 c.alternatives()));
       }
-      if (q.concepts().isEmpty()) {
+      Decline.Examined examined = examine(corpus, r.rules(), q.text());
+      if (examined == null) {
+        out.add("nothing to look up: declined");
         return out;
       }
-      List<Ranker.Candidate> ranked = rank(q, index);
+      RankingModel model = r.model();
+      List<Ranker.Candidate> ranked = rank(examined, model);
+      double[] g = Decline.features(examined, ranked);
+      double p = model.answerable(g);
+      StringBuilder decide =
+          new StringBuilder(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "answerable=%.3f threshold=%.3f -> %s; bias %+.3f",
+                  p,
+                  model.threshold(),
+                  p < model.threshold() ? "decline" : "answer",
+                  model.bias()));
+      for (DeclineFeature f : DeclineFeature.values()) {
+        double w = model.decline()[f.ordinal()];
+        if (w != 0) {
+          decide.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  " %s %.3f*%+.2f=%+.3f",
+                  f.key(),
+                  g[f.ordinal()],
+                  w,
+                  w * g[f.ordinal()]));
+        }
+      }
+      out.add(decide.toString());
       for (Ranker.Candidate c : ranked.subList(0, Math.min(8, ranked.size()))) {
         out.add(
             String.format(
                 java.util.Locale.ROOT,
-                "%.3f conf=%.2f cov=%.2f typed=%-5s %s %s",
+                "%.3f %s %s %s",
                 c.score(),
-                c.confidence(),
-                c.coverage(),
-                c.typed(),
+                c.passage().id(),
                 c.passage().source().published(),
                 c.passage().anchorSentence().text()));
+        StringBuilder parts = new StringBuilder("       ");
+        for (Feature f : Feature.values()) {
+          double w = model.rank()[f.ordinal()];
+          double x = c.feature(f);
+          if (w != 0 && x != 0) {
+            parts.append(
+                String.format(java.util.Locale.ROOT, " %s %.2f*%+.2f=%+.3f", f.key(), x, w, w * x));
+          }
+        }
+        out.add(parts.toString());
       }
       return out;
     }
   }
 
-  /** Searches with the question's concepts, weighted by rarity and names first, and re-ranks. */
-  private static List<Ranker.Candidate> rank(Question question, PassageIndex index) {
+  /**
+   * Searches with the question's concepts, weighted by rarity and names first, and its embedding.
+   */
+  private static List<Hit> search(Question question, Corpus corpus) {
+    PassageIndex index = corpus.index();
     List<TermGroup> groups = new ArrayList<>();
     for (Question.Concept c : question.concepts()) {
       float boost = (float) c.weight() * (c.entity() ? ENTITY_BOOST : 1f);
@@ -228,8 +281,9 @@ public final class AnswerService {
                 question.year() == 0 ? Optional.empty() : Optional.of(Year.of(question.year())),
                 question.year() == 0 || question.month() == 0
                     ? Optional.empty()
-                    : Optional.of(Month.of(question.month()))));
-    return new Ranker(index).rank(question, hits);
+                    : Optional.of(Month.of(question.month())),
+                Optional.of(corpus.embedder().query(question.text()))));
+    return hits;
   }
 
   /** Whether the question names something moderators listed as outside trade policy. */
@@ -243,13 +297,17 @@ public final class AnswerService {
     return p.source().id() + "@" + s.start();
   }
 
-  private AnswerRules rules(Corpus corpus) {
+  Loaded rules(Corpus corpus) {
     Loaded loaded = rules.get();
     if (loaded == null || !loaded.version().equals(corpus.version())) {
-      loaded = new Loaded(corpus.version(), AnswerRules.load(configDir.resolve("answers.yaml")));
+      loaded =
+          new Loaded(
+              corpus.version(),
+              AnswerRules.load(configDir.resolve("answers.yaml")),
+              RankingModel.load(configDir.resolve(RankingModel.FILE)));
       rules.set(loaded);
     }
-    return loaded.rules();
+    return loaded;
   }
 
   private static Duration took(long t0) {

@@ -10,31 +10,15 @@ import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
 import tradebot.index.Token;
 import tradebot.knowledge.Passage;
-import tradebot.knowledge.Sentence;
 
 /**
- * Re-ranks BM25 hits with what BM25 cannot see: how much of the question the anchor sentence
- * covers, whether it holds the kind of thing the question asks for, whether its article is from the
- * month the question names, and, for "latest" questions, how recent it is. Also rates how sure the
- * answer is. Thread-safe (stateless but for the index it reads).
+ * Scores candidate passages for a question: measures each one's {@link Feature}s (BM25 on the
+ * sentence, its window and the title; the embeddings' cosine; coverage of the question's concepts;
+ * the kind of answer asked for; the named date; recency; missing names) and ranks them by the
+ * model's weighted sum. The same numbers serve {@code --explain} and the fitting command.
+ * Thread-safe (stateless but for the index it reads).
  */
 final class Ranker {
-  /**
-   * Feature weights: how surely the passage answers (coverage of the question, its names present)
-   * dominates; BM25 breaks ties among passages that cover it.
-   */
-  private static final double W_BM25 = 0.30;
-
-  private static final double W_CONFIDENCE = 0.50;
-  private static final double W_TYPE = 0.12;
-  private static final double W_DATE = 0.15;
-  private static final double W_RECENCY = 0.25;
-
-  private static final double W_PROXIMITY = 0.10;
-
-  /** How many of the best candidates get the (slower) proximity feature. */
-  private static final int PROXIMITY_DEPTH = 8;
-
   /** A word only in the window counts this much of one in the anchor sentence. */
   private static final double WINDOW_CREDIT = 0.6;
 
@@ -56,10 +40,34 @@ final class Ranker {
   /** A named entity found only elsewhere in the article. */
   private static final double ARTICLE_CREDIT = 0.5;
 
-  /** A passage scored against a question. */
-  record Candidate(Hit hit, double score, double coverage, double confidence, boolean typed) {
+  /** Days in which recency falls by a factor e. */
+  private static final double RECENCY_DAYS = 365;
+
+  /**
+   * A passage measured against a question.
+   *
+   * @param features indexed by {@link Feature#ordinal()}
+   * @param score the model's weighted sum of the features
+   */
+  record Candidate(
+      Hit hit,
+      double[] features,
+      double score,
+      double coverage,
+      double confidence,
+      boolean typed,
+      boolean entityMissing) {
     Passage passage() {
       return hit.passage();
+    }
+
+    double feature(Feature f) {
+      return features[f.ordinal()];
+    }
+
+    Candidate rescored(RankingModel model) {
+      return new Candidate(
+          hit, features, model.score(features), coverage, confidence, typed, entityMissing);
     }
   }
 
@@ -69,86 +77,83 @@ final class Ranker {
     this.index = index;
   }
 
-  List<Candidate> rank(Question question, List<Hit> hits) {
+  /** The hits measured and ranked by {@code model}, best first. */
+  List<Candidate> rank(Question question, List<Hit> hits, RankingModel model) {
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate c : measure(question, hits)) {
+      out.add(c.rescored(model));
+    }
+    out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    return out;
+  }
+
+  /** The hits measured, in the order given, unscored. */
+  List<Candidate> measure(Question question, List<Hit> hits) {
     if (hits.isEmpty()) {
       return List.of();
     }
-    double top = hits.getFirst().score();
+    double top = 0;
+    double topFocus = 0;
+    double topContext = 0;
+    double topTitle = 0;
+    double topCosine = Double.NEGATIVE_INFINITY;
     long newest = Long.MIN_VALUE;
-    long oldest = Long.MAX_VALUE;
     for (Hit h : hits) {
-      long day = h.passage().source().published().toEpochDay();
-      newest = Math.max(newest, day);
-      oldest = Math.min(oldest, day);
+      top = Math.max(top, h.score());
+      topFocus = Math.max(topFocus, h.parts().focus());
+      topContext = Math.max(topContext, h.parts().context());
+      topTitle = Math.max(topTitle, h.parts().title());
+      if (!Float.isNaN(h.parts().similarity())) {
+        topCosine = Math.max(topCosine, h.parts().similarity());
+      }
+      newest = Math.max(newest, h.passage().source().published().toEpochDay());
     }
+    boolean typedQuestion = Evidence.typed(question.type());
     List<Candidate> out = new ArrayList<>(hits.size());
     for (Hit h : hits) {
       Passage p = h.passage();
       Match m = match(question, h);
       boolean typed = Evidence.find(question, p.anchorSentence()).isPresent();
-      double typeScore = Evidence.typed(question.type()) ? (typed ? 1 : 0) : 0.5;
-      double recency =
-          question.recency() && newest > oldest
-              ? (double) (p.source().published().toEpochDay() - oldest) / (newest - oldest)
+      boolean typedNext =
+          !typed
+              && typedQuestion
+              && p.anchor() + 1 < p.sentences().size()
+              && Evidence.find(question, p.sentences().get(p.anchor() + 1)).isPresent();
+      double cosine = Float.isNaN(h.parts().similarity()) ? 0 : h.parts().similarity();
+      double[] x = new double[Feature.values().length];
+      x[Feature.BM25.ordinal()] = ratio(h.score(), top);
+      x[Feature.BM25_SENTENCE.ordinal()] = ratio(h.parts().focus(), topFocus);
+      x[Feature.BM25_CONTEXT.ordinal()] = ratio(h.parts().context(), topContext);
+      x[Feature.BM25_TITLE.ordinal()] = ratio(h.parts().title(), topTitle);
+      x[Feature.COSINE.ordinal()] = cosine;
+      x[Feature.COSINE_GAP.ordinal()] =
+          topCosine == Double.NEGATIVE_INFINITY ? 0 : cosine - topCosine;
+      x[Feature.COVERAGE.ordinal()] = m.coverage;
+      x[Feature.LEXICAL_CONFIDENCE.ordinal()] = m.confidence(typed, question);
+      x[Feature.ANSWER_TYPE.ordinal()] = typedQuestion && typed ? 1 : 0;
+      x[Feature.ANSWER_TYPE_NEXT.ordinal()] = typedNext ? 1 : 0;
+      x[Feature.NAMED_DATE.ordinal()] = dateMatch(question, p.source().published());
+      x[Feature.RECENCY.ordinal()] =
+          question.recency()
+              ? Math.exp(-(newest - p.source().published().toEpochDay()) / RECENCY_DAYS)
               : 0;
-      double confidence = m.confidence(typed, question);
-      double score =
-          W_BM25 * (h.score() / top)
-              + W_CONFIDENCE * confidence
-              + W_TYPE * typeScore
-              + W_DATE * dateMatch(question, p.source().published())
-              + W_RECENCY * recency;
-      out.add(new Candidate(h, score, m.coverage, confidence, typed));
-    }
-    out.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    if (Evidence.typed(question.type())) {
-      // The thing asked for should sit next to what the question is about: "led by X".
-      Set<String> questionTerms = new HashSet<>();
-      question.concepts().forEach(c -> c.analyzed().forEach(questionTerms::addAll));
-      for (int i = 0; i < Math.min(PROXIMITY_DEPTH, out.size()); i++) {
-        Candidate c = out.get(i);
-        double near = proximity(question, c.hit(), questionTerms);
-        out.set(
-            i,
-            new Candidate(
-                c.hit(), c.score() + W_PROXIMITY * near, c.coverage(), c.confidence(), c.typed()));
-      }
-      out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+      x[Feature.ENTITY_MISSING.ordinal()] = m.entityMissing ? 1 : 0;
+      x[Feature.SEMANTIC_ONLY.ordinal()] = h.parts().lexical() ? 0 : 1;
+      out.add(
+          new Candidate(
+              h,
+              x,
+              0,
+              m.coverage,
+              x[Feature.LEXICAL_CONFIDENCE.ordinal()],
+              typed || !typedQuestion,
+              m.entityMissing));
     }
     return out;
   }
 
-  /**
-   * 1 when the evidence touches a question word, falling with the words between; 0 without
-   * evidence.
-   */
-  private static double proximity(Question question, Hit hit, Set<String> questionTerms) {
-    Sentence sentence = hit.passage().anchorSentence();
-    var evidence = Evidence.find(question, sentence);
-    if (evidence.isEmpty()) {
-      return 0;
-    }
-    String text = sentence.text();
-    int from = evidence.get().start();
-    int to = evidence.get().end();
-    int best = Integer.MAX_VALUE;
-    for (Token t : hit.anchorTokens()) {
-      if (t.start() >= from && t.end() <= to || !questionTerms.contains(t.term())) {
-        continue;
-      }
-      int words =
-          t.end() <= from ? wordsBetween(text, t.end(), from) : wordsBetween(text, to, t.start());
-      best = Math.min(best, words);
-    }
-    return best == Integer.MAX_VALUE ? 0 : 1.0 / (1 + best / 3.0);
-  }
-
-  private static int wordsBetween(String text, int from, int to) {
-    if (to <= from) {
-      return 0;
-    }
-    String between = text.substring(from, to).strip();
-    return between.isEmpty() ? 0 : between.split("\\s+").length;
+  private static double ratio(double value, double top) {
+    return top <= 0 ? 0 : value / top;
   }
 
   /** 1 for the month the question names, 0.5 for its year, -1 for another year, 0 when none. */

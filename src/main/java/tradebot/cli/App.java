@@ -8,6 +8,8 @@ import tradebot.chat.Bot;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
+import tradebot.embed.Embedder;
+import tradebot.embed.Embedders;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
 
@@ -28,11 +30,13 @@ public final class App implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Clock clock;
 
-  private App(TradebotConfig config, IndexStore store, Clock clock) {
+  private App(TradebotConfig config, IndexStore store, Clock clock, Embedder embedder) {
     this.config = config;
     this.clock = clock;
     this.metrics = new Metrics();
-    this.corpora = new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock);
+    Embedders.warmUpInBackground();
+    this.corpora =
+        new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
     corpora.onReload(metrics::recordReload);
     try {
       this.startup = corpora.start();
@@ -47,12 +51,16 @@ public final class App implements AutoCloseable {
 
   /** Starts with the index on disk under the configured data directory. */
   public static App start(TradebotConfig config) {
-    return new App(config, IndexStore.onDisk(config.dataDir()), Clock.systemUTC());
+    return new App(
+        config,
+        IndexStore.onDisk(config.dataDir()),
+        Clock.systemUTC(),
+        Embedders.onDisk(config.dataDir()));
   }
 
   /** Starts with the index in memory (tests, benchmarks). */
   public static App inMemory(TradebotConfig config, Clock clock) {
-    return new App(config, IndexStore.inMemory(), clock);
+    return new App(config, IndexStore.inMemory(), clock, Embedders.inMemory());
   }
 
   public TradebotConfig config() {

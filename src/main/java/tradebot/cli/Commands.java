@@ -15,6 +15,7 @@ public final class Commands {
     cli.addSubcommand(new TariffCommand());
     cli.addSubcommand(new IndexCommand());
     cli.addSubcommand(new EvalCommand());
+    cli.addSubcommand(new FitCommand());
     cli.addSubcommand(new SlackCommand());
     cli.addSubcommand(new InspectCommand());
     cli.addSubcommand(new ServeCommand());

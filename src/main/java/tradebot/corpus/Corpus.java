@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import tradebot.config.Vocabulary;
+import tradebot.embed.Embedder;
 import tradebot.facts.TariffTimeline;
 import tradebot.index.PassageIndex;
 import tradebot.knowledge.LoadError;
@@ -28,6 +29,7 @@ public final class Corpus {
   private final Vocabulary vocabulary;
   private final List<LoadError> errors;
   private final List<String> warnings;
+  private final Embedder embedder;
   private final AtomicInteger refs = new AtomicInteger(1); // the manager's own reference
   private volatile Runnable onClose = () -> {};
 
@@ -39,7 +41,8 @@ public final class Corpus {
       TariffTimeline tariffs,
       Vocabulary vocabulary,
       List<LoadError> errors,
-      List<String> warnings) {
+      List<String> warnings,
+      Embedder embedder) {
     this.version = Objects.requireNonNull(version, "version");
     this.loadedAt = Objects.requireNonNull(loadedAt, "loadedAt");
     this.articles = List.copyOf(articles);
@@ -48,6 +51,12 @@ public final class Corpus {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     this.errors = List.copyOf(errors);
     this.warnings = List.copyOf(warnings);
+    this.embedder = Objects.requireNonNull(embedder, "embedder");
+  }
+
+  /** The model that embedded this corpus's sentences: questions must be embedded by it too. */
+  public Embedder embedder() {
+    return embedder;
   }
 
   /** A short hash of the knowledge files and the config that shaped this corpus. */

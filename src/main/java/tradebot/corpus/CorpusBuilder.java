@@ -14,6 +14,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.config.Vocabulary;
+import tradebot.embed.Embedder;
 import tradebot.facts.TariffCues;
 import tradebot.facts.TariffTimeline;
 import tradebot.index.IndexBuild;
@@ -41,12 +42,15 @@ final class CorpusBuilder {
   private final Path configDir;
   private final IndexStore store;
   private final Clock clock;
+  private final Embedder embedder;
 
-  CorpusBuilder(Path knowledgeDir, Path configDir, IndexStore store, Clock clock) {
+  CorpusBuilder(
+      Path knowledgeDir, Path configDir, IndexStore store, Clock clock, Embedder embedder) {
     this.knowledgeDir = knowledgeDir;
     this.configDir = configDir;
     this.store = store;
     this.clock = clock;
+    this.embedder = embedder;
   }
 
   /**
@@ -180,7 +184,7 @@ final class CorpusBuilder {
                             d.source(), d.passages().size(), d.figureCount(), d.article().hash()),
                         d.article().file(),
                         tariffs.extract(d),
-                        build == null ? null : build.prepare(d.passages())),
+                        build == null ? null : build.prepare(d.passages(), vectors(d))),
                 p -> {
                   infos.add(p.info());
                   files.add(p.file());
@@ -213,6 +217,11 @@ final class CorpusBuilder {
     }
   }
 
+  /** The embeddings of a document's anchor sentences, one per passage. */
+  private List<float[]> vectors(Document d) {
+    return embedder.passages(d.passages().stream().map(p -> p.anchorSentence().text()).toList());
+  }
+
   /** The corpus of {@code loaded}, its new index committed (and then made current). */
   Corpus open(Loaded loaded) throws IOException {
     PassageIndex index = loaded.take();
@@ -224,7 +233,8 @@ final class CorpusBuilder {
         loaded.tariffs,
         loaded.vocabulary,
         loaded.result().errors(),
-        loaded.result().warnings());
+        loaded.result().warnings(),
+        embedder);
   }
 
   /** The last good index when it is of {@code version} and opens; else null (build it). */
@@ -263,6 +273,8 @@ final class CorpusBuilder {
           md.update(Files.readAllBytes(file));
         }
       }
+      // Vectors of another model do not compare with this one's questions.
+      md.update(embedder.model().getBytes(StandardCharsets.UTF_8));
       // The index layout itself: bump when the schema changes.
       md.update(IndexStore.SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest()).substring(0, 12);

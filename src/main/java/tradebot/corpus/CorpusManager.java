@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tradebot.embed.Embedder;
+import tradebot.embed.Embedders;
 import tradebot.index.IndexStore;
 import tradebot.knowledge.LoadError;
 import tradebot.knowledge.LoadResult;
@@ -45,7 +47,8 @@ public final class CorpusManager implements AutoCloseable {
           "abbreviations.txt",
           "vocabulary.yaml",
           "answers.yaml",
-          "tariffs.yaml");
+          "tariffs.yaml",
+          "ranking.yaml");
 
   private final Path knowledgeDir;
   private final Path configDir;
@@ -66,12 +69,23 @@ public final class CorpusManager implements AutoCloseable {
   private KnowledgeWatcher watcher; // guarded by lock
   private volatile Set<Path> servingFiles = Set.of(); // written by the builder thread only
 
+  /** A manager whose passages are embedded by the process's model, cached in memory. */
   public CorpusManager(Path knowledgeDir, Path configDir, IndexStore store, Clock clock) {
+    this(knowledgeDir, configDir, store, clock, Embedders.inMemory());
+  }
+
+  public CorpusManager(
+      Path knowledgeDir, Path configDir, IndexStore store, Clock clock, Embedder embedder) {
     this.knowledgeDir = Objects.requireNonNull(knowledgeDir, "knowledgeDir");
     this.configDir = Objects.requireNonNull(configDir, "configDir");
     this.store = Objects.requireNonNull(store, "store");
     this.files =
-        new CorpusBuilder(knowledgeDir, configDir, store, Objects.requireNonNull(clock, "clock"));
+        new CorpusBuilder(
+            knowledgeDir,
+            configDir,
+            store,
+            Objects.requireNonNull(clock, "clock"),
+            Objects.requireNonNull(embedder, "embedder"));
   }
 
   /** A corpus held for the length of one question: close it when done. */

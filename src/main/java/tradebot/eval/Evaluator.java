@@ -104,11 +104,19 @@ public final class Evaluator {
   }
 
   private boolean hits(EvalQuestion q, JsonNode citation) {
-    String quote = fold(citation.path("quote").asText());
-    if (!citation.path("published").asText().startsWith(q.cites())) {
+    return answers(q, citation.path("quote").asText(), citation.path("published").asText());
+  }
+
+  /**
+   * Whether a quote from an article published on {@code published} (ISO date) answers {@code q}:
+   * the date starts with its {@code cites} and the quote holds one of its {@code expect} strings.
+   */
+  public static boolean answers(EvalQuestion q, String quote, String published) {
+    if (q.abstain() || !published.startsWith(q.cites())) {
       return false;
     }
-    return q.expect().stream().anyMatch(e -> quote.contains(fold(e)));
+    String folded = fold(quote);
+    return q.expect().stream().anyMatch(e -> folded.contains(fold(e)));
   }
 
   private void checkFidelity(JsonNode citations, JsonNode figureNodes) {

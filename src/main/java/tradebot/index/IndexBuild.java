@@ -86,10 +86,22 @@ public final class IndexBuild implements AutoCloseable {
    * analyzed every field itself.
    */
   public Prepared prepare(List<Passage> passages) {
+    return prepare(passages, null);
+  }
+
+  /**
+   * Like {@link #prepare(List)}, with each passage's anchor-sentence vector (unit length, one per
+   * passage, in order), or null to build a lexical index.
+   */
+  public Prepared prepare(List<Passage> passages, List<float[]> vectors) {
+    if (vectors != null && vectors.size() != passages.size()) {
+      throw new IllegalArgumentException(
+          vectors.size() + " vectors for " + passages.size() + " passages");
+    }
     Map<String, Analysed> english = new HashMap<>(); // focus, context and title share one analysis
     List<Document> documents = new ArrayList<>(passages.size());
-    for (Passage p : passages) {
-      Objects.requireNonNull(p, "passage");
+    for (int i = 0; i < passages.size(); i++) {
+      Passage p = Objects.requireNonNull(passages.get(i), "passage");
       List<Analysed> window = new ArrayList<>(p.sentences().size());
       List<List<Token>> tokens = new ArrayList<>(p.sentences().size());
       for (Sentence s : p.sentences()) {
@@ -107,7 +119,8 @@ public final class IndexBuild implements AutoCloseable {
               Analysed.field(Schema.CONTEXT, window),
               Analysed.field(Schema.WORDS, List.of(Analysed.of(analyzer, Schema.WORDS, anchor))),
               Analysed.field(Schema.TITLE, List.of(title)),
-              tokens));
+              tokens,
+              vectors == null ? null : vectors.get(i)));
     }
     return new Prepared(documents);
   }

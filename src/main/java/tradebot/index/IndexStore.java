@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -38,7 +40,7 @@ public final class IndexStore {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
 
   /** Bump when the schema or the analysis changes: indexes of another layout are rebuilt. */
-  public static final String SCHEMA_VERSION = "schema-8-" + Schema.analysisFingerprint();
+  public static final String SCHEMA_VERSION = "schema-9-" + Schema.analysisFingerprint();
 
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";
@@ -276,7 +278,13 @@ public final class IndexStore {
    * context, words, title) and the payload's tokens as made by {@link IndexBuild#prepare}.
    */
   static Document toDocument(
-      Passage p, Field focus, Field context, Field words, Field title, List<List<Token>> tokens) {
+      Passage p,
+      Field focus,
+      Field context,
+      Field words,
+      Field title,
+      List<List<Token>> tokens,
+      float[] vector) {
     Document doc = new Document();
     long day = p.source().published().toEpochDay();
     doc.add(new StringField(Schema.ID, p.id(), Field.Store.YES));
@@ -285,6 +293,9 @@ public final class IndexStore {
     doc.add(context);
     doc.add(words);
     doc.add(title);
+    if (vector != null) {
+      doc.add(new KnnFloatVectorField(Schema.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     doc.add(new LongPoint(Schema.PUBLISHED, day));
     doc.add(new NumericDocValuesField(Schema.PUBLISHED, day));
     doc.add(

@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -27,6 +29,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
@@ -172,11 +175,32 @@ final class LucenePassageIndex implements PassageIndex {
         scored =
             new FullScore(lucene).rescore(searcher, recalled, recalled.scoreDocs.length).scoreDocs;
       }
-      List<ScoreDoc> chosen = choose(searcher, scored, query);
+      List<ScoreDoc> chosen = new ArrayList<>(choose(searcher, scored, query));
+      int lexical = chosen.size();
+      if (query.vector().isPresent()) {
+        chosen.addAll(nearest(searcher, query.vector().get(), query.k(), chosen));
+      }
+      int[] docs = chosen.stream().mapToInt(sd -> sd.doc).toArray();
+      Map<Integer, Float> full = rescored(searcher, lucene, docs);
+      Map<Integer, Float> focus = rescored(searcher, toLucene(query, 1f, 0f, 0f), docs);
+      Map<Integer, Float> context = rescored(searcher, toLucene(query, 0f, 1f, 0f), docs);
+      Map<Integer, Float> title = rescored(searcher, toLucene(query, 0f, 0f, 1f), docs);
+      Map<Integer, Float> similarity =
+          query.vector().isPresent()
+              ? similarities(searcher, query.vector().get(), docs)
+              : Map.of();
       List<Hit> hits = new ArrayList<>(chosen.size());
-      for (ScoreDoc sd : chosen) {
-        PayloadCodec.Payload payload = payloads.get(sd.doc, doc -> payload(searcher, doc));
-        hits.add(new Hit(payload.passage(), sd.score, payload.tokens()));
+      for (int i = 0; i < chosen.size(); i++) {
+        int doc = chosen.get(i).doc;
+        PayloadCodec.Payload payload = payloads.get(doc, d -> payload(searcher, d));
+        Hit.Parts parts =
+            new Hit.Parts(
+                focus.getOrDefault(doc, 0f),
+                context.getOrDefault(doc, 0f),
+                title.getOrDefault(doc, 0f),
+                similarity.getOrDefault(doc, Float.NaN),
+                i < lexical);
+        hits.add(new Hit(payload.passage(), full.getOrDefault(doc, 0f), payload.tokens(), parts));
       }
       return hits;
     } catch (IOException e) {
@@ -184,6 +208,74 @@ final class LucenePassageIndex implements PassageIndex {
     } finally {
       release(searcher);
     }
+  }
+
+  /**
+   * The {@code k} passages whose anchor sentences lie nearest {@code vector}, leaving out those
+   * already {@code chosen}; none when the index holds no vectors.
+   */
+  private static List<ScoreDoc> nearest(
+      IndexSearcher searcher, float[] vector, int k, List<ScoreDoc> chosen) throws IOException {
+    java.util.Set<Integer> have = new java.util.HashSet<>();
+    chosen.forEach(sd -> have.add(sd.doc));
+    List<ScoreDoc> out = new ArrayList<>();
+    for (ScoreDoc sd :
+        searcher.search(new KnnFloatVectorQuery(Schema.VECTOR, vector, k), k).scoreDocs) {
+      if (have.add(sd.doc)) {
+        out.add(sd);
+      }
+    }
+    return out;
+  }
+
+  /** The score {@code query} gives each of {@code docs} (absent: it does not match). */
+  private static Map<Integer, Float> rescored(IndexSearcher searcher, Query query, int[] docs)
+      throws IOException {
+    Map<Integer, Float> out = new HashMap<>();
+    if (query == null || docs.length == 0) {
+      return out;
+    }
+    ScoreDoc[] in = Arrays.stream(docs).mapToObj(d -> new ScoreDoc(d, 0f)).toArray(ScoreDoc[]::new);
+    TopDocs top = new TopDocs(new TotalHits(in.length, TotalHits.Relation.EQUAL_TO), in);
+    for (ScoreDoc sd : new FullScore(query).rescore(searcher, top, in.length).scoreDocs) {
+      if (sd.score > 0) {
+        out.put(sd.doc, sd.score);
+      }
+    }
+    return out;
+  }
+
+  /** The cosine of {@code vector} with each of {@code docs}' anchor vectors (absent: none). */
+  private static Map<Integer, Float> similarities(
+      IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
+    Map<Integer, Float> out = new HashMap<>();
+    int[] sorted = docs.clone();
+    Arrays.sort(sorted);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    FloatVectorValues values = null;
+    KnnVectorValues.DocIndexIterator it = null;
+    for (int doc : sorted) {
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
+        it = values == null ? null : values.iterator();
+      }
+      if (it == null) {
+        continue;
+      }
+      int target = doc - leaf.docBase;
+      int at = it.docID() >= target ? it.docID() : it.advance(target);
+      if (at == target) {
+        float[] v = values.vectorValue(it.index());
+        float dot = 0;
+        for (int i = 0; i < v.length && i < vector.length; i++) {
+          dot += v[i] * vector[i];
+        }
+        out.put(doc, dot);
+      }
+    }
+    return out;
   }
 
   /**
@@ -364,6 +456,12 @@ final class LucenePassageIndex implements PassageIndex {
   }
 
   private Query toLucene(SearchQuery query) {
+    return toLucene(query, FOCUS_WEIGHT, CONTEXT_WEIGHT, TITLE_WEIGHT);
+  }
+
+  /** The full query, each field weighted as given (a field of weight 0 is left out). */
+  private Query toLucene(
+      SearchQuery query, float focusWeight, float contextWeight, float titleWeight) {
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     int clauses = 0;
     for (TermGroup group : query.groups()) {
@@ -373,9 +471,15 @@ final class LucenePassageIndex implements PassageIndex {
         if (terms.isEmpty()) {
           continue;
         }
-        alternatives.add(field(Schema.FOCUS, terms, group.fuzzy(), FOCUS_WEIGHT));
-        alternatives.add(field(Schema.CONTEXT, terms, group.fuzzy(), CONTEXT_WEIGHT));
-        alternatives.add(field(Schema.TITLE, terms, false, TITLE_WEIGHT));
+        if (focusWeight > 0) {
+          alternatives.add(field(Schema.FOCUS, terms, group.fuzzy(), focusWeight));
+        }
+        if (contextWeight > 0) {
+          alternatives.add(field(Schema.CONTEXT, terms, group.fuzzy(), contextWeight));
+        }
+        if (titleWeight > 0) {
+          alternatives.add(field(Schema.TITLE, terms, false, titleWeight));
+        }
       }
       if (alternatives.isEmpty()) {
         continue;

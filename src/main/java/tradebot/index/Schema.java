@@ -51,6 +51,13 @@ final class Schema {
    */
   static final String PAYLOAD = "payload";
 
+  /**
+   * The anchor sentence's embedding: KnnFloatVectorField, dot product on unit vectors (the cosine),
+   * so that nearest-neighbour search finds sentences that mean what the question asks in other
+   * words. Absent when the index was built without a model.
+   */
+  static final String VECTOR = "vector";
+
   /** BM25 as Anserini tunes it for short passages (k1=0.9, b=0.4). */
   static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 

@@ -61,7 +61,8 @@ class PreparedDocumentsTest {
         new TextField(Schema.CONTEXT, p.text(), Field.Store.NO),
         new TextField(Schema.WORDS, p.anchorSentence().text(), Field.Store.NO),
         new TextField(Schema.TITLE, p.source().title(), Field.Store.NO),
-        tokens);
+        tokens,
+        null);
   }
 
   /** Indexes {@code articles} both ways and returns how many passages were compared. */

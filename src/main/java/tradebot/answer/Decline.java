@@ -1,0 +1,52 @@
+package tradebot.answer;
+
+import java.util.List;
+
+/**
+ * What the decision to decline reads of a question and its ranked candidates: its {@link
+ * DeclineFeature}s. Thread-safe (stateless).
+ */
+final class Decline {
+  private Decline() {}
+
+  /**
+   * A question looked up, before the model ranks it.
+   *
+   * @param question the question as read
+   * @param candidates its candidates, measured, unscored
+   * @param offTopicWord whether it names something listed as outside trade policy
+   * @param weight the summed rarity of its concepts
+   */
+  record Examined(
+      Question question, List<Ranker.Candidate> candidates, boolean offTopicWord, double weight) {}
+
+  /** The decline features of {@code examined} with its candidates {@code ranked} best first. */
+  static double[] features(Examined examined, List<Ranker.Candidate> ranked) {
+    double[] g = new double[DeclineFeature.values().length];
+    Question q = examined.question();
+    long unknown = q.concepts().stream().filter(Question.Concept::fuzzy).count();
+    g[DeclineFeature.UNKNOWN_WORDS.ordinal()] =
+        q.concepts().isEmpty() ? 1 : (double) unknown / q.concepts().size();
+    g[DeclineFeature.QUESTION_WEIGHT.ordinal()] = Math.log1p(examined.weight());
+    g[DeclineFeature.OFF_TOPIC_WORD.ordinal()] = examined.offTopicWord() ? 1 : 0;
+    if (ranked.isEmpty()) {
+      g[DeclineFeature.TOP_ENTITY_MISSING.ordinal()] = 1;
+      return g;
+    }
+    Ranker.Candidate top = ranked.getFirst();
+    double maxCosine = 0;
+    for (Ranker.Candidate c : ranked) {
+      maxCosine = Math.max(maxCosine, c.feature(Feature.COSINE));
+    }
+    g[DeclineFeature.TOP_SCORE.ordinal()] = top.score();
+    g[DeclineFeature.MARGIN.ordinal()] =
+        ranked.size() > 1 ? top.score() - ranked.get(1).score() : 1;
+    g[DeclineFeature.TOP_COSINE.ordinal()] = top.feature(Feature.COSINE);
+    g[DeclineFeature.MAX_COSINE.ordinal()] = maxCosine;
+    g[DeclineFeature.TOP_COVERAGE.ordinal()] = top.coverage();
+    g[DeclineFeature.TOP_LEXICAL_CONFIDENCE.ordinal()] = top.confidence();
+    g[DeclineFeature.TOP_ENTITY_MISSING.ordinal()] = top.entityMissing() ? 1 : 0;
+    g[DeclineFeature.TOP_ANSWER_TYPE.ordinal()] = top.typed() ? 1 : 0;
+    return g;
+  }
+}

@@ -1,0 +1,89 @@
+package tradebot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tradebot.answer.Fitter;
+
+/**
+ * {@code tradebot fit}: fits config/ranking.yaml to the question sets and reports cross-validated
+ * results.
+ */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    description =
+        "Fit the ranking and decline weights (config/ranking.yaml) to question sets; print"
+            + " cross-validated results.")
+final class FitCommand implements Callable<Integer> {
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      defaultValue = "config",
+      description = "Config directory whose ranking.yaml is written (default: ${DEFAULT-VALUE}).")
+  Path configDir;
+
+  @Option(
+      names = "--sets",
+      paramLabel = "FILE",
+      defaultValue = "src/test/resources/eval/sets.yaml",
+      description = "The question sets and their knowledge (default: ${DEFAULT-VALUE}).")
+  Path sets;
+
+  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds.")
+  int folds;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Seed of the folds.")
+  long seed;
+
+  @Option(names = "--ablation", description = "Also refit with each feature left out in turn.")
+  boolean ablation;
+
+  @Override
+  public Integer call() throws Exception {
+    if (folds < 2) {
+      throw new IllegalArgumentException("--folds must be at least 2: " + folds);
+    }
+    Fitter fitter = new Fitter(configDir);
+    for (Fitter.QuestionSet set : read(sets)) {
+      System.err.println("fit: looking up " + set.name() + " (" + set.questions() + ")");
+      fitter.add(set, Clock.systemUTC());
+    }
+    fitter.fitAndWrite(folds, seed, ablation).forEach(System.out::println);
+    System.out.println("wrote " + configDir.resolve("ranking.yaml"));
+    return 0;
+  }
+
+  /** The sets file: a YAML list of {name, questions, knowledge: [dirs]}. */
+  static List<Fitter.QuestionSet> read(Path file) throws java.io.IOException {
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+    if (root == null || !root.isArray()) {
+      throw new IllegalArgumentException(file + ": expected a list of sets");
+    }
+    List<Fitter.QuestionSet> out = new ArrayList<>();
+    for (JsonNode n : root) {
+      List<Path> dirs = new ArrayList<>();
+      n.path("knowledge").forEach(d -> dirs.add(Path.of(d.asText())));
+      String name = n.path("name").asText();
+      Path questions = Path.of(n.path("questions").asText());
+      if (name.isBlank() || !Files.isRegularFile(questions)) {
+        throw new IllegalArgumentException(
+            file
+                + ": set '"
+                + name
+                + "' needs a name and an existing questions file: "
+                + questions);
+      }
+      out.add(new Fitter.QuestionSet(name, questions, dirs));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,39 @@
+package tradebot.embed;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where embedders come from: one model per process (it takes seconds and 300 MB to load), loaded on
+ * first use, behind a cache of passage vectors. Thread-safe.
+ */
+public final class Embedders {
+  private static final Map<Path, Embedder> ON_DISK = new ConcurrentHashMap<>();
+
+  private Embedders() {}
+
+  private static final class Model {
+    static final Embedder E5 = new E5Embedder();
+  }
+
+  private static final class Shared {
+    static final Embedder MEMORY = CachingEmbedder.inMemory(Model.E5);
+  }
+
+  /** Loads the model in the background, so that the first question does not wait for it. */
+  public static void warmUpInBackground() {
+    Thread.ofVirtual().name("embedding-model-warm-up").start(E5Embedder::warmUp);
+  }
+
+  /** The process's model with an in-memory cache (tests, benchmarks, an in-memory index). */
+  public static Embedder inMemory() {
+    return Shared.MEMORY;
+  }
+
+  /** The process's model with its passage vectors also kept under {@code dir}. */
+  public static Embedder onDisk(Path dir) {
+    Path file = dir.toAbsolutePath().normalize().resolve("embeddings-" + E5Embedder.MODEL + ".bin");
+    return ON_DISK.computeIfAbsent(file, f -> CachingEmbedder.onDisk(Model.E5, f));
+  }
+}
