@@ -31,7 +31,8 @@ record AnswerRules(
     Map<Figure.Kind, Set<String>> figureCues,
     List<String> recency,
     Map<QuestionType, String> leads,
-    Map<String, String> messages) {
+    Map<String, String> messages,
+    boolean englishSynonyms) {
 
   /** A question type and the patterns that mark it; the first rule that matches wins. */
   record TypeRule(QuestionType type, List<Pattern> patterns) {}
@@ -58,7 +59,8 @@ record AnswerRules(
       Map<String, List<String>> figureCues,
       List<String> recency,
       Map<String, String> leads,
-      Map<String, String> messages) {}
+      Map<String, String> messages,
+      Boolean englishSynonyms) {}
 
   /**
    * Reads {@code file}.
@@ -102,7 +104,8 @@ record AnswerRules(
           cues,
           lower(raw.recency()),
           leads,
-          raw.messages());
+          raw.messages(),
+          raw.englishSynonyms() == null || raw.englishSynonyms());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }

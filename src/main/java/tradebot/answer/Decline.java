@@ -41,6 +41,11 @@ final class Decline {
     g[DeclineFeature.TOP_SCORE.ordinal()] = top.score();
     g[DeclineFeature.MARGIN.ordinal()] =
         ranked.size() > 1 ? top.score() - ranked.get(1).score() : 1;
+    double sum = 0;
+    for (Ranker.Candidate c : ranked) {
+      sum += Math.exp(c.score() - top.score());
+    }
+    g[DeclineFeature.TOP_SHARE.ordinal()] = 1 / sum;
     g[DeclineFeature.TOP_COSINE.ordinal()] = top.feature(Feature.COSINE);
     g[DeclineFeature.MAX_COSINE.ordinal()] = maxCosine;
     g[DeclineFeature.TOP_COVERAGE.ordinal()] = top.coverage();

@@ -12,6 +12,8 @@ enum DeclineFeature {
   TOP_SCORE,
   /** The best candidate's score less the second's. */
   MARGIN,
+  /** The best candidate's share of the candidates' softmax: how much it stands out. */
+  TOP_SHARE,
   /** The best candidate's cosine with the question. */
   TOP_COSINE,
   /** The highest cosine among all candidates. */

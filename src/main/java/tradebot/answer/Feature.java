@@ -18,7 +18,9 @@ enum Feature {
   BM25_TITLE,
   /** Cosine of the question's and the anchor sentence's embeddings. */
   COSINE,
-  /** The cosine less the best candidate's (0 for the nearest sentence). */
+  /**
+   * The cosine less the best candidate's, in tenths (0 for the nearest sentence, -1 a tenth off).
+   */
   COSINE_GAP,
   /** Share of the question's concepts (by rarity) the passage holds. */
   COVERAGE,
@@ -35,7 +37,14 @@ enum Feature {
   /** A name the question gives is nowhere in the passage's article. */
   ENTITY_MISSING,
   /** Found only by the embeddings' nearest-neighbour search, not by the words. */
-  SEMANTIC_ONLY;
+  SEMANTIC_ONLY,
+  /**
+   * The anchor does not end as a sentence does (no closing stop, question or exclamation mark, or
+   * quotation mark): a heading, bullet or caption line.
+   */
+  FRAGMENT,
+  /** The anchor's length in words over 40, at most 1: long sentences match more words by chance. */
+  LENGTH;
 
   /** The name in config/ranking.yaml and in --explain. */
   String key() {

@@ -35,9 +35,9 @@ import tradebot.knowledge.Sentence;
  */
 public final class Fitter {
   /** L2 penalty on the weights: keeps weights of rare features small. */
-  private static final double L2 = 0.01;
+  private static final double L2 = Double.parseDouble(System.getProperty("fit.l2", "0.001"));
 
-  private static final int STEPS = 400;
+  private static final int STEPS = Integer.getInteger("fit.steps", 2000);
   private static final double LEARNING_RATE = 0.1;
 
   /**
@@ -73,26 +73,38 @@ public final class Fitter {
   }
 
   /** How a model did on some questions. */
-  public record Score(int inScope, int correct1, int falseDeclines, int traps, int trapsDeclined) {
+  public record Score(
+      int inScope,
+      int correct1,
+      int falseDeclines,
+      int traps,
+      int trapsDeclined,
+      int rankedFirst,
+      int reachable) {
     Score plus(Score o) {
       return new Score(
           inScope + o.inScope,
           correct1 + o.correct1,
           falseDeclines + o.falseDeclines,
           traps + o.traps,
-          trapsDeclined + o.trapsDeclined);
+          trapsDeclined + o.trapsDeclined,
+          rankedFirst + o.rankedFirst,
+          reachable + o.reachable);
     }
 
     @Override
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "correct@1 %d/%d, false declines %d, traps declined %d/%d",
+          "correct@1 %d/%d, false declines %d, traps declined %d/%d (never declining: %d; a right"
+              + " candidate: %d)",
           correct1,
           inScope,
           falseDeclines,
           trapsDeclined,
-          traps);
+          traps,
+          rankedFirst,
+          reachable);
     }
   }
 
@@ -325,6 +337,8 @@ public final class Fitter {
     int falseDeclines = 0;
     int traps = 0;
     int declined = 0;
+    int first = 0;
+    int reachable = 0;
     for (Example e : test) {
       List<Ranker.Candidate> ranked = AnswerService.rank(e.examined(), model);
       boolean answered =
@@ -333,15 +347,16 @@ public final class Fitter {
       if (e.answerable()) {
         inScope++;
         falseDeclines += answered ? 0 : 1;
-        if (answered) {
-          correct += e.correct()[indexOf(e, ranked.getFirst())] ? 1 : 0;
-        }
+        boolean right = !ranked.isEmpty() && e.correct()[indexOf(e, ranked.getFirst())];
+        correct += answered && right ? 1 : 0;
+        first += right ? 1 : 0;
+        reachable += e.anyCorrect() ? 1 : 0;
       } else {
         traps++;
         declined += answered ? 0 : 1;
       }
     }
-    return new Score(inScope, correct, falseDeclines, traps, declined);
+    return new Score(inScope, correct, falseDeclines, traps, declined, first, reachable);
   }
 
   /** Cross-validated score per set: {@code folds} random folds of all questions. */
@@ -393,7 +408,7 @@ public final class Fitter {
 
   private static List<String> lines(java.util.Map<String, Score> bySet) {
     List<String> out = new ArrayList<>();
-    Score all = new Score(0, 0, 0, 0, 0);
+    Score all = new Score(0, 0, 0, 0, 0, 0, 0);
     for (var e : bySet.entrySet()) {
       out.add(String.format(Locale.ROOT, "%-12s %s", e.getKey(), e.getValue()));
       all = all.plus(e.getValue());

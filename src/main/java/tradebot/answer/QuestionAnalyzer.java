@@ -183,7 +183,7 @@ final class QuestionAnalyzer {
         continue; // a stop word, or said twice
       }
       int thesaurusFrom = alternatives.size();
-      if (word && !entity) {
+      if (word && !entity && rules.englishSynonyms()) {
         alternatives = new ArrayList<>(alternatives);
         for (String synonym : Thesaurus.synonyms(corrected)) {
           // Only synonyms the articles use: the others cannot match and would only slow the search.

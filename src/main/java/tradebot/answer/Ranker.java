@@ -40,6 +40,10 @@ final class Ranker {
   /** A named entity found only elsewhere in the article. */
   private static final double ARTICLE_CREDIT = 0.5;
 
+  /** How a sentence ends: a stop, question or exclamation mark, perhaps inside quotation marks. */
+  private static final java.util.regex.Pattern SENTENCE_END =
+      java.util.regex.Pattern.compile("[.!?…][\"'”’)\\]]*$");
+
   /** Days in which recency falls by a factor e. */
   private static final double RECENCY_DAYS = 365;
 
@@ -139,6 +143,9 @@ final class Ranker {
               : 0;
       x[Feature.ENTITY_MISSING.ordinal()] = m.entityMissing ? 1 : 0;
       x[Feature.SEMANTIC_ONLY.ordinal()] = h.parts().lexical() ? 0 : 1;
+      String anchor = p.anchorSentence().text();
+      x[Feature.FRAGMENT.ordinal()] = SENTENCE_END.matcher(anchor).find() ? 0 : 1;
+      x[Feature.LENGTH.ordinal()] = Math.min(1, anchor.split("\\s+").length / 40.0);
       out.add(
           new Candidate(
               h,

@@ -74,7 +74,7 @@ final class InspectCommand implements Callable<Integer> {
             SentenceSplitter.fromFile(config.configDir().resolve("abbreviations.txt")),
             new FigureExtractor());
     String body = article.body();
-    List<LineVerdict> verdicts = cleaner.classify(body);
+    List<LineVerdict> verdicts = cleaner.classify(body, article.source().title());
     int firstLine = bodyFirstLine(file, body);
     int width = verdicts.stream().mapToInt(v -> v.reason().length()).max().orElse(5);
     out.printf(

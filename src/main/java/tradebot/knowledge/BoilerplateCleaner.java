@@ -34,6 +34,9 @@ public final class BoilerplateCleaner {
   /** The reason given to an empty or all-space line (not kept: it separates paragraphs). */
   public static final String BLANK = "blank";
 
+  /** The reason of a line that repeats the article's title. */
+  public static final String TITLE = "title";
+
   private final BoilerplateRules rules;
   private final String origin;
   private final Map<String, String> whys;
@@ -78,8 +81,33 @@ public final class BoilerplateCleaner {
     return switch (reason) {
       case PROSE -> Optional.of("no rule matched: article prose");
       case BLANK -> Optional.of("an empty line: separates paragraphs");
+      case TITLE -> Optional.of("repeats the article's title: the headline pasted with the body");
       default -> Optional.ofNullable(whys.get(reason));
     };
+  }
+
+  /**
+   * One verdict per line of {@code body}, as {@link #classify(String)}, and a kept line that only
+   * repeats the article's {@code title} (the headline pasted with the body) dropped as {@link
+   * #TITLE}: the title is cited with every quote already, and as a sentence it matches every
+   * question about the article.
+   */
+  public List<LineVerdict> classify(String body, String title) {
+    List<LineVerdict> verdicts = classify(body);
+    String headline = folded(title);
+    if (headline.isEmpty()) {
+      return verdicts;
+    }
+    List<LineVerdict> out = new ArrayList<>(verdicts.size());
+    for (LineVerdict v : verdicts) {
+      boolean repeats = v.kept() && folded(body.substring(v.start(), v.end())).equals(headline);
+      out.add(repeats ? new LineVerdict(v.number(), v.start(), v.end(), false, TITLE) : v);
+    }
+    return out;
+  }
+
+  private static String folded(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** One verdict per line of {@code body} (split at '\n'), in order. */

@@ -29,7 +29,8 @@ public final class Ingester {
     String body = article.body();
     List<Sentence> sentences = new ArrayList<>();
     List<Passage> passages = new ArrayList<>();
-    List<SentenceSplitter.Span> paragraphs = paragraphs(body, cleaner.classify(body));
+    List<SentenceSplitter.Span> paragraphs =
+        paragraphs(body, cleaner.classify(body, article.source().title()));
     List<List<Sentence>> byParagraph = new ArrayList<>();
     for (SentenceSplitter.Span paragraph : paragraphs) {
       List<Sentence> inParagraph = new ArrayList<>();
