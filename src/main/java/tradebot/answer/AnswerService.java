@@ -99,7 +99,10 @@ public final class AnswerService {
   Decline.Examined examine(Corpus corpus, AnswerRules r, String q) {
     PassageIndex index = corpus.index();
     Question question = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, index);
-    if (question.concepts().isEmpty()) {
+    boolean oneLooseWord =
+        question.concepts().size() == 1 && !question.concepts().getFirst().entity();
+    if (question.concepts().isEmpty() || oneLooseWord) {
+      // Nothing to look up; or one plain word ("tariffs?"), which is no question: one name is.
       return null;
     }
     double said =

@@ -22,6 +22,8 @@ enum Feature {
    * The cosine less the best candidate's, in tenths (0 for the nearest sentence, -1 a tenth off).
    */
   COSINE_GAP,
+  /** The window's cosine (its sentences' vectors summed) less the best candidate's, in tenths. */
+  WINDOW_COSINE_GAP,
   /** Share of the question's concepts (by rarity) the passage holds. */
   COVERAGE,
   /** Coverage with penalties for missing names and unknown words (the old lexical confidence). */

@@ -109,6 +109,7 @@ public final class Fitter {
   }
 
   private final List<Example> examples = new ArrayList<>();
+  private final List<String> mistakes = new ArrayList<>();
   private final Path configDir;
 
   public Fitter(Path configDir) {
@@ -359,6 +360,34 @@ public final class Fitter {
     return new Score(inScope, correct, falseDeclines, traps, declined, first, reachable);
   }
 
+  /** The questions {@code model} gets wrong among {@code test}, one line each. */
+  private static List<String> mistakes(RankingModel model, List<Example> test) {
+    List<String> out = new ArrayList<>();
+    for (Example e : test) {
+      List<Ranker.Candidate> ranked = AnswerService.rank(e.examined(), model);
+      double p = ranked.isEmpty() ? 0 : model.answerable(Decline.features(e.examined(), ranked));
+      boolean answered = !ranked.isEmpty() && p >= model.threshold();
+      String q = e.question().id() + " \"" + e.question().question() + "\"";
+      if (!e.answerable() && answered) {
+        out.add(String.format(Locale.ROOT, "answered trap (p %.2f) %s: %s", p, q, top(ranked)));
+      } else if (e.answerable() && !answered) {
+        out.add(String.format(Locale.ROOT, "declined (p %.2f) %s", p, q));
+      } else if (e.answerable() && !e.correct()[indexOf(e, ranked.getFirst())]) {
+        out.add("wrong " + q + ": " + top(ranked));
+      }
+    }
+    return out;
+  }
+
+  private static String top(List<Ranker.Candidate> ranked) {
+    return ranked.getFirst().passage().id() + " " + ranked.getFirst().passage().anchorSentence().text();
+  }
+
+  /** The cross-validation's mistakes (of the last run without a feature left out). */
+  public List<String> mistakes() {
+    return mistakes;
+  }
+
   /** Cross-validated score per set: {@code folds} random folds of all questions. */
   List<String> crossValidate(int folds, long seed, Feature offRank, DeclineFeature offDecline) {
     List<Integer> order = new ArrayList<>();
@@ -378,6 +407,9 @@ public final class Fitter {
         (fold[i] == f ? test : train).add(examples.get(i));
       }
       RankingModel model = fit(train, offRank, offDecline);
+      if (offRank == null && offDecline == null) {
+        mistakes.addAll(mistakes(model, test));
+      }
       for (String set : sets()) {
         Score s = score(model, test.stream().filter(inSet(set)).toList());
         bySet.merge(set, s, Score::plus);

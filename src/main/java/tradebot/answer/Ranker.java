@@ -101,6 +101,7 @@ final class Ranker {
     double topContext = 0;
     double topTitle = 0;
     double topCosine = Double.NEGATIVE_INFINITY;
+    double topWindow = Double.NEGATIVE_INFINITY;
     long newest = Long.MIN_VALUE;
     for (Hit h : hits) {
       top = Math.max(top, h.score());
@@ -109,6 +110,9 @@ final class Ranker {
       topTitle = Math.max(topTitle, h.parts().title());
       if (!Float.isNaN(h.parts().similarity())) {
         topCosine = Math.max(topCosine, h.parts().similarity());
+      }
+      if (!Float.isNaN(h.parts().windowSimilarity())) {
+        topWindow = Math.max(topWindow, h.parts().windowSimilarity());
       }
       newest = Math.max(newest, h.passage().source().published().toEpochDay());
     }
@@ -131,7 +135,11 @@ final class Ranker {
       x[Feature.BM25_TITLE.ordinal()] = ratio(h.parts().title(), topTitle);
       x[Feature.COSINE.ordinal()] = cosine;
       x[Feature.COSINE_GAP.ordinal()] =
-          topCosine == Double.NEGATIVE_INFINITY ? 0 : cosine - topCosine;
+          topCosine == Double.NEGATIVE_INFINITY ? 0 : (cosine - topCosine) * 10;
+      x[Feature.WINDOW_COSINE_GAP.ordinal()] =
+          Float.isNaN(h.parts().windowSimilarity()) || topWindow == Double.NEGATIVE_INFINITY
+              ? 0
+              : (h.parts().windowSimilarity() - topWindow) * 10;
       x[Feature.COVERAGE.ordinal()] = m.coverage;
       x[Feature.LEXICAL_CONFIDENCE.ordinal()] = m.confidence(typed, question);
       x[Feature.ANSWER_TYPE.ordinal()] = typedQuestion && typed ? 1 : 0;

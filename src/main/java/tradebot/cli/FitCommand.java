@@ -47,6 +47,9 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--ablation", description = "Also refit with each feature left out in turn.")
   boolean ablation;
 
+  @Option(names = "--mistakes", description = "Also list the questions cross-validation got wrong.")
+  boolean listMistakes;
+
   @Override
   public Integer call() throws Exception {
     if (folds < 2) {
@@ -58,6 +61,9 @@ final class FitCommand implements Callable<Integer> {
       fitter.add(set, Clock.systemUTC());
     }
     fitter.fitAndWrite(folds, seed, ablation).forEach(System.out::println);
+    if (listMistakes) {
+      fitter.mistakes().forEach(m -> System.out.println("  " + m));
+    }
     System.out.println("wrote " + configDir.resolve("ranking.yaml"));
     return 0;
   }

@@ -22,11 +22,18 @@ public record Hit(Passage passage, float score, List<List<Token>> tokens, Parts 
    * @param title BM25 on the article's title
    * @param similarity cosine of the question's and the anchor sentence's embeddings, or NaN when
    *     the search had no vector
+   * @param windowSimilarity cosine of the question's embedding and the window's, or NaN
    * @param lexical whether the words' search found it (else only the nearest-neighbour search did)
    */
-  public record Parts(float focus, float context, float title, float similarity, boolean lexical) {
+  public record Parts(
+      float focus,
+      float context,
+      float title,
+      float similarity,
+      float windowSimilarity,
+      boolean lexical) {
     /** Parts of a lexical hit whose parts were not measured. */
-    public static final Parts NONE = new Parts(0, 0, 0, Float.NaN, true);
+    public static final Parts NONE = new Parts(0, 0, 0, Float.NaN, Float.NaN, true);
   }
 
   /** A hit whose score's parts are not known. */

@@ -91,12 +91,18 @@ public final class IndexBuild implements AutoCloseable {
 
   /**
    * Like {@link #prepare(List)}, with each passage's anchor-sentence vector (unit length, one per
-   * passage, in order), or null to build a lexical index.
+   * passage, in order), or null to build a lexical index. The passages are those of one article:
+   * a window's vector is made of its sentences' own vectors (each sentence is some passage's
+   * anchor).
    */
   public Prepared prepare(List<Passage> passages, List<float[]> vectors) {
     if (vectors != null && vectors.size() != passages.size()) {
       throw new IllegalArgumentException(
           vectors.size() + " vectors for " + passages.size() + " passages");
+    }
+    Map<Integer, float[]> bySentence = new HashMap<>();
+    for (int i = 0; vectors != null && i < passages.size(); i++) {
+      bySentence.put(passages.get(i).anchorSentence().start(), vectors.get(i));
     }
     Map<String, Analysed> english = new HashMap<>(); // focus, context and title share one analysis
     List<Document> documents = new ArrayList<>(passages.size());
@@ -120,9 +126,39 @@ public final class IndexBuild implements AutoCloseable {
               Analysed.field(Schema.WORDS, List.of(Analysed.of(analyzer, Schema.WORDS, anchor))),
               Analysed.field(Schema.TITLE, List.of(title)),
               tokens,
-              vectors == null ? null : vectors.get(i)));
+              vectors == null ? null : vectors.get(i),
+              vectors == null ? null : windowVector(p, bySentence)));
     }
     return new Prepared(documents);
+  }
+
+  /** The normalized sum of the window's sentence vectors (those known). */
+  private static float[] windowVector(Passage p, Map<Integer, float[]> bySentence) {
+    float[] sum = null;
+    for (Sentence s : p.sentences()) {
+      float[] v = bySentence.get(s.start());
+      if (v == null) {
+        continue;
+      }
+      if (sum == null) {
+        sum = new float[v.length];
+      }
+      for (int i = 0; i < v.length; i++) {
+        sum[i] += v[i];
+      }
+    }
+    if (sum == null) {
+      return null;
+    }
+    double norm = 0;
+    for (float x : sum) {
+      norm += x * x;
+    }
+    float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] *= scale;
+    }
+    return sum;
   }
 
   /** Adds prepared passages, in order. */

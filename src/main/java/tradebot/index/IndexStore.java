@@ -284,7 +284,8 @@ public final class IndexStore {
       Field words,
       Field title,
       List<List<Token>> tokens,
-      float[] vector) {
+      float[] vector,
+      float[] windowVector) {
     Document doc = new Document();
     long day = p.source().published().toEpochDay();
     doc.add(new StringField(Schema.ID, p.id(), Field.Store.YES));

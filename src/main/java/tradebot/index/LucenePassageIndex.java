@@ -189,6 +189,10 @@ final class LucenePassageIndex implements PassageIndex {
           query.vector().isPresent()
               ? similarities(searcher, query.vector().get(), docs)
               : Map.of();
+      Map<Integer, Float> windowSimilarity =
+          query.vector().isPresent()
+              ? windowSimilarities(searcher, query.vector().get(), docs)
+              : Map.of();
       List<Hit> hits = new ArrayList<>(chosen.size());
       for (int i = 0; i < chosen.size(); i++) {
         int doc = chosen.get(i).doc;
@@ -199,6 +203,7 @@ final class LucenePassageIndex implements PassageIndex {
                 context.getOrDefault(doc, 0f),
                 title.getOrDefault(doc, 0f),
                 similarity.getOrDefault(doc, Float.NaN),
+                windowSimilarity.getOrDefault(doc, Float.NaN),
                 i < lexical);
         hits.add(new Hit(payload.passage(), full.getOrDefault(doc, 0f), payload.tokens(), parts));
       }
@@ -271,6 +276,33 @@ final class LucenePassageIndex implements PassageIndex {
         float dot = 0;
         for (int i = 0; i < v.length && i < vector.length; i++) {
           dot += v[i] * vector[i];
+        }
+        out.put(doc, dot);
+      }
+    }
+    return out;
+  }
+
+  /** The cosine of {@code vector} with each of {@code docs}' window vectors (absent: none). */
+  private static Map<Integer, Float> windowSimilarities(
+      IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
+    Map<Integer, Float> out = new HashMap<>();
+    int[] sorted = docs.clone();
+    Arrays.sort(sorted);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    for (int doc : sorted) {
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getBinaryDocValues(Schema.WINDOW_VECTOR);
+      }
+      if (values != null && values.advanceExact(doc - leaf.docBase)) {
+        BytesRef b = values.binaryValue();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b.bytes, b.offset, b.length);
+        float dot = 0;
+        for (int i = 0; i < vector.length && buf.remaining() >= 4; i++) {
+          dot += buf.getFloat() * vector[i];
         }
         out.put(doc, dot);
       }

@@ -58,6 +58,13 @@ final class Schema {
    */
   static final String VECTOR = "vector";
 
+  /**
+   * The window's embedding (the normalized sum of its sentences' vectors): BinaryDocValues of
+   * floats, read only for candidates, for the context a sentence's own vector lacks (a pronoun's
+   * referent, the speaker of a quote).
+   */
+  static final String WINDOW_VECTOR = "window_vector";
+
   /** BM25 as Anserini tunes it for short passages (k1=0.9, b=0.4). */
   static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 

@@ -62,6 +62,7 @@ class PreparedDocumentsTest {
         new TextField(Schema.WORDS, p.anchorSentence().text(), Field.Store.NO),
         new TextField(Schema.TITLE, p.source().title(), Field.Store.NO),
         tokens,
+        null,
         null);
   }
 

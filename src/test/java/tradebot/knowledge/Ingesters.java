@@ -19,6 +19,8 @@ final class Ingesters {
   static Ingester keepingEveryLine() {
     BoilerplateCleaner cleaner = mock(BoilerplateCleaner.class);
     when(cleaner.classify(anyString())).thenAnswer(call -> everyLine(call.getArgument(0)));
+    when(cleaner.classify(anyString(), anyString()))
+        .thenAnswer(call -> everyLine(call.getArgument(0)));
     return new Ingester(
         cleaner,
         SentenceSplitter.fromFile(Path.of("config/abbreviations.txt")),
