@@ -56,6 +56,39 @@ public final class Fitter {
     }
   }
 
+  /**
+   * Reads a sets file: a YAML list of {@code {name, questions, knowledge: [dirs]}}, paths relative
+   * to the working directory.
+   *
+   * @throws IllegalArgumentException naming the file and the bad set
+   */
+  public static List<QuestionSet> readSets(Path file) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode root =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(Files.readAllBytes(file));
+    if (root == null || !root.isArray()) {
+      throw new IllegalArgumentException(file + ": expected a list of sets");
+    }
+    List<QuestionSet> out = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode n : root) {
+      List<Path> dirs = new ArrayList<>();
+      n.path("knowledge").forEach(d -> dirs.add(Path.of(d.asText())));
+      String name = n.path("name").asText();
+      Path questions = Path.of(n.path("questions").asText());
+      if (name.isBlank() || !Files.isRegularFile(questions)) {
+        throw new IllegalArgumentException(
+            file
+                + ": set '"
+                + name
+                + "' needs a name and an existing questions file: "
+                + questions);
+      }
+      out.add(new QuestionSet(name, questions, dirs));
+    }
+    return out;
+  }
+
   /** One question looked up: its candidates' features and labels, and its decline inputs. */
   record Example(String set, EvalQuestion question, Decline.Examined examined, boolean[] correct) {
     boolean answerable() {
@@ -194,7 +227,8 @@ public final class Fitter {
     double bias = v[v.length - 1];
     double[] weights = Arrays.copyOf(v, v.length - 1);
     RankingModel unthresholded = new RankingModel(w, bias, weights, 0.5);
-    double threshold = threshold(train, unthresholded);
+    String fixed = System.getProperty("fit.threshold");
+    double threshold = fixed != null ? Double.parseDouble(fixed) : threshold(train, unthresholded);
     return new RankingModel(w, bias, weights, threshold);
   }
 
@@ -360,6 +394,37 @@ public final class Fitter {
     return new Score(inScope, correct, falseDeclines, traps, declined, first, reachable);
   }
 
+  /**
+   * The shipped model ({@code configDir/ranking.yaml}) on the questions added, then with each
+   * feature's weight set to 0 in turn (not refitted): what each feature adds to these questions.
+   */
+  public List<String> ablation() {
+    RankingModel shipped = RankingModel.load(configDir.resolve(RankingModel.FILE));
+    List<String> out = new ArrayList<>();
+    out.add(String.format(Locale.ROOT, "%-32s %s", "shipped weights", score(shipped, examples)));
+    for (Feature f : Feature.values()) {
+      if (shipped.rank()[f.ordinal()] != 0) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%-32s %s",
+                "rank." + f.key() + " off",
+                score(shipped.without(f), examples)));
+      }
+    }
+    for (DeclineFeature f : DeclineFeature.values()) {
+      if (shipped.decline()[f.ordinal()] != 0) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%-32s %s",
+                "decline." + f.key() + " off",
+                score(shipped.without(f), examples)));
+      }
+    }
+    return out;
+  }
+
   /** The questions {@code model} gets wrong among {@code test}, one line each. */
   private static List<String> mistakes(RankingModel model, List<Example> test) {
     List<String> out = new ArrayList<>();
@@ -380,7 +445,9 @@ public final class Fitter {
   }
 
   private static String top(List<Ranker.Candidate> ranked) {
-    return ranked.getFirst().passage().id() + " " + ranked.getFirst().passage().anchorSentence().text();
+    return ranked.getFirst().passage().id()
+        + " "
+        + ranked.getFirst().passage().anchorSentence().text();
   }
 
   /** The cross-validation's mistakes (of the last run without a feature left out). */

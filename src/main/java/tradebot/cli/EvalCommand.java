@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tradebot.answer.AnswerJson;
+import tradebot.answer.Fitter;
 import tradebot.config.TradebotConfig;
 import tradebot.eval.BaselineJson;
 import tradebot.eval.EvalQuestion;
@@ -37,6 +38,12 @@ final class EvalCommand implements Callable<Integer> {
       description =
           "Score plain BM25 over raw paragraphs (the reference point) instead of the bot.")
   boolean baseline;
+
+  @Option(
+      names = "--ablation",
+      description =
+          "Then score the shipped weights with each feature off in turn (config/ranking.yaml).")
+  boolean ablation;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Questions, one JSON object a line.")
   Path file;
@@ -96,6 +103,15 @@ final class EvalCommand implements Callable<Integer> {
       evaluator.failures().forEach(f -> System.out.println("FAIL " + f));
       evaluator.perKind().forEach(System.out::println);
       System.out.println(evaluator.summary());
+    }
+    if (ablation && !baseline) {
+      Fitter fitter = new Fitter(config.configDir());
+      fitter.add(
+          new Fitter.QuestionSet(
+              file.getFileName().toString(), file, List.of(config.knowledge().dir())),
+          java.time.Clock.systemUTC());
+      System.out.println("ablation (each feature's weight set to 0, not refitted):");
+      fitter.ablation().forEach(l -> System.out.println("  " + l));
     }
     return 0;
   }

@@ -1,13 +1,7 @@
 package tradebot.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +50,7 @@ final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--folds must be at least 2: " + folds);
     }
     Fitter fitter = new Fitter(configDir);
-    for (Fitter.QuestionSet set : read(sets)) {
+    for (Fitter.QuestionSet set : Fitter.readSets(sets)) {
       System.err.println("fit: looking up " + set.name() + " (" + set.questions() + ")");
       fitter.add(set, Clock.systemUTC());
     }
@@ -66,30 +60,5 @@ final class FitCommand implements Callable<Integer> {
     }
     System.out.println("wrote " + configDir.resolve("ranking.yaml"));
     return 0;
-  }
-
-  /** The sets file: a YAML list of {name, questions, knowledge: [dirs]}. */
-  static List<Fitter.QuestionSet> read(Path file) throws java.io.IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
-    if (root == null || !root.isArray()) {
-      throw new IllegalArgumentException(file + ": expected a list of sets");
-    }
-    List<Fitter.QuestionSet> out = new ArrayList<>();
-    for (JsonNode n : root) {
-      List<Path> dirs = new ArrayList<>();
-      n.path("knowledge").forEach(d -> dirs.add(Path.of(d.asText())));
-      String name = n.path("name").asText();
-      Path questions = Path.of(n.path("questions").asText());
-      if (name.isBlank() || !Files.isRegularFile(questions)) {
-        throw new IllegalArgumentException(
-            file
-                + ": set '"
-                + name
-                + "' needs a name and an existing questions file: "
-                + questions);
-      }
-      out.add(new Fitter.QuestionSet(name, questions, dirs));
-    }
-    return out;
   }
 }

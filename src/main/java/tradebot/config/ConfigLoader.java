@@ -30,8 +30,7 @@ public final class ConfigLoader {
       new Keys("", "knowledge", "data_dir", "log_format", "server", "answer", "discord", "slack");
   private static final Keys KNOWLEDGE = new Keys("knowledge", "dir", "watch");
   private static final Keys SERVER = new Keys("server", "port", "bind");
-  private static final Keys ANSWER =
-      new Keys("answer", "max_question_chars", "max_citations", "min_confidence");
+  private static final Keys ANSWER = new Keys("answer", "max_question_chars", "max_citations");
   private static final Keys DISCORD =
       new Keys(
           "discord",
@@ -95,8 +94,7 @@ public final class ConfigLoader {
             () ->
                 new TradebotConfig.Answer(
                     a.integer("max_question_chars", d.answer().maxQuestionChars(), 1, 100_000),
-                    a.integer("max_citations", d.answer().maxCitations(), 1, 10),
-                    a.decimal("min_confidence", d.answer().minConfidence(), 0, 1)));
+                    a.integer("max_citations", d.answer().maxCitations(), 1, 10)));
     return new TradebotConfig(
         configDir,
         new TradebotConfig.Knowledge(
@@ -151,7 +149,6 @@ public final class ConfigLoader {
     ObjectNode a = root.putObject("answer");
     a.put("max_question_chars", c.answer().maxQuestionChars());
     a.put("max_citations", c.answer().maxCitations());
-    a.put("min_confidence", c.answer().minConfidence());
     ObjectNode dc = root.putObject("discord");
     c.discord().guildIds().forEach(dc.putArray("guild_ids")::add);
     c.discord().moderatorRoleIds().forEach(dc.putArray("moderator_role_ids")::add);

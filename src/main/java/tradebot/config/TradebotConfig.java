@@ -152,10 +152,9 @@ public record TradebotConfig(
   /**
    * @param maxQuestionChars longer questions are answered on their first this many characters
    * @param maxCitations at most this many quotes in one answer
-   * @param minConfidence answers below this confidence are declined
    */
-  public record Answer(int maxQuestionChars, int maxCitations, double minConfidence) {
-    public static final Answer DEFAULTS = new Answer(1000, 3, 0.45);
+  public record Answer(int maxQuestionChars, int maxCitations) {
+    public static final Answer DEFAULTS = new Answer(1000, 3);
 
     public Answer {
       if (maxQuestionChars <= 0) {
@@ -164,10 +163,6 @@ public record TradebotConfig(
       }
       if (maxCitations < 1 || maxCitations > 10) {
         throw new IllegalArgumentException("answer.max_citations must be 1 to 10: " + maxCitations);
-      }
-      if (minConfidence < 0 || minConfidence > 1) {
-        throw new IllegalArgumentException(
-            "answer.min_confidence must be 0 to 1: " + minConfidence);
       }
     }
   }

@@ -36,6 +36,8 @@ final class CachingEmbedder implements Embedder {
 
   private final Embedder model;
   private final Map<Key, float[]> vectors = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong misses =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Path file; // null: memory only
   private OutputStream out; // guarded by this
 
@@ -92,6 +94,7 @@ final class CachingEmbedder implements Embedder {
     }
     if (!missingTexts.isEmpty()) {
       List<float[]> made = model.passages(missingTexts);
+      misses.addAndGet(missingTexts.size());
       for (int j = 0; j < made.size(); j++) {
         int i = missing.get(j);
         out.set(i, made.get(j));
@@ -104,9 +107,10 @@ final class CachingEmbedder implements Embedder {
     return out;
   }
 
+  /** Only the texts this cache did not hold: what it asked the model to embed. */
   @Override
   public long embedded() {
-    return model.embedded();
+    return misses.get();
   }
 
   /** How many passage vectors are cached. */

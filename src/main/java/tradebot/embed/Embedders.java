@@ -31,9 +31,23 @@ public final class Embedders {
     return Shared.MEMORY;
   }
 
-  /** The process's model with its passage vectors also kept under {@code dir}. */
+  /**
+   * The process's model with its passage vectors also kept under {@code dir}: one cache per
+   * directory in a process.
+   */
   public static Embedder onDisk(Path dir) {
-    Path file = dir.toAbsolutePath().normalize().resolve("embeddings-" + E5Embedder.MODEL + ".bin");
-    return ON_DISK.computeIfAbsent(file, f -> CachingEmbedder.onDisk(Model.E5, f));
+    return ON_DISK.computeIfAbsent(file(dir), f -> CachingEmbedder.onDisk(Model.E5, f));
+  }
+
+  /**
+   * A new cache over the vectors kept under {@code dir}, as a restarted process would read them
+   * (tests); {@link #onDisk} shares one.
+   */
+  public static Embedder reopen(Path dir) {
+    return CachingEmbedder.onDisk(Model.E5, file(dir));
+  }
+
+  private static Path file(Path dir) {
+    return dir.toAbsolutePath().normalize().resolve("embeddings-" + E5Embedder.MODEL + ".bin");
   }
 }

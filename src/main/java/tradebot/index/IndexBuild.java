@@ -91,9 +91,8 @@ public final class IndexBuild implements AutoCloseable {
 
   /**
    * Like {@link #prepare(List)}, with each passage's anchor-sentence vector (unit length, one per
-   * passage, in order), or null to build a lexical index. The passages are those of one article:
-   * a window's vector is made of its sentences' own vectors (each sentence is some passage's
-   * anchor).
+   * passage, in order), or null to build a lexical index. The passages are those of one article: a
+   * window's vector is made of its sentences' own vectors (each sentence is some passage's anchor).
    */
   public Prepared prepare(List<Passage> passages, List<float[]> vectors) {
     if (vectors != null && vectors.size() != passages.size()) {

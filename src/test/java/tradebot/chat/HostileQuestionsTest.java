@@ -47,9 +47,14 @@ class HostileQuestionsTest {
           Map.entry(
               "one megabyte",
               new Expected(ChatReply.Status.DECLINE, NOT_COVERED, List.of(LONG), null)),
+          // The question is in the first thousand characters: it is answered, with the note.
           Map.entry(
               "one megabyte, question first",
-              new Expected(ChatReply.Status.DECLINE, NOT_COVERED, List.of(LONG), null)),
+              new Expected(
+                  ChatReply.Status.ANSWER,
+                  "Treasury Secretary Steven Mnuchin: " + MNUCHIN,
+                  List.of(LONG),
+                  null)),
           // The ANSI colour escape is taken off with the control characters: the question stays.
           answered("NUL and control characters", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
           declined("only control characters", HELP),
@@ -64,11 +69,12 @@ class HostileQuestionsTest {
               "lone surrogates",
               new Expected(
                   ChatReply.Status.ANSWER,
-                  "White House officials have said the steep tariff rates",
+                  "After slapping steep global tariffs that rattled markets",
                   List.of(),
                   null)),
           declined("every query-syntax character", NOT_COVERED),
-          declined("query syntax around a question", NOT_COVERED),
+          // Query syntax is words like any other: the question inside it is still answered.
+          answered("query syntax around a question", MNUCHIN),
           declined("field and wildcard query", NOT_COVERED),
           Map.entry(
               "backtracking bait",
@@ -79,8 +85,8 @@ class HostileQuestionsTest {
               "Discord role and user mentions", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
           answered(
               "Slack broadcasts and mentions", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
-          // The link's text ("click here") stays as words of the question: too little to answer.
-          declined("markdown link", NOT_COVERED),
+          // The link's text ("click here") stays as words of the question beside it.
+          answered("markdown link", MNUCHIN),
           answered("code fence", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
           // Words around the question that no article covers lower the confidence below the bar.
           declined("HTML and script", NOT_COVERED),

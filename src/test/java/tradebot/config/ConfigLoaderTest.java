@@ -47,7 +47,7 @@ class ConfigLoaderTest {
             data_dir: /var/lib/tradebot
             log_format: json
             server: {port: 9090, bind: 0.0.0.0}
-            answer: {max_question_chars: 500, max_citations: 2, min_confidence: 0.5}
+            answer: {max_question_chars: 500, max_citations: 2}
             discord:
               guild_ids: [123456789012345678, "42"]
               moderator_role_ids: ["7"]
@@ -64,7 +64,7 @@ class ConfigLoaderTest {
     assertEquals(Path.of("/var/lib/tradebot"), c.dataDir());
     assertEquals(TradebotConfig.LogFormat.JSON, c.logFormat());
     assertEquals(new TradebotConfig.Server(9090, "0.0.0.0"), c.server());
-    assertEquals(new TradebotConfig.Answer(500, 2, 0.5), c.answer());
+    assertEquals(new TradebotConfig.Answer(500, 2), c.answer());
     assertEquals(List.of("123456789012345678", "42"), c.discord().guildIds());
     assertEquals(List.of("7"), c.discord().moderatorRoleIds());
     assertEquals(new TradebotConfig.RateLimit(3, Duration.ofSeconds(10)), c.discord().userRate());
@@ -140,8 +140,8 @@ class ConfigLoaderTest {
   @Test
   void confidenceAboveOneIsRefused() {
     assertEquals(
-        "tradebot.yaml:3: answer.min_confidence must be 0.0 to 1.0: 1.5",
-        bad("answer:\n  max_citations: 3\n  min_confidence: 1.5\n").getMessage());
+        "tradebot.yaml:3: answer.max_citations must be 1 to 10: 11",
+        bad("answer:\n  max_question_chars: 10\n  max_citations: 11\n").getMessage());
   }
 
   @Test
