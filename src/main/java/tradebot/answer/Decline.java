@@ -20,6 +20,16 @@ final class Decline {
   record Examined(
       Question question, List<Ranker.Candidate> candidates, boolean offTopicWord, double weight) {}
 
+  /**
+   * A cosine in tenths above 0.8: this model's cosines lie between about 0.7 and 0.95, so that on
+   * the raw scale a weight that matters would be large and held back by the fit's penalty.
+   */
+  private static double tenths(double cosine) {
+    return cosine == 0 ? 0 : (cosine - COSINE_CENTRE) * 10;
+  }
+
+  private static final double COSINE_CENTRE = 0.8;
+
   /** The decline features of {@code examined} with its candidates {@code ranked} best first. */
   static double[] features(Examined examined, List<Ranker.Candidate> ranked) {
     double[] g = new double[DeclineFeature.values().length];
@@ -46,11 +56,12 @@ final class Decline {
       sum += Math.exp(c.score() - top.score());
     }
     g[DeclineFeature.TOP_SHARE.ordinal()] = 1 / sum;
-    g[DeclineFeature.TOP_COSINE.ordinal()] = top.feature(Feature.COSINE);
-    g[DeclineFeature.MAX_COSINE.ordinal()] = maxCosine;
+    g[DeclineFeature.TOP_COSINE.ordinal()] = tenths(top.feature(Feature.COSINE));
+    g[DeclineFeature.MAX_COSINE.ordinal()] = tenths(maxCosine);
     g[DeclineFeature.TOP_COVERAGE.ordinal()] = top.coverage();
     g[DeclineFeature.TOP_LEXICAL_CONFIDENCE.ordinal()] = top.confidence();
     g[DeclineFeature.TOP_ENTITY_MISSING.ordinal()] = top.entityMissing() ? 1 : 0;
+    g[DeclineFeature.TOP_CONTENT_MISSING.ordinal()] = 1 - top.contentCoverage();
     g[DeclineFeature.TOP_ANSWER_TYPE.ordinal()] = top.typed() ? 1 : 0;
     return g;
   }

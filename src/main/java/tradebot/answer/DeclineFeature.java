@@ -14,14 +14,19 @@ enum DeclineFeature {
   MARGIN,
   /** The best candidate's share of the candidates' softmax: how much it stands out. */
   TOP_SHARE,
-  /** The best candidate's cosine with the question. */
+  /** The best candidate's cosine with the question, in tenths above 0.8. */
   TOP_COSINE,
-  /** The highest cosine among all candidates. */
+  /** The highest cosine among all candidates, in tenths above 0.8. */
   MAX_COSINE,
   /** The best candidate's coverage of the question's concepts. */
   TOP_COVERAGE,
   /** The best candidate's lexical confidence. */
   TOP_LEXICAL_CONFIDENCE,
+  /**
+   * Share of the question's other words (not names), by rarity, that the best candidate's window
+   * lacks: what the question asks about that the quote does not say.
+   */
+  TOP_CONTENT_MISSING,
   /** A name the question gives is missing from the best candidate's article. */
   TOP_ENTITY_MISSING,
   /** The best candidate holds the kind of thing asked for (1 for questions of no such kind). */

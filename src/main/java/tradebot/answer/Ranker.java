@@ -60,7 +60,8 @@ final class Ranker {
       double coverage,
       double confidence,
       boolean typed,
-      boolean entityMissing) {
+      boolean entityMissing,
+      double contentCoverage) {
     Passage passage() {
       return hit.passage();
     }
@@ -71,7 +72,14 @@ final class Ranker {
 
     Candidate rescored(RankingModel model) {
       return new Candidate(
-          hit, features, model.score(features), coverage, confidence, typed, entityMissing);
+          hit,
+          features,
+          model.score(features),
+          coverage,
+          confidence,
+          typed,
+          entityMissing,
+          contentCoverage);
     }
   }
 
@@ -162,7 +170,8 @@ final class Ranker {
               m.coverage,
               x[Feature.LEXICAL_CONFIDENCE.ordinal()],
               typed || !typedQuestion,
-              m.entityMissing));
+              m.entityMissing,
+              m.contentCoverage));
     }
     return out;
   }

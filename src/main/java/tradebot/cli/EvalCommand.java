@@ -45,13 +45,64 @@ final class EvalCommand implements Callable<Integer> {
           "Then score the shipped weights with each feature off in turn (config/ranking.yaml).")
   boolean ablation;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Questions, one JSON object a line.")
+  @Option(
+      names = "--sets",
+      paramLabel = "SETS",
+      description =
+          "Score every set of a sets file (src/test/resources/eval/sets.yaml format), each over its"
+              + " own knowledge: one summary line a set.")
+  Path sets;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "Questions, one JSON object a line.")
   Path file;
 
   @Override
   public Integer call() throws Exception {
+    if (sets != null) {
+      return everySet();
+    }
+    if (file == null) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "give a question FILE or --sets SETS");
+    }
+    return one(file, options.config());
+  }
+
+  /** Each set over its own knowledge, copied into one temporary directory. */
+  private int everySet() throws Exception {
+    TradebotConfig base = options.config();
+    for (Fitter.QuestionSet set : Fitter.readSets(sets)) {
+      Path tmp = java.nio.file.Files.createTempDirectory("tradebot-eval-");
+      Path kb = java.nio.file.Files.createDirectories(tmp.resolve("knowledge"));
+      for (Path dir : set.knowledge()) {
+        try (var files = java.nio.file.Files.list(dir)) {
+          for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+            java.nio.file.Files.copy(f, kb.resolve(f.getFileName()));
+          }
+        }
+      }
+      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream out = System.out;
+      System.setOut(
+          new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      try {
+        one(set.questions(), base.withKnowledgeDir(kb).withDataDir(tmp.resolve("data")));
+      } finally {
+        System.setOut(out);
+      }
+      List<String> lines =
+          captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+      System.out.printf("%-12s %s%n", set.name(), lines.isEmpty() ? "?" : lines.getLast());
+    }
+    return 0;
+  }
+
+  private int one(Path file, TradebotConfig config) throws Exception {
     List<EvalQuestion> questions = QuestionFile.read(file);
-    TradebotConfig config = options.config();
     try (App app = App.start(config)) {
       Map<String, String> bodies = new HashMap<>();
       KnowledgeLoader loader = new KnowledgeLoader(Pipelines.ingester(config.configDir()));
