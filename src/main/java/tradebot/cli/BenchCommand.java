@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--dev",
       paramLabel = "FILE",
-      defaultValue = "../shared/eval/dev.jsonl",
+      defaultValue = "src/test/resources/eval/dev.jsonl",
       description = "Dev question file (default: ${DEFAULT-VALUE}).")
   Path dev;
 

@@ -53,7 +53,7 @@ class AnswerQualityIT {
 
   @Test
   void theDevSetStaysAtTheAcceptedNumbers() throws Exception {
-    Evaluator e = run(Path.of("knowledge"), Path.of("../shared/eval/dev.jsonl"));
+    Evaluator e = run(Path.of("knowledge"), Path.of("src/test/resources/eval/dev.jsonl"));
     String report = e.summary() + "\n" + String.join("\n", e.failures());
     assertEquals(24, e.total().inScope, report);
     assertTrue(e.total().correct1 >= 23, report);
