@@ -1,6 +1,5 @@
 package tradebot.cli;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +71,7 @@ final class DiscordCommand implements Callable<Integer> {
             token,
             app.config().discord(),
             app.bot(),
-            Clock.systemUTC(),
+            app.clock(),
             Duration.ofSeconds(60),
             () -> app.metrics().rateLimited("discord"));
     AtomicBoolean stopping = new AtomicBoolean();

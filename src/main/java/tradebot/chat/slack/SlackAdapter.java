@@ -18,10 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
+import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
 import tradebot.server.RawHandler;
 
@@ -104,8 +105,9 @@ public final class SlackAdapter implements AutoCloseable {
   /**
    * Builds the app and checks the bot token with {@code auth.test}.
    *
-   * @param admitUser whether a user may make another request now (a rate limit); false gets a "too
-   *     fast" reply
+   * @param clock the time request signatures are checked against
+   * @param admitUser whether a user may make another request now (a rate limit); a limited user is
+   *     told how long to wait
    * @throws IllegalStateException when Slack rejects the token or cannot be reached
    */
   public static SlackAdapter start(
@@ -113,7 +115,7 @@ public final class SlackAdapter implements AutoCloseable {
       TradebotConfig.Slack config,
       Credentials credentials,
       Clock clock,
-      Predicate<String> admitUser) {
+      Function<String, RateLimiter.Verdict> admitUser) {
     return new SlackAdapter(
         bot, config, credentials, clock, admitUser, new Retry(3, Duration.ofMillis(500)));
   }
@@ -123,7 +125,7 @@ public final class SlackAdapter implements AutoCloseable {
       TradebotConfig.Slack config,
       Credentials credentials,
       Clock clock,
-      Predicate<String> admitUser,
+      Function<String, RateLimiter.Verdict> admitUser,
       Retry retry) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     SlackConfig sc = new SlackConfig();

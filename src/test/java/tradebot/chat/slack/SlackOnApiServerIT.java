@@ -25,6 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.answer.Answer;
+import tradebot.chat.RateLimiter;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
 import tradebot.server.ApiServer;
@@ -67,7 +68,7 @@ class SlackOnApiServerIT {
                   slackConfig,
                   new SlackAdapter.Credentials(BOT_TOKEN, SECRET, null),
                   Clock.systemUTC(),
-                  user -> true)) {
+                  user -> new RateLimiter.Allowed())) {
         ApiServer server =
             new ApiServer(
                     config.server(), app.answers(), app.clock(), app.corpora(), app.metrics(), null)
