@@ -12,6 +12,7 @@ import tradebot.config.TradebotConfig;
 /** {@code tradebot bench}: runs the benchmark suite and writes docs/BENCHMARKS.md. */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description =
         "Run the benchmarks (JMH in-process, scale, end to end) and write docs/BENCHMARKS.md. Use ./tradebot bench: it builds the benchmark jar.")
 final class BenchCommand implements Callable<Integer> {

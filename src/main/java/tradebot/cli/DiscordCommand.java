@@ -19,6 +19,7 @@ import tradebot.config.TradebotConfig;
  */
 @Command(
     name = "discord",
+    mixinStandardHelpOptions = true,
     description = "Run the Discord bot (token from DISCORD_TOKEN) and the HTTP server.")
 final class DiscordCommand implements Callable<Integer> {
   static final String TOKEN_VARIABLE = "DISCORD_TOKEN";

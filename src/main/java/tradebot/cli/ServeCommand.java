@@ -8,6 +8,7 @@ import tradebot.config.TradebotConfig;
 /** {@code tradebot serve}: the HTTP API, health and metrics, until SIGTERM. */
 @Command(
     name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Serve the HTTP API, health checks and metrics until stopped (SIGTERM).")
 final class ServeCommand implements Callable<Integer> {
   @Mixin Options options;
