@@ -43,7 +43,7 @@ final class DiscordCommand implements Callable<Integer> {
               + " is not set: export DISCORD_TOKEN=<your bot token> (see README, \"Discord\")");
     }
     TradebotConfig config = serverOptions().resolve(options);
-    try (App app = App.start(config);
+    try (App app = App.open(config);
         ServerRunner runner = ServerRunner.start(app, s -> {})) {
       app.startup().errors().forEach(e -> log.warn("skipped {}", e));
       runBot(app, runner, token);

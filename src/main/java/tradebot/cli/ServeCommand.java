@@ -17,7 +17,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TradebotConfig config = server.resolve(options);
-    try (App app = App.start(config);
+    try (App app = App.open(config);
         ServerRunner runner = ServerRunner.start(app, s -> {})) {
       runner.awaitShutdown();
     }

@@ -37,7 +37,7 @@ final class SlackCommand implements Callable<Integer> {
     // Checked first, so that a missing variable costs one line and no start-up.
     SlackAdapter.Credentials credentials = SlackAdapter.Credentials.fromEnv(env);
     TradebotConfig config = (server == null ? new ServerOptions() : server).resolve(options);
-    try (App app = App.start(config);
+    try (App app = App.open(config);
         SlackAdapter slack =
             SlackAdapter.start(
                 app.bot(),

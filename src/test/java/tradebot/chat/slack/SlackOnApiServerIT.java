@@ -139,7 +139,7 @@ class SlackOnApiServerIT {
               .env("SLACK_SIGNING_SECRET", SECRET)
               .logTo(log)
               .start()) {
-        URI base = process.awaitListening();
+        URI base = process.awaitReady();
         SlackRequests slack = new SlackRequests(base.resolve("/slack/events"), SECRET);
         String responseUrl = fake.newResponseUrl();
 
