@@ -9,7 +9,11 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,22 +150,62 @@ public final class SlackAdapter implements AutoCloseable {
     this.handlers = new SlackHandlers(bot, config, admitUser, retry);
     handlers.register(app);
     try {
+      checkToken(slack, credentials.botToken(), sc.getMethodsEndpointUrlPrefix());
       app.start();
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       handlers.close();
       closeQuietly(slack);
-      throw new IllegalStateException(
-          "checking SLACK_BOT_TOKEN with auth.test at "
-              + sc.getMethodsEndpointUrlPrefix()
-              + " failed: "
-              + e.getMessage(),
-          e);
+      throw e instanceof IllegalStateException ise
+          ? ise
+          : new IllegalStateException(
+              "checking SLACK_BOT_TOKEN with auth.test at "
+                  + sc.getMethodsEndpointUrlPrefix()
+                  + " failed: "
+                  + e.getMessage(),
+              e);
     }
     this.parser = new SlackRequestParser(app.config());
     this.verifier =
         credentials.signingSecret() == null
             ? null
             : new SignatureVerifier(credentials.signingSecret(), clock);
+  }
+
+  /**
+   * Asks Slack whether the bot token is good, before Bolt does (Bolt reports a network failure as
+   * "The token is invalid"): a network failure is said to be one, a refusal names Slack's error.
+   */
+  private static void checkToken(Slack slack, String token, String api) {
+    AuthTestResponse r;
+    try {
+      r = slack.methods(token).authTest(req -> req);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot reach Slack at "
+              + api
+              + ": "
+              + (e instanceof UnknownHostException
+                  ? "cannot resolve " + e.getMessage()
+                  : e.getClass().getSimpleName() + ": " + e.getMessage())
+              + " (a network failure: the token was not checked; check the connection, a proxy,"
+              + " or slack.api_url)",
+          e);
+    } catch (SlackApiException e) {
+      throw new IllegalStateException(
+          "checking SLACK_BOT_TOKEN with auth.test at "
+              + api
+              + " failed: HTTP "
+              + e.getResponse().code(),
+          e);
+    }
+    if (!r.isOk()) {
+      throw new IllegalStateException(
+          "Slack rejected the token in SLACK_BOT_TOKEN (auth.test at "
+              + api
+              + ": "
+              + r.getError()
+              + ")");
+    }
   }
 
   /** The handler for {@code POST /slack/events}: events, slash commands and their checks. */
