@@ -1,7 +1,6 @@
 package tradebot.chat.discord;
 
 import java.io.IOException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -32,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
 import tradebot.chat.RateLimiter;
+import tradebot.chat.Unreachable;
 import tradebot.config.TradebotConfig;
 
 /**
@@ -192,15 +192,7 @@ public final class DiscordBot implements AutoCloseable {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof IOException io) {
         return new IllegalStateException(
-            "cannot reach Discord at "
-                + restBase
-                + ": "
-                + (io instanceof UnknownHostException
-                    ? "cannot resolve " + io.getMessage()
-                    : io.getClass().getSimpleName() + ": " + io.getMessage())
-                + " (a network failure: the token was not checked; check the connection, a proxy,"
-                + " or discord.rest_base_url)",
-            e);
+            Unreachable.message("Discord", restBase, io, "discord.rest_base_url"), e);
       }
     }
     return new IllegalStateException(

@@ -13,7 +13,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
 import tradebot.chat.RateLimiter;
+import tradebot.chat.Unreachable;
 import tradebot.config.TradebotConfig;
 import tradebot.server.RawHandler;
 
@@ -180,16 +180,7 @@ public final class SlackAdapter implements AutoCloseable {
     try {
       r = slack.methods(token).authTest(req -> req);
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot reach Slack at "
-              + api
-              + ": "
-              + (e instanceof UnknownHostException
-                  ? "cannot resolve " + e.getMessage()
-                  : e.getClass().getSimpleName() + ": " + e.getMessage())
-              + " (a network failure: the token was not checked; check the connection, a proxy,"
-              + " or slack.api_url)",
-          e);
+      throw new IllegalStateException(Unreachable.message("Slack", api, e, "slack.api_url"), e);
     } catch (SlackApiException e) {
       throw new IllegalStateException(
           "checking SLACK_BOT_TOKEN with auth.test at "

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,15 +13,13 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.junit.jupiter.api.Test;
 import tradebot.chat.ChatReply;
 import tradebot.config.TradebotConfig;
+import tradebot.testing.Ports;
 
 class DiscordLoginTest {
 
   @Test
   void aRefusedConnectionIsANetworkFailureNotABadToken() throws Exception {
-    int closed;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = Ports.closed();
     String rest = "http://127.0.0.1:" + closed + "/api/v10/";
     TradebotConfig.Discord config =
         new TradebotConfig.Discord(

@@ -3,22 +3,19 @@ package tradebot.chat.slack;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tradebot.chat.ChatReply;
 import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
+import tradebot.testing.Ports;
 
 class SlackStartTest {
 
   @Test
   void aSlackThatCannotBeReachedIsANetworkFailureNotAnInvalidToken() throws Exception {
-    int closed;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = Ports.closed();
     String api = "http://127.0.0.1:" + closed + "/api/";
 
     IllegalStateException e =
