@@ -33,6 +33,12 @@ public final class Main implements Callable<Integer> {
     Commands.register(cli);
     // "--config config" (the default) must not be taken for the "config" subcommand.
     cli.setAllowSubcommandsAsOptionParameters(true);
+    // Options before the subcommand are the subcommand's too (where it does not give its own).
+    cli.setExecutionStrategy(
+        parsed -> {
+          Options.inherit(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("tradebot: " + e.getMessage());

@@ -317,7 +317,7 @@ final class ReportWriter {
     line("## Quality on the dev set, same run");
     line("");
     line(
-        "`../shared/eval/dev.jsonl` (24 in-scope and 8 off-topic questions), scored as `tradebot eval` scores");
+        "`src/test/resources/eval/dev.jsonl` (24 in-scope and 8 off-topic questions), scored as `tradebot eval` scores");
     line(
         "(`eval --baseline` for the baseline). On `10k` the seed articles sit among 10,000 generated ones.");
     line("");

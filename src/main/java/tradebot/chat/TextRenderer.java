@@ -2,7 +2,10 @@ package tradebot.chat;
 
 import java.util.stream.Collectors;
 
-/** Renders a {@link ChatReply} as plain text for a terminal. Thread-safe. */
+/**
+ * Renders a {@link ChatReply} as plain text for a terminal. A terminal shows no attachments: a
+ * caller that has one (the tariff chart) writes it to a file and says where. Thread-safe.
+ */
 public final class TextRenderer {
   private TextRenderer() {}
 
@@ -35,9 +38,6 @@ public final class TextRenderer {
     }
     for (String line : reply.lines()) {
       sb.append("\n  ").append(line);
-    }
-    if (reply.attachment() != null) {
-      sb.append("\n(attachment: ").append(reply.attachment().filename()).append(")");
     }
     if (!reply.footer().isEmpty()) {
       sb.append("\n-- ").append(reply.footer());

@@ -15,7 +15,9 @@ import tradebot.metrics.Metrics;
 
 /**
  * The objects of one running bot, wired by hand: config, metrics, corpus manager, answer service
- * and the chat service every adapter shares. Closing it closes the index. Thread-safe.
+ * and the chat service every adapter shares. {@link #start} gives it loaded; a server opens it
+ * ({@link #open}), starts listening (answering 503 on {@code /readyz}) and then {@link #load}s it.
+ * Closing it closes the index. Thread-safe.
  */
 public final class App implements AutoCloseable {
   /** How long the knowledge files must be quiet before the watcher reloads. */
@@ -26,7 +28,7 @@ public final class App implements AutoCloseable {
   private final CorpusManager corpora;
   private final AnswerService answers;
   private final Bot bot;
-  private final ReloadReport startup;
+  private volatile ReloadReport startup; // null until loaded
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Clock clock;
 
@@ -38,19 +40,20 @@ public final class App implements AutoCloseable {
     this.corpora =
         new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
     corpora.onReload(metrics::recordReload);
-    try {
-      this.startup = corpora.start();
-    } catch (RuntimeException e) {
-      corpora.close();
-      metrics.close();
-      throw e;
-    }
     this.answers = new AnswerService(corpora, config.configDir(), config.answer());
     this.bot = new Bot(answers, corpora, clock, metrics::recordAnswer);
   }
 
-  /** Starts with the index on disk under the configured data directory. */
+  /** Starts with the index on disk under the configured data directory, loaded. */
   public static App start(TradebotConfig config) {
+    return open(config).load();
+  }
+
+  /**
+   * The app with the index on disk, not loaded yet: nothing answers until {@link #load()} (a server
+   * started meanwhile says it is not ready).
+   */
+  public static App open(TradebotConfig config) {
     return new App(
         config,
         IndexStore.onDisk(config.dataDir()),
@@ -58,9 +61,27 @@ public final class App implements AutoCloseable {
         Embedders.onDisk(config.dataDir()));
   }
 
-  /** Starts with the index in memory (tests, benchmarks). */
+  /** Starts with the index in memory (tests, benchmarks), loaded. */
   public static App inMemory(TradebotConfig config, Clock clock) {
-    return new App(config, IndexStore.inMemory(), clock, Embedders.inMemory());
+    return new App(config, IndexStore.inMemory(), clock, Embedders.inMemory()).load();
+  }
+
+  /**
+   * Loads the knowledge base (opens the last good index or builds it); returns this. Closes the app
+   * when that fails.
+   *
+   * @throws IllegalStateException when the config files are broken or the index cannot be built
+   */
+  public synchronized App load() {
+    if (startup == null) {
+      try {
+        startup = corpora.start();
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+    return this;
   }
 
   public TradebotConfig config() {
@@ -89,9 +110,17 @@ public final class App implements AutoCloseable {
     return clock;
   }
 
-  /** The report of the first load. */
+  /**
+   * The report of the first load.
+   *
+   * @throws IllegalStateException before {@link #load()}
+   */
   public ReloadReport startup() {
-    return startup;
+    ReloadReport r = startup;
+    if (r == null) {
+      throw new IllegalStateException("the knowledge base is not loaded yet");
+    }
+    return r;
   }
 
   /**

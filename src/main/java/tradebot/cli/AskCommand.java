@@ -17,6 +17,7 @@ import tradebot.answer.AnswerText;
 /** {@code tradebot ask}: answers one question, or one a line from standard input. */
 @Command(
     name = "ask",
+    mixinStandardHelpOptions = true,
     description = "Answer a question (or one a line from stdin) from the sources.")
 final class AskCommand implements Callable<Integer> {
   @Mixin Options options;

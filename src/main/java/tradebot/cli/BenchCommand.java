@@ -12,6 +12,7 @@ import tradebot.config.TradebotConfig;
 /** {@code tradebot bench}: runs the benchmark suite and writes docs/BENCHMARKS.md. */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description =
         "Run the benchmarks (JMH in-process, scale, end to end) and write docs/BENCHMARKS.md. Use ./tradebot bench: it builds the benchmark jar.")
 final class BenchCommand implements Callable<Integer> {
@@ -32,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--dev",
       paramLabel = "FILE",
-      defaultValue = "../shared/eval/dev.jsonl",
+      defaultValue = "src/test/resources/eval/dev.jsonl",
       description = "Dev question file (default: ${DEFAULT-VALUE}).")
   Path dev;
 

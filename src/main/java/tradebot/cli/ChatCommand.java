@@ -12,6 +12,7 @@ import tradebot.chat.console.ConsoleChat;
 /** {@code tradebot chat}: the interactive console chat. */
 @Command(
     name = "chat",
+    mixinStandardHelpOptions = true,
     description = "Chat in the console (the default when no platform token is set).")
 final class ChatCommand implements Callable<Integer> {
   @Mixin Options options;

@@ -13,6 +13,7 @@ import tradebot.config.TradebotConfig;
 /** {@code tradebot config check}: validates the config and prints the effective one. */
 @Command(
     name = "config",
+    mixinStandardHelpOptions = true,
     description = "Configuration tools.",
     subcommands = ConfigCommand.Check.class)
 final class ConfigCommand implements Callable<Integer> {
@@ -25,6 +26,7 @@ final class ConfigCommand implements Callable<Integer> {
   /** Validates and prints; a bad file fails with the key and line, like any start-up would. */
   @Command(
       name = "check",
+      mixinStandardHelpOptions = true,
       description = "Validate config/tradebot.yaml and print the effective config, secrets masked.")
   static final class Check implements Callable<Integer> {
     @Mixin Options options;

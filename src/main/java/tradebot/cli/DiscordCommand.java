@@ -1,6 +1,5 @@
 package tradebot.cli;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +19,7 @@ import tradebot.config.TradebotConfig;
  */
 @Command(
     name = "discord",
+    mixinStandardHelpOptions = true,
     description = "Run the Discord bot (token from DISCORD_TOKEN) and the HTTP server.")
 final class DiscordCommand implements Callable<Integer> {
   static final String TOKEN_VARIABLE = "DISCORD_TOKEN";
@@ -43,7 +43,7 @@ final class DiscordCommand implements Callable<Integer> {
               + " is not set: export DISCORD_TOKEN=<your bot token> (see README, \"Discord\")");
     }
     TradebotConfig config = serverOptions().resolve(options);
-    try (App app = App.start(config);
+    try (App app = App.open(config);
         ServerRunner runner = ServerRunner.start(app, s -> {})) {
       app.startup().errors().forEach(e -> log.warn("skipped {}", e));
       runBot(app, runner, token);
@@ -72,7 +72,7 @@ final class DiscordCommand implements Callable<Integer> {
             token,
             app.config().discord(),
             app.bot(),
-            Clock.systemUTC(),
+            app.clock(),
             Duration.ofSeconds(60),
             () -> app.metrics().rateLimited("discord"));
     AtomicBoolean stopping = new AtomicBoolean();

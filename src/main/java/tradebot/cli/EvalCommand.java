@@ -25,6 +25,7 @@ import tradebot.knowledge.KnowledgeLoader;
 /** {@code tradebot eval FILE.jsonl}: scores the bot on a question file. */
 @Command(
     name = "eval",
+    mixinStandardHelpOptions = true,
     description =
         "Run a question file (dev.jsonl format): failures, per-kind results, then the summary line.")
 final class EvalCommand implements Callable<Integer> {

@@ -9,6 +9,7 @@ import tradebot.bench.CorpusGenerator;
 /** {@code tradebot gen-corpus}: writes a generated corpus of trade-news articles for benchmarks. */
 @Command(
     name = "gen-corpus",
+    mixinStandardHelpOptions = true,
     description =
         "Write N generated trade-news articles in the knowledge format (deterministic for a seed), for benchmarks.")
 final class GenCorpusCommand implements Callable<Integer> {

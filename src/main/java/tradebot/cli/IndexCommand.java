@@ -12,6 +12,7 @@ import tradebot.corpus.ReloadReport;
 /** {@code tradebot index}: builds the index and prints counts and time. */
 @Command(
     name = "index",
+    mixinStandardHelpOptions = true,
     description = "Build the index (when the knowledge files changed) and print counts and time.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin Options options;

@@ -30,6 +30,7 @@ import tradebot.knowledge.SentenceSplitter;
  */
 @Command(
     name = "inspect",
+    mixinStandardHelpOptions = true,
     description =
         "Show each line of a knowledge file kept or dropped (and why), then its sentences.")
 final class InspectCommand implements Callable<Integer> {

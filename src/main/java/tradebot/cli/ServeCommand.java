@@ -8,6 +8,7 @@ import tradebot.config.TradebotConfig;
 /** {@code tradebot serve}: the HTTP API, health and metrics, until SIGTERM. */
 @Command(
     name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Serve the HTTP API, health checks and metrics until stopped (SIGTERM).")
 final class ServeCommand implements Callable<Integer> {
   @Mixin Options options;
@@ -16,7 +17,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TradebotConfig config = server.resolve(options);
-    try (App app = App.start(config);
+    try (App app = App.open(config);
         ServerRunner runner = ServerRunner.start(app, s -> {})) {
       runner.awaitShutdown();
     }

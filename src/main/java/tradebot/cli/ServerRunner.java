@@ -16,8 +16,9 @@ import tradebot.server.ApiServer;
  *
  * <pre>{@code
  * TradebotConfig config = serverOptions.resolve(options);   // flags over config, log format set
- * try (App app = App.start(config);
+ * try (App app = App.open(config);                          // not loaded yet
  *     ServerRunner runner = ServerRunner.start(app, server -> server.mount("POST", "/slack/events", h))) {
+ *   // listening since before the load: /readyz said 503 until now
  *   runner.alsoClose(platformConnection);                   // closed after the server drained
  *   runner.awaitShutdown();                                 // blocks until SIGTERM/SIGINT
  * }
@@ -43,10 +44,12 @@ public final class ServerRunner implements AutoCloseable {
 
   /**
    * Starts the HTTP server on {@code app}'s configured address, with the routes {@code mounts}
-   * adds, and the knowledge watcher when configured. The admin token comes from {@value
-   * ApiServer#ADMIN_TOKEN_ENV}.
+   * adds, then loads {@code app} (unless it is loaded already) while {@code /readyz} answers 503,
+   * then starts the knowledge watcher when configured. Returns once the app is loaded and ready.
+   * The admin token comes from {@value ApiServer#ADMIN_TOKEN_ENV}.
    *
-   * @throws IllegalStateException when the port cannot be bound
+   * @throws IllegalStateException when the port cannot be bound or the knowledge base not loaded
+   *     (the server is stopped again)
    */
   public static ServerRunner start(App app, Consumer<ApiServer> mounts) {
     ApiServer server =
@@ -62,9 +65,15 @@ public final class ServerRunner implements AutoCloseable {
     if (System.getenv(ApiServer.ADMIN_TOKEN_ENV) == null) {
       log.info("POST /api/reload is disabled: {} is not set", ApiServer.ADMIN_TOKEN_ENV);
     }
-    app.watchIfConfigured();
     ServerRunner runner = new ServerRunner(app, server);
     Runtime.getRuntime().addShutdownHook(runner.hook);
+    try {
+      app.load();
+    } catch (RuntimeException e) {
+      runner.close();
+      throw e;
+    }
+    app.watchIfConfigured();
     return runner;
   }
 

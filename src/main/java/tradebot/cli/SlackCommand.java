@@ -3,7 +3,7 @@ package tradebot.cli;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import tradebot.chat.RateLimiter;
@@ -19,6 +19,7 @@ import tradebot.metrics.Metrics;
  */
 @Command(
     name = "slack",
+    mixinStandardHelpOptions = true,
     description =
         "Run the Slack app (HTTP at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set)"
             + " and the HTTP server.")
@@ -36,14 +37,14 @@ final class SlackCommand implements Callable<Integer> {
     // Checked first, so that a missing variable costs one line and no start-up.
     SlackAdapter.Credentials credentials = SlackAdapter.Credentials.fromEnv(env);
     TradebotConfig config = (server == null ? new ServerOptions() : server).resolve(options);
-    try (App app = App.start(config);
+    try (App app = App.open(config);
         SlackAdapter slack =
             SlackAdapter.start(
                 app.bot(),
                 config.slack(),
                 credentials,
-                Clock.systemUTC(),
-                admitUsers(config.slack().userRate(), app.metrics(), Clock.systemUTC()));
+                app.clock(),
+                admitUsers(config.slack().userRate(), app.metrics(), app.clock()));
         ServerRunner runner =
             ServerRunner.start(
                 app,
@@ -62,15 +63,15 @@ final class SlackCommand implements Callable<Integer> {
   }
 
   /** Whether a Slack user may ask again now: {@code slack.user_rate}, refusals counted. */
-  static Predicate<String> admitUsers(
+  static Function<String, RateLimiter.Verdict> admitUsers(
       TradebotConfig.RateLimit userRate, Metrics metrics, Clock clock) {
     RateLimiter limiter = new RateLimiter(userRate, null, clock);
     return user -> {
-      if (limiter.check(user == null ? "" : user, null) instanceof RateLimiter.Limited) {
+      RateLimiter.Verdict v = limiter.check(user == null ? "" : user, null);
+      if (v instanceof RateLimiter.Limited) {
         metrics.rateLimited("slack");
-        return false;
       }
-      return true;
+      return v;
     };
   }
 }

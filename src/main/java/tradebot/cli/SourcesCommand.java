@@ -9,6 +9,7 @@ import tradebot.corpus.CorpusManager;
 /** {@code tradebot sources}: the articles loaded, and the files skipped. */
 @Command(
     name = "sources",
+    mixinStandardHelpOptions = true,
     description = "List the loaded articles (id, outlet, date, title, passages, figures).")
 final class SourcesCommand implements Callable<Integer> {
   @Mixin Options options;

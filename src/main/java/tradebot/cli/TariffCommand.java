@@ -23,6 +23,7 @@ import tradebot.facts.TariffTimeline;
  */
 @Command(
     name = "tariff",
+    mixinStandardHelpOptions = true,
     description =
         "The latest tariff level each way, with quotes and sources; history, JSON or a chart on request.")
 final class TariffCommand implements Callable<Integer> {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One line of a question file ({@code ../shared/eval/dev.jsonl} format). Immutable.
+ * One line of a question file ({@code src/test/resources/eval/dev.jsonl} format). Immutable.
  *
  * @param id the question's id
  * @param question the text asked

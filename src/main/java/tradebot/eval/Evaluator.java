@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Scores answers against a question file, with the metrics of {@code ../shared/eval/README.md}:
- * correct@1, correct@3, abstain, false-abstain, fidelity and figures. Works on the answers' JSON,
- * so that any answerer (ours, or a baseline) can be scored the same way. Not thread-safe: one
- * evaluator per run.
+ * Scores answers against a question file, with the metrics of {@code
+ * src/test/resources/eval/README.md}: correct@1, correct@3, abstain, false-abstain, fidelity and
+ * figures. Works on the answers' JSON, so that any answerer (ours, or a baseline) can be scored the
+ * same way. Not thread-safe: one evaluator per run.
  */
 public final class Evaluator {
   /** Counts for one kind of question, or for all. */

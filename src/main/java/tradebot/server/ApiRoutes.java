@@ -82,6 +82,19 @@ final class ApiRoutes {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /**
+   * Before the knowledge base is loaded (the server listens first, so that {@code /readyz} can say
+   * 503), a route that needs it answers 503 with a Retry-After instead of failing.
+   */
+  void requireLoaded(Context ctx) {
+    if (!corpora.ready()) {
+      throw new ApiError(
+          503,
+          "the knowledge base is still loading; try again shortly",
+          Map.of("Retry-After", "5"));
+    }
+  }
+
   void healthz(Context ctx) {
     ctx.contentType(JSON).result("{\"status\":\"ok\"}");
   }

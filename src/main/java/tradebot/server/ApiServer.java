@@ -151,6 +151,8 @@ public final class ApiServer implements AutoCloseable {
                       h.addFilter(
                           new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST)));
             });
+    j.before("/api/*", api::requireLoaded);
+    mounts.forEach(m -> j.before(m.path(), api::requireLoaded));
     j.get("/healthz", api::healthz);
     j.get("/readyz", api::readyz);
     j.get("/metrics", api::metrics);

@@ -10,10 +10,9 @@ import tradebot.config.TradebotConfig;
 /**
  * How long each hostile question of {@link HostileQuestions} takes through the bot (not a test:
  * speed is measured, not asserted): the bundled knowledge base in memory, a warm-up, then each case
- * asked N times; prints the median, the 99th percentile and the slowest in milliseconds. Usage
- * (after {@code mvn test-compile}): {@code java -cp "target/test-classes:target/classes:$(cat
- * target/cp.txt)" tradebot.chat.HostileLatencyProbe [N]}, where target/cp.txt comes from {@code mvn
- * dependency:build-classpath -Dmdep.outputFile=target/cp.txt}.
+ * asked N times; prints the median, the 99th percentile and the slowest in milliseconds. Usage:
+ * {@code ./tradebot probe tradebot.chat.HostileLatencyProbe [N]} (the launcher compiles the tests
+ * and puts them on the class path).
  */
 public final class HostileLatencyProbe {
   private HostileLatencyProbe() {}

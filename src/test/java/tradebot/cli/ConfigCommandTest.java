@@ -16,7 +16,8 @@ import tradebot.Main;
 
 class ConfigCommandTest {
 
-  private static String capture(boolean stdout, Runnable run) {
+  /** What {@code run} printed on standard output ({@code stdout}) or standard error. */
+  static String capture(boolean stdout, Runnable run) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream old = stdout ? System.out : System.err;
     PrintStream to = new PrintStream(bytes, true, StandardCharsets.UTF_8);

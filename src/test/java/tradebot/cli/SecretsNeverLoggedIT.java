@@ -77,7 +77,7 @@ class SecretsNeverLoggedIT {
         new ArrayList<>(List.of("serve", "--port", "0", "--log-format", "json"));
     serveArgs.addAll(common);
     try (TradebotProcess serve = run("serve", serveArgs)) {
-      URI base = serve.awaitListening();
+      URI base = serve.awaitReady();
       assertEquals(200, post(base, "/api/ask", "{\"question\":\"Who led the talks?\"}", null));
       String admin = SECRETS.get("TRADEBOT_ADMIN_TOKEN");
       assertEquals(200, post(base, "/api/reload", "", "Bearer " + admin));

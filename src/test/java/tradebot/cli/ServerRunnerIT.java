@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tradebot.testing.TradebotProcess.copy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tradebot.config.TradebotConfig;
 import tradebot.server.RawHandler;
 import tradebot.testing.TradebotProcess;
@@ -26,13 +31,17 @@ class ServerRunnerIT {
   @TempDir Path tmp;
   HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The bundled config and knowledge, copied; the index in the test's directory; a free port. */
+  private TradebotConfig config() throws IOException {
+    return TradebotConfig.defaults(copy(Path.of("config"), tmp.resolve("config")))
+        .withKnowledgeDir(copy(Path.of("knowledge"), tmp.resolve("knowledge")))
+        .withDataDir(tmp.resolve("data"))
+        .withServer(new TradebotConfig.Server(0, "127.0.0.1"));
+  }
+
   @Test
   void runnerServesMountedRoutesUntilClosedThenClosesTheRestInOrder() throws Exception {
-    TradebotConfig config =
-        TradebotConfig.defaults(copy(Path.of("config"), tmp.resolve("config")))
-            .withKnowledgeDir(copy(Path.of("knowledge"), tmp.resolve("knowledge")))
-            .withDataDir(tmp.resolve("data"))
-            .withServer(new TradebotConfig.Server(0, "127.0.0.1"));
+    TradebotConfig config = config();
     try (App app = App.start(config);
         ServerRunner runner =
             ServerRunner.start(
@@ -88,6 +97,40 @@ class ServerRunnerIT {
   }
 
   @Test
+  void theServerListensBeforeTheIndexLoadsAndReturnsOnceItServes() throws Exception {
+    TradebotConfig config = config();
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try (App app = App.open(config);
+        ServerRunner runner = ServerRunner.start(app, s -> {})) {
+      assertTrue(app.corpora().ready(), "loaded when start returns");
+      List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      int listening = indexOf(lines, "listening on http://127.0.0.1:" + runner.port() + "/");
+      int loaded = indexOf(lines, "reload by=startup via=start ");
+      assertTrue(listening >= 0 && listening < loaded, "listening, then loaded: " + lines);
+      assertEquals(
+          200,
+          http.send(
+                  HttpRequest.newBuilder(runner.server().uri().resolve("/readyz")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .statusCode());
+    } finally {
+      root.detachAppender(logs);
+    }
+  }
+
+  private static int indexOf(List<String> lines, String prefix) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
   void serveAnswersOverHttpAndStopsGracefullyOnSigterm() throws Exception {
     Path config = copy(Path.of("config"), tmp.resolve("config"));
     Path knowledge = copy(Path.of("knowledge"), tmp.resolve("knowledge"));
@@ -97,7 +140,7 @@ class ServerRunnerIT {
             .dirs(config, knowledge, tmp.resolve("data"))
             .logTo(logFile)
             .start()) {
-      URI base = serve.awaitListening();
+      URI base = serve.awaitReady();
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(base.resolve("/api/ask"))

@@ -57,7 +57,7 @@ class SigtermMidReloadIT {
             .env("TRADEBOT_ADMIN_TOKEN", TOKEN)
             .logTo(logFile)
             .start()) {
-      URI base = serve.awaitListening();
+      URI base = serve.awaitReady();
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (!caught && System.nanoTime() < deadline) {
         reloads++;

@@ -1,15 +1,18 @@
 package tradebot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import tradebot.chat.ChatReply;
 import tradebot.chat.ChatRequest;
 import tradebot.chat.Command;
 import tradebot.chat.Platform;
+import tradebot.chat.console.ConsoleChat;
 import tradebot.config.ConfigLoader;
 
 /**
@@ -137,6 +141,30 @@ class TariffCommandIT {
             "tariff");
     assertTrue(
         text.startsWith("US on China: 145% (125% on top of an existing 20%, computed) [1]"), text);
+  }
+
+  @Test
+  void theTextWithAChartSaysWhereTheChartWentAndNothingOfAnAttachment() throws Exception {
+    Path chart = data.resolve("chart.png");
+    String index = data.resolve("index").toString();
+    String text = run("tariff", "--data", index, "--chart", chart.toString());
+    assertTrue(text.endsWith("\nchart written to " + chart + "\n"), text);
+    assertFalse(text.contains("attachment"), text);
+    assertEquals(1000, ImageIO.read(Files.newInputStream(chart)).getWidth());
+  }
+
+  @Test
+  void theConsolesTariffMakesNoChartItCannotShow() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ConsoleChat(
+            app.bot(),
+            new BufferedReader(new StringReader("/tariff\n")),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            false)
+        .run();
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("US on China: 145%"), text);
+    assertFalse(text.contains("attachment"), text);
   }
 
   private static String run(String... args) {

@@ -155,6 +155,55 @@ class ApiServerIT {
   }
 
   @Test
+  void beforeTheIndexIsLoadedReadyzAndTheApiAnswer503ThenReadyzAnswers200() throws Exception {
+    Path config = tmp.resolve("config");
+    try (CorpusManager loading =
+        new CorpusManager(
+            knowledge, config, IndexStore.onDisk(tmp.resolve("data-2")), Clock.systemUTC())) {
+      ApiServer early =
+          new ApiServer(
+                  new TradebotConfig.Server(0, "127.0.0.1"),
+                  new AnswerService(loading, config, TradebotConfig.Answer.DEFAULTS),
+                  NOW,
+                  loading,
+                  metrics,
+                  TOKEN)
+              .start();
+      try {
+        URI base = early.uri();
+        HttpResponse<String> ready =
+            http.send(
+                HttpRequest.newBuilder(base.resolve("/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, ready.statusCode());
+        assertEquals("{\"status\":\"loading\"}", ready.body());
+        HttpResponse<String> ask =
+            http.send(
+                HttpRequest.newBuilder(base.resolve("/api/ask"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"tariffs?\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, ask.statusCode());
+        assertEquals("5", ask.headers().firstValue("Retry-After").orElse(""));
+        assertEquals(
+            "the knowledge base is still loading; try again shortly",
+            JSON.readTree(ask.body()).get("error").asText());
+
+        loading.start();
+
+        assertEquals(
+            200,
+            http.send(
+                    HttpRequest.newBuilder(base.resolve("/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+      } finally {
+        early.stop(Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  @Test
   void readyzNamesTheServingVersion() throws Exception {
     HttpResponse<String> r = get("/readyz");
     assertEquals(200, r.statusCode());

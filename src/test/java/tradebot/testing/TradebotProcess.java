@@ -2,6 +2,9 @@ package tradebot.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +96,33 @@ public final class TradebotProcess implements AutoCloseable {
         "http://127.0.0.1:"
             + awaitLogged("listening on http:\\\\?/\\\\?/127\\.0\\.0\\.1:(\\d+)")
             + "/");
+  }
+
+  /**
+   * Waits for {@link #awaitListening}, then polls {@code /readyz} until it answers 200 (the server
+   * listens while the index loads, answering 503); returns the server's base URI.
+   */
+  public URI awaitReady() throws IOException, InterruptedException {
+    URI base = awaitListening();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest readyz = HttpRequest.newBuilder(base.resolve("/readyz")).build();
+    long deadline = System.nanoTime() + LOG_WAIT.toNanos();
+    String last = "no answer";
+    while (process.isAlive() && System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r = http.send(readyz, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return base;
+        }
+        last = r.statusCode() + " " + r.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(
+        "tradebot %s never ready (/readyz: %s); log:%n%s"
+            .formatted(name, last, Files.readString(log)));
   }
 
   /** Sends SIGTERM ({@link Process#destroy()}) and returns at once. */

@@ -71,6 +71,8 @@ public final class ConsoleChat {
   private static Map<String, String> tariffOptions(String rest) {
     String r = rest.toLowerCase(Locale.ROOT);
     java.util.HashMap<String, String> options = new java.util.HashMap<>();
+    options.put(
+        "chart", "false"); // a terminal cannot show it; `tradebot tariff --chart FILE` writes it
     if (r.contains("history")) {
       options.put("history", "true");
     }

@@ -1,5 +1,6 @@
 package tradebot.chat.discord;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
 import tradebot.chat.RateLimiter;
+import tradebot.chat.Unreachable;
 import tradebot.config.TradebotConfig;
 
 /**
@@ -69,7 +71,8 @@ public final class DiscordBot implements AutoCloseable {
    * @param clock the clock the rate limits refill by
    * @param onRateLimited called for every request our rate limit turns away (e.g. a metric)
    * @throws IllegalArgumentException when the token is blank or Discord rejects it
-   * @throws IllegalStateException when the session is not ready in time
+   * @throws IllegalStateException when Discord cannot be reached (saying so) or the session is not
+   *     ready in time
    */
   public static DiscordBot start(
       String token,
@@ -150,13 +153,9 @@ public final class DiscordBot implements AutoCloseable {
     JDA jda;
     try {
       jda = builder.build();
-    } catch (InvalidTokenException e) {
-      work.shutdownNow();
-      throw new IllegalArgumentException("Discord rejected the token in DISCORD_TOKEN", e);
     } catch (RuntimeException e) {
       work.shutdownNow();
-      throw new IllegalStateException(
-          "could not log in to Discord at " + config.restBaseUrl() + ": " + e.getMessage(), e);
+      throw loginFailure(e, config.restBaseUrl());
     }
     DiscordBot started = new DiscordBot(jda, work);
     try {
@@ -178,6 +177,26 @@ public final class DiscordBot implements AutoCloseable {
         jda.getGuildCache().size());
     SlashCommands.register(jda, config.guildIds());
     return started;
+  }
+
+  /**
+   * What a failed login says: a rejected token only when Discord answered that the token is
+   * invalid; a network failure (no DNS, refused, timed out) as a network failure, naming the
+   * address, since no token was checked at all.
+   */
+  static RuntimeException loginFailure(RuntimeException e, String restBase) {
+    if (e instanceof InvalidTokenException) {
+      return new IllegalArgumentException(
+          "Discord rejected the token in DISCORD_TOKEN (" + restBase + " answered 401)", e);
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException io) {
+        return new IllegalStateException(
+            Unreachable.message("Discord", restBase, io, "discord.rest_base_url"), e);
+      }
+    }
+    return new IllegalStateException(
+        "could not log in to Discord at " + restBase + ": " + e.getMessage(), e);
   }
 
   /**

@@ -6,15 +6,17 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
-import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
 import java.util.Objects;
+import okhttp3.Response;
 import tradebot.chat.ChatReply;
 
 /**
  * Sends rendered replies to Slack after the request was acknowledged: through a slash command's
  * {@code response_url}, {@code chat.postMessage} (in a thread), {@code chat.postEphemeral}, and
  * charts through {@code files.getUploadURLExternal}/{@code files.completeUploadExternal}. Every
- * call goes through {@link Retry}; a reply that cannot be sent is logged and dropped. Thread-safe.
+ * call goes through {@link Retry}; a reply that cannot be sent is logged, and each method says
+ * whether it went through so that the caller can try another way. Thread-safe.
  */
 final class Delivery {
   private final Retry retry;
@@ -23,7 +25,11 @@ final class Delivery {
     this.retry = Objects.requireNonNull(retry, "retry");
   }
 
-  /** Answers a slash command through its response URL; false when that failed for good. */
+  /**
+   * Answers a slash command through its response URL; false when that failed for good. The POST
+   * goes through the SDK's OkHttp client directly, not {@code ctx.respond}, because the SDK's
+   * {@code WebhookResponse} drops the headers and a 429's Retry-After must be honoured.
+   */
   boolean respond(SlashCommandContext ctx, SlackRenderer.Rendered r, boolean ephemeral) {
     SlashCommandResponse body =
         SlashCommandResponse.builder()
@@ -35,18 +41,24 @@ final class Delivery {
         .run(
             "response_url",
             () -> {
-              WebhookResponse w = ctx.respond(body);
-              int code = w.getCode() == null ? 0 : w.getCode();
-              if (code == 200) {
-                return Boolean.TRUE;
+              try (Response w =
+                  ctx.getSlack().getHttpClient().postJsonBody(ctx.getResponseUrl(), body)) {
+                int code = w.code();
+                if (code == 200) {
+                  return Boolean.TRUE;
+                }
+                if (code >= 500 || code == 429) {
+                  throw new Retry.Transient(
+                      "HTTP " + code, Retry.retryAfter(w.header("Retry-After")));
+                }
+                throw new IllegalStateException("HTTP " + code + " " + bodyOf(w));
               }
-              if (code >= 500 || code == 429) {
-                throw new Retry.Transient(
-                    "HTTP " + code, Retry.retryAfter(header(w, "retry-after")));
-              }
-              throw new IllegalStateException("HTTP " + code + " " + w.getBody());
             })
         .isPresent();
+  }
+
+  private static String bodyOf(Response w) throws IOException {
+    return w.body() == null ? "" : w.body().string();
   }
 
   /** Posts a reply in {@code channel}, in the thread {@code threadTs} (null: none). */
@@ -118,17 +130,5 @@ final class Delivery {
       throw new IllegalStateException(method + " answered error " + error);
     }
     return Boolean.TRUE;
-  }
-
-  private static String header(WebhookResponse w, String name) {
-    if (w.getHeaders() == null) {
-      return null;
-    }
-    for (var e : w.getHeaders().entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-        return e.getValue().getFirst();
-      }
-    }
-    return null;
   }
 }

@@ -3,14 +3,16 @@ package tradebot.chat.slack;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Calls Slack a bounded number of times: a server error (5xx), a rate limit (429) or an I/O error
- * is retried after a doubling pause (or Slack's Retry-After, up to {@link #MAX_PAUSE}); anything
- * else, and the last failure, is logged as an error and given up. Thread-safe.
+ * is retried after a doubling pause (or Slack's Retry-After when longer, up to {@link #MAX_PAUSE});
+ * anything else, and the last failure, is logged as an error and given up. The pauses go through a
+ * {@link Pause} (the thread sleeps in production; tests move a manual clock). Thread-safe.
  */
 final class Retry {
   private static final Logger log = LoggerFactory.getLogger(Retry.class);
@@ -20,6 +22,12 @@ final class Retry {
   @FunctionalInterface
   interface Call<T> {
     T run() throws Exception;
+  }
+
+  /** How a retry waits: {@code Thread::sleep}, or a test's clock moved by the pause. */
+  @FunctionalInterface
+  interface Pause {
+    void sleep(Duration d) throws InterruptedException;
   }
 
   /** A failure worth another try, e.g. a 5xx from a response URL (which throws nothing). */
@@ -34,8 +42,14 @@ final class Retry {
 
   private final int attempts;
   private final Duration firstPause;
+  private final Pause pause;
 
+  /** Retries that sleep the thread between attempts. */
   Retry(int attempts, Duration firstPause) {
+    this(attempts, firstPause, Thread::sleep);
+  }
+
+  Retry(int attempts, Duration firstPause, Pause pause) {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be positive: " + attempts);
     }
@@ -44,11 +58,12 @@ final class Retry {
     }
     this.attempts = attempts;
     this.firstPause = firstPause;
+    this.pause = Objects.requireNonNull(pause, "pause");
   }
 
   /** The result of {@code call}, or empty when it failed for good (then it is in the log). */
   <T> Optional<T> run(String what, Call<T> call) {
-    Duration pause = firstPause;
+    Duration next = firstPause;
     for (int attempt = 1; ; attempt++) {
       Duration retryAfter;
       String reason;
@@ -84,7 +99,7 @@ final class Retry {
         log.error("Slack {} failed after {} attempts, giving up: {}", what, attempt, reason);
         return Optional.empty();
       }
-      Duration wait = min(retryAfter.compareTo(pause) > 0 ? retryAfter : pause, MAX_PAUSE);
+      Duration wait = min(retryAfter.compareTo(next) > 0 ? retryAfter : next, MAX_PAUSE);
       log.warn(
           "Slack {} failed (attempt {} of {}): {}; retrying in {} ms",
           what,
@@ -93,13 +108,13 @@ final class Retry {
           reason,
           wait.toMillis());
       try {
-        Thread.sleep(wait);
+        pause.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         log.error("Slack {} interrupted while waiting to retry, giving up", what);
         return Optional.empty();
       }
-      pause = min(pause.multipliedBy(2), MAX_PAUSE);
+      next = min(next.multipliedBy(2), MAX_PAUSE);
     }
   }
 

@@ -9,7 +9,10 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
+import tradebot.chat.RateLimiter;
+import tradebot.chat.Unreachable;
 import tradebot.config.TradebotConfig;
 import tradebot.server.RawHandler;
 
@@ -104,8 +109,9 @@ public final class SlackAdapter implements AutoCloseable {
   /**
    * Builds the app and checks the bot token with {@code auth.test}.
    *
-   * @param admitUser whether a user may make another request now (a rate limit); false gets a "too
-   *     fast" reply
+   * @param clock the time request signatures are checked against
+   * @param admitUser whether a user may make another request now (a rate limit); a limited user is
+   *     told how long to wait
    * @throws IllegalStateException when Slack rejects the token or cannot be reached
    */
   public static SlackAdapter start(
@@ -113,7 +119,7 @@ public final class SlackAdapter implements AutoCloseable {
       TradebotConfig.Slack config,
       Credentials credentials,
       Clock clock,
-      Predicate<String> admitUser) {
+      Function<String, RateLimiter.Verdict> admitUser) {
     return new SlackAdapter(
         bot, config, credentials, clock, admitUser, new Retry(3, Duration.ofMillis(500)));
   }
@@ -123,7 +129,7 @@ public final class SlackAdapter implements AutoCloseable {
       TradebotConfig.Slack config,
       Credentials credentials,
       Clock clock,
-      Predicate<String> admitUser,
+      Function<String, RateLimiter.Verdict> admitUser,
       Retry retry) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     SlackConfig sc = new SlackConfig();
@@ -144,22 +150,53 @@ public final class SlackAdapter implements AutoCloseable {
     this.handlers = new SlackHandlers(bot, config, admitUser, retry);
     handlers.register(app);
     try {
+      checkToken(slack, credentials.botToken(), sc.getMethodsEndpointUrlPrefix());
       app.start();
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       handlers.close();
       closeQuietly(slack);
-      throw new IllegalStateException(
-          "checking SLACK_BOT_TOKEN with auth.test at "
-              + sc.getMethodsEndpointUrlPrefix()
-              + " failed: "
-              + e.getMessage(),
-          e);
+      throw e instanceof IllegalStateException ise
+          ? ise
+          : new IllegalStateException(
+              "checking SLACK_BOT_TOKEN with auth.test at "
+                  + sc.getMethodsEndpointUrlPrefix()
+                  + " failed: "
+                  + e.getMessage(),
+              e);
     }
     this.parser = new SlackRequestParser(app.config());
     this.verifier =
         credentials.signingSecret() == null
             ? null
             : new SignatureVerifier(credentials.signingSecret(), clock);
+  }
+
+  /**
+   * Asks Slack whether the bot token is good, before Bolt does (Bolt reports a network failure as
+   * "The token is invalid"): a network failure is said to be one, a refusal names Slack's error.
+   */
+  private static void checkToken(Slack slack, String token, String api) {
+    AuthTestResponse r;
+    try {
+      r = slack.methods(token).authTest(req -> req);
+    } catch (IOException e) {
+      throw new IllegalStateException(Unreachable.message("Slack", api, e, "slack.api_url"), e);
+    } catch (SlackApiException e) {
+      throw new IllegalStateException(
+          "checking SLACK_BOT_TOKEN with auth.test at "
+              + api
+              + " failed: HTTP "
+              + e.getResponse().code(),
+          e);
+    }
+    if (!r.isOk()) {
+      throw new IllegalStateException(
+          "Slack rejected the token in SLACK_BOT_TOKEN (auth.test at "
+              + api
+              + ": "
+              + r.getError()
+              + ")");
+    }
   }
 
   /** The handler for {@code POST /slack/events}: events, slash commands and their checks. */

@@ -21,7 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +30,7 @@ import tradebot.chat.ChatRequest;
 import tradebot.chat.ChatService;
 import tradebot.chat.Command;
 import tradebot.chat.Platform;
+import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
 
 /**
@@ -53,12 +54,10 @@ final class SlackHandlers implements AutoCloseable {
   private static final Pattern LEADING_MENTIONS =
       Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
   private static final String BUSY = "I'm busy right now; please try again in a minute.";
-  private static final String TOO_FAST =
-      "You are sending requests too fast; please try again in a minute.";
 
   private final ChatService bot;
   private final TradebotConfig.Slack config;
-  private final Predicate<String> admitUser;
+  private final Function<String, RateLimiter.Verdict> admitUser;
   private final Delivery delivery;
   private final Retry retry;
   private final ThreadPoolExecutor workers;
@@ -74,7 +73,10 @@ final class SlackHandlers implements AutoCloseable {
               }));
 
   SlackHandlers(
-      ChatService bot, TradebotConfig.Slack config, Predicate<String> admitUser, Retry retry) {
+      ChatService bot,
+      TradebotConfig.Slack config,
+      Function<String, RateLimiter.Verdict> admitUser,
+      Retry retry) {
     this.bot = Objects.requireNonNull(bot, "bot");
     this.config = Objects.requireNonNull(config, "config");
     this.admitUser = Objects.requireNonNull(admitUser, "admitUser");
@@ -104,8 +106,8 @@ final class SlackHandlers implements AutoCloseable {
   }
 
   private Response command(Command command, SlashCommandPayload p, SlashCommandContext ctx) {
-    if (!admitUser.test(p.getUserId())) {
-      return ctx.ack(TOO_FAST);
+    if (admitUser.apply(p.getUserId()) instanceof RateLimiter.Limited l) {
+      return ctx.ack(tooFast(l));
     }
     String text = p.getText() == null ? "" : p.getText().strip();
     Command c = command == Command.ASK && text.isEmpty() ? Command.HELP : command;
@@ -121,7 +123,7 @@ final class SlackHandlers implements AutoCloseable {
     String echo =
         (p.getCommand() == null ? "" : p.getCommand()) + (text.isEmpty() ? "" : " " + text);
     try {
-      workers.execute(() -> answerCommand(request, echo, p.getChannelId(), ctx));
+      workers.execute(() -> answerCommand(request, echo, ctx));
     } catch (RejectedExecutionException e) {
       log.warn("reply queue full: {} from {} refused", command, p.getUserId());
       return ctx.ack(BUSY);
@@ -129,14 +131,29 @@ final class SlackHandlers implements AutoCloseable {
     return ctx.ack();
   }
 
-  private void answerCommand(
-      ChatRequest request, String echo, String channel, SlashCommandContext ctx) {
+  /**
+   * Answers through the response URL; when that fails for good, the asker alone gets the reply in
+   * the channel ({@code chat.postEphemeral}), so that a question is never met with silence.
+   */
+  private void answerCommand(ChatRequest request, String echo, SlashCommandContext ctx) {
     ChatReply reply = bot.handle(withModerator(request, ctx.client()));
-    delivery.respond(
-        ctx, SlackRenderer.render(reply, reply.ephemeral() ? "" : echo), reply.ephemeral());
-    if (reply.attachment() != null && !reply.ephemeral()) {
-      delivery.upload(ctx.client(), channel, null, reply.attachment());
+    SlackRenderer.Rendered r = SlackRenderer.render(reply, reply.ephemeral() ? "" : echo);
+    if (!delivery.respond(ctx, r, reply.ephemeral())) {
+      log.warn(
+          "the response URL failed for good: the reply goes to {} privately", request.userId());
+      delivery.postEphemeral(ctx.client(), request.channelId(), request.userId(), null, r);
+      return;
     }
+    if (reply.attachment() != null && !reply.ephemeral()) {
+      delivery.upload(ctx.client(), request.channelId(), null, reply.attachment());
+    }
+  }
+
+  /** The acknowledgement of a limited request: how long until the user may ask again. */
+  static String tooFast(RateLimiter.Limited l) {
+    return "You are sending requests too fast; please try again in "
+        + l.retryAfterSeconds()
+        + " s.";
   }
 
   private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
@@ -148,7 +165,7 @@ final class SlackHandlers implements AutoCloseable {
     String threadTs = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
     MethodsClient client = ctx.client();
     try {
-      if (!admitUser.test(e.getUser())) {
+      if (admitUser.apply(e.getUser()) instanceof RateLimiter.Limited l) {
         workers.execute(
             () ->
                 delivery.postEphemeral(
@@ -157,7 +174,7 @@ final class SlackHandlers implements AutoCloseable {
                     e.getUser(),
                     threadTs,
                     SlackRenderer.render(
-                        ChatReply.text(ChatReply.Status.RATE_LIMITED, TOO_FAST, true), "")));
+                        ChatReply.text(ChatReply.Status.RATE_LIMITED, tooFast(l), true), "")));
       } else {
         ChatRequest request = mentionRequest(e.getUser(), e.getChannel(), e.getText());
         workers.execute(() -> answerMention(request, e.getChannel(), threadTs, client));

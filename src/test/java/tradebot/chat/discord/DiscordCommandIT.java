@@ -57,7 +57,7 @@ class DiscordCommandIT {
               .env("DISCORD_TOKEN", TOKEN)
               .logTo(log)
               .start()) {
-        URI base = process.awaitListening();
+        URI base = process.awaitReady();
         process.awaitLogged("(logged in to Discord as \\S+)");
         assertEquals(200, get(base.resolve("/readyz")).statusCode());
 

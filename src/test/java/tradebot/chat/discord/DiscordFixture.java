@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
+import tradebot.testing.ManualClock;
 
 /**
  * One real JDA client logged in to a {@link FakeDiscord} on localhost, answering with the real bot
@@ -49,6 +49,10 @@ abstract class DiscordFixture {
   static final String EXPLODE = "please fail";
 
   final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+  /** The bot's time, rate limits included: it moves only when a test moves it. */
+  final ManualClock clock = ManualClock.startingNow();
+
   FakeDiscord discord;
   App app;
   DiscordBot bot;
@@ -61,7 +65,7 @@ abstract class DiscordFixture {
     app =
         App.inMemory(
             TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(Path.of("knowledge")),
-            Clock.systemUTC());
+            clock);
     TradebotConfig.Discord settings =
         new TradebotConfig.Discord(
             List.of(FakePayloads.GUILD),
@@ -82,7 +86,7 @@ abstract class DiscordFixture {
             TOKEN,
             settings,
             failing,
-            Clock.systemUTC(),
+            clock,
             WAIT,
             REST_TIMEOUT,
             () -> app.metrics().rateLimited("discord"));

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,11 @@ final class FakeSlack implements AutoCloseable {
   private final AtomicInteger responseUrls = new AtomicInteger();
   private final Set<String> admins;
   private volatile int postMessageStatus = 200;
+  private final Map<String, Failures> responseFailures = new ConcurrentHashMap<>();
+
+  /** The next {@code times} posts to a response URL get {@code status} (and a Retry-After). */
+  private record Failures(int status, AtomicInteger times, String retryAfter) {}
+
   private volatile String socketUrl = "";
 
   FakeSlack(Set<String> admins) throws IOException {
@@ -66,6 +73,16 @@ final class FakeSlack implements AutoCloseable {
   /** Makes chat.postMessage answer with this HTTP status from now on. */
   void postMessageStatus(int status) {
     postMessageStatus = status;
+  }
+
+  /**
+   * Makes the next {@code times} posts to {@code responseUrl} answer {@code status}, with the
+   * header {@code Retry-After: retryAfter} unless it is null; later ones answer 200.
+   */
+  void failResponses(String responseUrl, int status, int times, String retryAfter) {
+    responseFailures.put(
+        URI.create(responseUrl).getPath(),
+        new Failures(status, new AtomicInteger(times), retryAfter));
   }
 
   /** Makes apps.connections.open hand out this Socket Mode URL. */
@@ -158,6 +175,14 @@ final class FakeSlack implements AutoCloseable {
                 "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"chart\"}]}";
             default -> path.startsWith("/upload/") || path.startsWith("/response/") ? "ok" : null;
           };
+      Failures failing = responseFailures.get(path);
+      if (failing != null && failing.times().getAndDecrement() > 0) {
+        status = failing.status();
+        json = status == 429 ? "rate_limited" : "no_service";
+        if (failing.retryAfter() != null) {
+          exchange.getResponseHeaders().set("Retry-After", failing.retryAfter());
+        }
+      }
       if (json == null) {
         status = 404;
         json = "{\"ok\":false,\"error\":\"unknown_method\"}";

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +36,7 @@ import tradebot.chat.HostileQuestions;
 import tradebot.chat.RateLimiter;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
+import tradebot.testing.ManualClock;
 
 /**
  * The Slack app behind a local HTTP server, with its Web API pointed at a fake Slack on localhost,
@@ -49,6 +49,9 @@ class SlackAdapterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger handled = new AtomicInteger();
   private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+  /** The app's time: signatures are checked against it and retry pauses move it. */
+  private static final ManualClock CLOCK = ManualClock.startingNow();
 
   private static FakeSlack fake;
   private static App tradebot;
@@ -72,7 +75,7 @@ class SlackAdapterIT {
                 d.answer(),
                 d.discord(),
                 config),
-            Clock.systemUTC());
+            CLOCK);
     // The real bot, counted; /tariff replies get a chart so that the upload path is exercised.
     ChatService bot =
         request -> {
@@ -105,13 +108,16 @@ class SlackAdapterIT {
             bot,
             config,
             credentials,
-            Clock.systemUTC(),
-            user -> !user.equals("UFLOOD"),
-            new Retry(3, Duration.ofMillis(50)));
+            CLOCK,
+            user ->
+                user.equals("UFLOOD")
+                    ? new RateLimiter.Limited(42, RateLimiter.Scope.USER)
+                    : new RateLimiter.Allowed(),
+            new Retry(3, Duration.ofMillis(50), CLOCK::sleep));
     server = new RawHttpServer("/slack/events", adapter.handler());
     slack =
         new SlackRequests(
-            URI.create("http://127.0.0.1:" + server.port() + "/slack/events"), SECRET);
+            URI.create("http://127.0.0.1:" + server.port() + "/slack/events"), SECRET, CLOCK);
   }
 
   @AfterAll
@@ -214,8 +220,8 @@ class SlackAdapterIT {
   void badSignatureMissingHeadersAndStaleTimestampAre401AndNeverProcessed() throws Exception {
     String responseUrl = fake.newResponseUrl();
     String body = command("/reload", "", "UMOD", "C1", responseUrl);
-    String now = String.valueOf(Instant.now().getEpochSecond());
-    String sixMinutesAgo = String.valueOf(Instant.now().getEpochSecond() - 360);
+    String now = String.valueOf(CLOCK.instant().getEpochSecond());
+    String sixMinutesAgo = String.valueOf(CLOCK.instant().getEpochSecond() - 360);
     int before = handled.get();
 
     List<HttpResponse<String>> refused =
@@ -265,10 +271,60 @@ class SlackAdapterIT {
         List.of(
             "Slack chat.postMessage failed (attempt 1 of 3): HTTP 503; retrying in 50 ms",
             "Slack chat.postMessage failed (attempt 2 of 3): HTTP 503; retrying in 100 ms"),
-        logs.list.stream()
-            .filter(e -> e.getLevel() == Level.WARN)
-            .map(ILoggingEvent::getFormattedMessage)
-            .toList());
+        warnings("chat.postMessage"));
+  }
+
+  @Test
+  void aResponseUrlAnswered429IsRetriedAfterItsRetryAfter() throws Exception {
+    String responseUrl = fake.newResponseUrl();
+    fake.failResponses(responseUrl, 429, 1, "3");
+    Instant before = CLOCK.instant();
+
+    slack.post(command("/sources", "", "U1", "C1", responseUrl));
+
+    assertEquals(2, fake.await(path(responseUrl), 2).size());
+    assertEquals(
+        List.of("Slack response_url failed (attempt 1 of 3): HTTP 429; retrying in 3000 ms"),
+        warnings("response_url"));
+    assertEquals(Duration.ofSeconds(3), Duration.between(before, CLOCK.instant()));
+  }
+
+  @Test
+  void aReplyTheResponseUrlNeverTakesGoesToTheAskerAlone() throws Exception {
+    String responseUrl = fake.newResponseUrl();
+    fake.failResponses(responseUrl, 404, Integer.MAX_VALUE, null);
+
+    slack.post(command("/ask", QUESTION, "U7", "C700", responseUrl));
+
+    Map<String, String> privately = awaitEphemeral("C700");
+    assertEquals("U7", privately.get("user"));
+    assertEquals(
+        "/ask " + QUESTION, texts(JSON.readTree(privately.get("blocks"))).getFirst(), "the echo");
+    assertEquals(1, fake.received(path(responseUrl)).size(), "a 404 is not retried");
+    awaitLogged(Level.ERROR, "Slack response_url failed, not retried");
+  }
+
+  private static List<String> warnings(String what) {
+    return logs.list.stream()
+        .filter(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().contains(what))
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
+  }
+
+  private static Map<String, String> awaitEphemeral(String channel) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      var found =
+          fake.received("/api/chat.postEphemeral").stream()
+              .map(FakeSlack.Received::form)
+              .filter(f -> channel.equals(f.get("channel")))
+              .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no ephemeral message in " + channel);
   }
 
   @Test
@@ -305,7 +361,7 @@ class SlackAdapterIT {
 
     assertEquals(200, ack.statusCode());
     assertEquals(
-        "You are sending requests too fast; please try again in a minute.",
+        "You are sending requests too fast; please try again in 42 s.",
         JSON.readTree(ack.body()).get("text").asText());
     assertEquals(before, handled.get());
   }
@@ -331,11 +387,18 @@ class SlackAdapterIT {
     }
   }
 
+  /**
+   * The limiter's clock stands still while 1,000 requests arrive, however slow the machine: exactly
+   * the bucket's capacity gets through, every other one is told the wait until the next token, and
+   * that token is there once the clock has moved by that wait.
+   */
   @Test
   void aBurstOfAThousandRequestsFromOneUserIsHeldToTheConfiguredRate() throws Exception {
     TradebotConfig.RateLimit rate = TradebotConfig.defaults(Path.of("config")).slack().userRate();
-    RateLimiter limiter = new RateLimiter(rate, null, Clock.systemUTC());
+    ManualClock clock = ManualClock.startingNow();
+    RateLimiter limiter = new RateLimiter(rate, null, clock);
     TradebotConfig.Slack config = new TradebotConfig.Slack(List.of(), rate, fake.apiUrl());
+    long refill = rate.per().toSeconds() / rate.capacity();
     int before = handled.get();
     try (SlackAdapter limited =
             new SlackAdapter(
@@ -345,13 +408,15 @@ class SlackAdapterIT {
                 },
                 config,
                 new SlackAdapter.Credentials("xoxb-test", SECRET, null),
-                Clock.systemUTC(),
-                user -> limiter.check(user, "") instanceof RateLimiter.Allowed,
-                new Retry(3, Duration.ofMillis(50)));
+                clock,
+                user -> limiter.check(user, ""),
+                new Retry(3, Duration.ofMillis(50), clock::sleep));
         RawHttpServer burstServer = new RawHttpServer("/slack/events", limited.handler())) {
       SlackRequests burst =
           new SlackRequests(
-              URI.create("http://127.0.0.1:" + burstServer.port() + "/slack/events"), SECRET);
+              URI.create("http://127.0.0.1:" + burstServer.port() + "/slack/events"),
+              SECRET,
+              clock);
       int accepted = 0;
       int tooFast = 0;
       for (int i = 0; i < 1000; i++) {
@@ -362,18 +427,31 @@ class SlackAdapterIT {
           accepted++;
         } else {
           assertEquals(
-              "You are sending requests too fast; please try again in a minute.",
+              "You are sending requests too fast; please try again in " + refill + " s.",
               JSON.readTree(ack.body()).get("text").asText());
           tooFast++;
         }
       }
       assertEquals(rate.capacity(), accepted, "the configured capacity: " + rate);
       assertEquals(1000 - rate.capacity(), tooFast);
+
+      clock.advance(Duration.ofSeconds(refill));
+      assertEquals(
+          "",
+          burst.post(command("/sources", "", "UBURST", "C1", fake.newResponseUrl())).body(),
+          "one token is back after " + refill + " s");
+      assertTrue(
+          burst
+              .post(command("/sources", "", "UBURST", "C1", fake.newResponseUrl()))
+              .body()
+              .contains("too fast"),
+          "and only one");
+
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (handled.get() - before < accepted && System.nanoTime() < deadline) {
+      while (handled.get() - before < accepted + 1 && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertEquals(rate.capacity(), handled.get() - before, "only the admitted reach the bot");
+      assertEquals(rate.capacity() + 1, handled.get() - before, "only the admitted reach the bot");
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.answer.Answer;
+import tradebot.chat.RateLimiter;
 import tradebot.cli.App;
 import tradebot.config.TradebotConfig;
 import tradebot.server.ApiServer;
@@ -67,7 +68,7 @@ class SlackOnApiServerIT {
                   slackConfig,
                   new SlackAdapter.Credentials(BOT_TOKEN, SECRET, null),
                   Clock.systemUTC(),
-                  user -> true)) {
+                  user -> new RateLimiter.Allowed())) {
         ApiServer server =
             new ApiServer(
                     config.server(), app.answers(), app.clock(), app.corpora(), app.metrics(), null)
@@ -138,7 +139,7 @@ class SlackOnApiServerIT {
               .env("SLACK_SIGNING_SECRET", SECRET)
               .logTo(log)
               .start()) {
-        URI base = process.awaitListening();
+        URI base = process.awaitReady();
         SlackRequests slack = new SlackRequests(base.resolve("/slack/events"), SECRET);
         String responseUrl = fake.newResponseUrl();
 

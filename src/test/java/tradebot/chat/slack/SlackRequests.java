@@ -8,8 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +24,18 @@ final class SlackRequests {
 
   private final URI endpoint;
   private final String secret;
+  private final Clock clock;
 
+  /** Requests signed at the real time. */
   SlackRequests(URI endpoint, String secret) {
+    this(endpoint, secret, Clock.systemUTC());
+  }
+
+  /** Requests signed at {@code clock}'s time (the app's clock in a test that drives it). */
+  SlackRequests(URI endpoint, String secret, Clock clock) {
     this.endpoint = endpoint;
     this.secret = secret;
+    this.clock = clock;
   }
 
   /** The form body of a slash command. */
@@ -78,7 +86,7 @@ final class SlackRequests {
 
   /** Posts {@code body} signed now with the right secret. */
   HttpResponse<String> post(String body) throws Exception {
-    long now = Instant.now().getEpochSecond();
+    long now = clock.instant().getEpochSecond();
     return send(
         body,
         Map.of(

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import tradebot.chat.ChatReply;
 import tradebot.chat.ChatService;
 import tradebot.chat.Command;
+import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
 
 /**
@@ -92,7 +93,7 @@ class SlackSocketModeIT {
               config,
               new SlackAdapter.Credentials("xoxb-test", null, "xapp-test"),
               Clock.systemUTC(),
-              u -> true,
+              u -> new RateLimiter.Allowed(),
               new Retry(2, Duration.ofMillis(50)))) {
         adapter.startSocketMode();
         assertTrue(socket.opened.await(10, TimeUnit.SECONDS), "the app did not connect");
