@@ -115,7 +115,7 @@ class AnswerQualityIT {
 
   @Test
   void theHoldoutSetKeepsItsMeasuredTotals() {
-    Totals t = totals(List.of("own2"));
+    Totals t = totals(List.of("own3"));
     assertTrue(t.correct1 >= HOLDOUT_CORRECT - MARGIN, t.toString());
     assertTrue(t.falseDeclines <= HOLDOUT_FALSE_DECLINES + MARGIN, t.toString());
     assertTrue(t.trapsDeclined >= HOLDOUT_TRAPS_DECLINED - MARGIN, t.toString());
@@ -123,15 +123,29 @@ class AnswerQualityIT {
 
   /** Measured with the shipped config/ranking.yaml (docs/QUALITY.md). */
   static final String[] FITTED = {
-    "dev", "seeds2", "articles", "holdout", "holdout2", "typos", "paraphrases", "offtopic", "own1"
+    "dev",
+    "seeds2",
+    "articles",
+    "holdout",
+    "holdout2",
+    "typos",
+    "paraphrases",
+    "offtopic",
+    "own1",
+    "own2"
   };
 
-  static final int FITTED_CORRECT = 0;
-  static final int FITTED_FALSE_DECLINES = 0;
-  static final int FITTED_TRAPS_DECLINED = 0;
-  static final int HOLDOUT_CORRECT = 0;
-  static final int HOLDOUT_FALSE_DECLINES = 0;
-  static final int HOLDOUT_TRAPS_DECLINED = 0;
+  /** Of 327 answerable questions and 128 traps (2026-12-02). */
+  static final int FITTED_CORRECT = 239;
+
+  static final int FITTED_FALSE_DECLINES = 13;
+  static final int FITTED_TRAPS_DECLINED = 112;
+
+  /** own3, of 60 answerable questions and 25 traps, scored blind once the model was frozen. */
+  static final int HOLDOUT_CORRECT = 31;
+
+  static final int HOLDOUT_FALSE_DECLINES = 6;
+  static final int HOLDOUT_TRAPS_DECLINED = 13;
 
   record Totals(int inScope, int correct1, int falseDeclines, int traps, int trapsDeclined) {}
 
