@@ -73,8 +73,9 @@ class HostileQuestionsTest {
                   List.of(),
                   null)),
           declined("every query-syntax character", NOT_COVERED),
-          // Query syntax is words like any other: the question inside it is still answered.
-          answered("query syntax around a question", MNUCHIN),
+          // Query syntax is words like any other, and these words no article uses make the
+          // question unlike anything the sources answer.
+          declined("query syntax around a question", NOT_COVERED),
           declined("field and wildcard query", NOT_COVERED),
           Map.entry(
               "backtracking bait",
