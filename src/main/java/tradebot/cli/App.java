@@ -36,7 +36,6 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.metrics = new Metrics();
-    Embedders.warmUpInBackground();
     this.corpora =
         new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
     corpora.onReload(metrics::recordReload);

@@ -23,16 +23,15 @@ final class E5Embedder implements Embedder {
 
   private final AtomicLong embedded = new AtomicLong();
 
-  /** Loaded on first use: it takes seconds. */
+  /**
+   * Loaded on first use: it takes seconds. Not in the background ahead of need: ONNX Runtime closes
+   * its environment in a shutdown hook, and a process that exits while another thread creates the
+   * session (a command that fails fast beside a warm-up) crashes the JVM.
+   */
   private static final class Loaded {
     // The caller's thread runs each text: ingestion already spreads documents across threads.
     static final E5SmallV2QuantizedEmbeddingModel MODEL =
         new E5SmallV2QuantizedEmbeddingModel(Runnable::run);
-  }
-
-  /** Loads the model now (e.g. beside start-up) rather than on the first text. */
-  static void warmUp() {
-    Loaded.MODEL.dimension();
   }
 
   @Override

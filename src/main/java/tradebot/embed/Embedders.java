@@ -21,11 +21,6 @@ public final class Embedders {
     static final Embedder MEMORY = CachingEmbedder.inMemory(Model.E5);
   }
 
-  /** Loads the model in the background, so that the first question does not wait for it. */
-  public static void warmUpInBackground() {
-    Thread.ofVirtual().name("embedding-model-warm-up").start(E5Embedder::warmUp);
-  }
-
   /** The process's model with an in-memory cache (tests, benchmarks, an in-memory index). */
   public static Embedder inMemory() {
     return Shared.MEMORY;
