@@ -114,8 +114,8 @@ class AnswerQualityIT {
   }
 
   @Test
-  void theHoldoutSetKeepsItsMeasuredTotals() {
-    Totals t = totals(List.of("own3"));
+  void theBlindHoldoutSetsKeepTheirMeasuredTotals() {
+    Totals t = totals(List.of("own3", "own4"));
     assertTrue(t.correct1 >= HOLDOUT_CORRECT - MARGIN, t.toString());
     assertTrue(t.falseDeclines <= HOLDOUT_FALSE_DECLINES + MARGIN, t.toString());
     assertTrue(t.trapsDeclined >= HOLDOUT_TRAPS_DECLINED - MARGIN, t.toString());
@@ -141,11 +141,14 @@ class AnswerQualityIT {
   static final int FITTED_FALSE_DECLINES = 13;
   static final int FITTED_TRAPS_DECLINED = 112;
 
-  /** own3, of 60 answerable questions and 25 traps, scored blind once the model was frozen. */
-  static final int HOLDOUT_CORRECT = 31;
+  /**
+   * own3 and own4, of 120 answerable questions and 50 traps, scored blind once the model was frozen
+   * (31 + 36 correct@1, 6 + 7 false declines, 13 + 13 traps declined).
+   */
+  static final int HOLDOUT_CORRECT = 67;
 
-  static final int HOLDOUT_FALSE_DECLINES = 6;
-  static final int HOLDOUT_TRAPS_DECLINED = 13;
+  static final int HOLDOUT_FALSE_DECLINES = 13;
+  static final int HOLDOUT_TRAPS_DECLINED = 26;
 
   record Totals(int inScope, int correct1, int falseDeclines, int traps, int trapsDeclined) {}
 
