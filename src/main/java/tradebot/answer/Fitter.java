@@ -54,6 +54,18 @@ public final class Fitter {
         throw new IllegalArgumentException("set " + name + " names no knowledge directory");
       }
     }
+
+    /** Copies the articles of every knowledge directory into {@code dir}: one knowledge base. */
+    public void copyKnowledgeTo(Path dir) throws IOException {
+      Files.createDirectories(dir);
+      for (Path from : knowledge) {
+        try (Stream<Path> files = Files.list(from)) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
+            Files.copy(f, dir.resolve(f.getFileName()));
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -153,13 +165,7 @@ public final class Fitter {
   public void add(QuestionSet set, Clock clock) throws IOException {
     Path kb = Files.createTempDirectory("tradebot-fit-kb");
     try {
-      for (Path dir : set.knowledge()) {
-        try (Stream<Path> files = Files.list(dir)) {
-          for (Path f : files.filter(Files::isRegularFile).toList()) {
-            Files.copy(f, kb.resolve(f.getFileName()));
-          }
-        }
-      }
+      set.copyKnowledgeTo(kb);
       TradebotConfig config = TradebotConfig.defaults(configDir).withKnowledgeDir(kb);
       try (CorpusManager corpora =
           new CorpusManager(kb, config.configDir(), IndexStore.inMemory(), clock)) {

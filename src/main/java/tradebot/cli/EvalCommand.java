@@ -78,14 +78,8 @@ final class EvalCommand implements Callable<Integer> {
     TradebotConfig base = options.config();
     for (Fitter.QuestionSet set : Fitter.readSets(sets)) {
       Path tmp = java.nio.file.Files.createTempDirectory("tradebot-eval-");
-      Path kb = java.nio.file.Files.createDirectories(tmp.resolve("knowledge"));
-      for (Path dir : set.knowledge()) {
-        try (var files = java.nio.file.Files.list(dir)) {
-          for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-            java.nio.file.Files.copy(f, kb.resolve(f.getFileName()));
-          }
-        }
-      }
+      Path kb = tmp.resolve("knowledge");
+      set.copyKnowledgeTo(kb);
       java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
       java.io.PrintStream out = System.out;
       System.setOut(

@@ -56,14 +56,8 @@ class AnswerQualityIT {
   }
 
   static Evaluator run(Fitter.QuestionSet set) throws Exception {
-    Path kb = Files.createDirectories(tmp.resolve(set.name()));
-    for (Path dir : set.knowledge()) {
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          Files.copy(f, kb.resolve(f.getFileName()));
-        }
-      }
-    }
+    Path kb = tmp.resolve(set.name());
+    set.copyKnowledgeTo(kb);
     Map<String, String> bodies = new HashMap<>();
     Path root = kb.toRealPath();
     try (Stream<Path> files = Files.list(kb)) {
