@@ -187,11 +187,11 @@ final class LucenePassageIndex implements PassageIndex {
       Map<Integer, Float> title = rescored(searcher, toLucene(query, 0f, 0f, 1f), docs);
       Map<Integer, Float> similarity =
           query.vector().isPresent()
-              ? similarities(searcher, query.vector().get(), docs)
+              ? cosines(searcher, query.vector().get(), docs, ANCHORS)
               : Map.of();
       Map<Integer, Float> windowSimilarity =
           query.vector().isPresent()
-              ? windowSimilarities(searcher, query.vector().get(), docs)
+              ? cosines(searcher, query.vector().get(), docs, WINDOWS)
               : Map.of();
       List<Hit> hits = new ArrayList<>(chosen.size());
       for (int i = 0; i < chosen.size(); i++) {
@@ -250,59 +250,70 @@ final class LucenePassageIndex implements PassageIndex {
     return out;
   }
 
-  /** The cosine of {@code vector} with each of {@code docs}' anchor vectors (absent: none). */
-  private static Map<Integer, Float> similarities(
-      IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
+  /** One leaf's vectors, asked for by the leaf's doc ids in increasing order. */
+  private interface LeafVectors {
+    /** The vector of {@code doc}, or null when it has none. */
+    float[] at(int doc) throws IOException;
+  }
+
+  /** Opens a leaf's vectors of one field; null when the leaf has none. */
+  private interface VectorField {
+    LeafVectors open(org.apache.lucene.index.LeafReader reader) throws IOException;
+  }
+
+  /** The anchor sentences' vectors (the kNN field). */
+  private static final VectorField ANCHORS =
+      reader -> {
+        FloatVectorValues values = reader.getFloatVectorValues(Schema.VECTOR);
+        if (values == null) {
+          return null;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        return doc -> {
+          int at = it.docID() >= doc ? it.docID() : it.advance(doc);
+          return at == doc ? values.vectorValue(it.index()) : null;
+        };
+      };
+
+  /** The windows' vectors (floats in binary doc values). */
+  private static final VectorField WINDOWS =
+      reader -> {
+        BinaryDocValues values = reader.getBinaryDocValues(Schema.WINDOW_VECTOR);
+        if (values == null) {
+          return null;
+        }
+        return doc -> {
+          if (!values.advanceExact(doc)) {
+            return null;
+          }
+          BytesRef b = values.binaryValue();
+          java.nio.FloatBuffer floats =
+              java.nio.ByteBuffer.wrap(b.bytes, b.offset, b.length).asFloatBuffer();
+          float[] v = new float[floats.remaining()];
+          floats.get(v);
+          return v;
+        };
+      };
+
+  /** The cosine of {@code vector} with each of {@code docs}' vectors in {@code field}. */
+  private static Map<Integer, Float> cosines(
+      IndexSearcher searcher, float[] vector, int[] docs, VectorField field) throws IOException {
     Map<Integer, Float> out = new HashMap<>();
     int[] sorted = docs.clone();
     Arrays.sort(sorted);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = null;
-    FloatVectorValues values = null;
-    KnnVectorValues.DocIndexIterator it = null;
+    LeafVectors vectors = null;
     for (int doc : sorted) {
       if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
-        it = values == null ? null : values.iterator();
+        vectors = field.open(leaf.reader());
       }
-      if (it == null) {
-        continue;
-      }
-      int target = doc - leaf.docBase;
-      int at = it.docID() >= target ? it.docID() : it.advance(target);
-      if (at == target) {
-        float[] v = values.vectorValue(it.index());
+      float[] v = vectors == null ? null : vectors.at(doc - leaf.docBase);
+      if (v != null) {
         float dot = 0;
         for (int i = 0; i < v.length && i < vector.length; i++) {
           dot += v[i] * vector[i];
-        }
-        out.put(doc, dot);
-      }
-    }
-    return out;
-  }
-
-  /** The cosine of {@code vector} with each of {@code docs}' window vectors (absent: none). */
-  private static Map<Integer, Float> windowSimilarities(
-      IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
-    Map<Integer, Float> out = new HashMap<>();
-    int[] sorted = docs.clone();
-    Arrays.sort(sorted);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = null;
-    BinaryDocValues values = null;
-    for (int doc : sorted) {
-      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        values = leaf.reader().getBinaryDocValues(Schema.WINDOW_VECTOR);
-      }
-      if (values != null && values.advanceExact(doc - leaf.docBase)) {
-        BytesRef b = values.binaryValue();
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b.bytes, b.offset, b.length);
-        float dot = 0;
-        for (int i = 0; i < vector.length && buf.remaining() >= 4; i++) {
-          dot += buf.getFloat() * vector[i];
         }
         out.put(doc, dot);
       }
