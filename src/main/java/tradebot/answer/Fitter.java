@@ -35,9 +35,9 @@ import tradebot.knowledge.Sentence;
  */
 public final class Fitter {
   /** L2 penalty on the weights: keeps weights of rare features small. */
-  private static final double L2 = Double.parseDouble(System.getProperty("fit.l2", "0.001"));
+  private static final double L2 = 0.001;
 
-  private static final int STEPS = Integer.getInteger("fit.steps", 2000);
+  private static final int STEPS = 2000;
   private static final double LEARNING_RATE = 0.1;
 
   /**
@@ -233,8 +233,7 @@ public final class Fitter {
     double bias = v[v.length - 1];
     double[] weights = Arrays.copyOf(v, v.length - 1);
     RankingModel unthresholded = new RankingModel(w, bias, weights, 0.5);
-    String fixed = System.getProperty("fit.threshold");
-    double threshold = fixed != null ? Double.parseDouble(fixed) : threshold(train, unthresholded);
+    double threshold = threshold(train, unthresholded);
     return new RankingModel(w, bias, weights, threshold);
   }
 
@@ -252,7 +251,7 @@ public final class Fitter {
         double[] s = new double[cs.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < s.length; i++) {
-          s[i] = dot(w, cs.get(i).features());
+          s[i] = RankingModel.dot(w, cs.get(i).features());
           max = Math.max(max, s[i]);
         }
         double all = 0;
@@ -572,14 +571,6 @@ public final class Fitter {
       }
     }
     throw new IllegalStateException("candidate not among the examined: " + c.passage().id());
-  }
-
-  private static double dot(double[] w, double[] x) {
-    double s = 0;
-    for (int i = 0; i < w.length; i++) {
-      s += w[i] * x[i];
-    }
-    return s;
   }
 
   private static void deleteTree(Path dir) {

@@ -61,7 +61,7 @@ record RankingModel(double[] rank, double bias, double[] decline, double thresho
     return new RankingModel(rank, bias, w, threshold);
   }
 
-  private static double dot(double[] w, double[] x) {
+  static double dot(double[] w, double[] x) {
     double s = 0;
     for (int i = 0; i < w.length; i++) {
       s += w[i] * x[i];

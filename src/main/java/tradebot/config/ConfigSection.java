@@ -142,21 +142,6 @@ final class ConfigSection {
     return n.intValue();
   }
 
-  double decimal(String name, double fallback, double min, double max) {
-    Object v = scalar(name);
-    if (v == null) {
-      return fallback;
-    }
-    if (!(v instanceof Long) && !(v instanceof Double)) {
-      throw error(name, key(name) + " must be a number: " + map.get(name).describe());
-    }
-    double d = ((Number) v).doubleValue();
-    if (!(d >= min && d <= max)) {
-      throw error(name, key(name) + " must be " + min + " to " + max + ": " + d);
-    }
-    return d;
-  }
-
   String string(String name, String fallback, Pattern pattern, String what) {
     Object v = scalar(name);
     if (v == null) {

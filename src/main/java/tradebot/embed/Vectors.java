@@ -1,21 +1,8 @@
 package tradebot.embed;
 
 /** Small vector arithmetic on float arrays. Stateless. */
-public final class Vectors {
+final class Vectors {
   private Vectors() {}
-
-  /** The dot product; the cosine for unit vectors. */
-  public static float dot(float[] a, float[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException(
-          "vectors of different lengths: " + a.length + " and " + b.length);
-    }
-    float s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
 
   /** {@code v} scaled to unit length (a copy); a zero vector stays zero. */
   static float[] unit(float[] v) {
