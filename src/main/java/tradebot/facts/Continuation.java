@@ -88,7 +88,8 @@ final class Continuation {
         verb.group(),
         source,
         s,
-        index);
+        index,
+        null);
   }
 
   /** The noun phrase ending at {@code end}, from its article: "The increase". */

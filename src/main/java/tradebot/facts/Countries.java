@@ -23,6 +23,7 @@ final class Countries {
   private final Map<String, String> isoByName = new HashMap<>();
   private final Map<String, String> displayNames = new LinkedHashMap<>();
   private final Pattern pattern;
+  private final Pattern anyCase; // the same names in any case, for chat ("china", "us goods")
   private final Map<Character, Pattern> byFirstChar; // the names of pattern by first character
   private final boolean plain; // no name starts beyond the BMP: byFirstChar serves
   private static final Pattern BLANKS = Pattern.compile("\\s+");
@@ -45,6 +46,7 @@ final class Countries {
             ? Phrases.NOTHING
             : Pattern.compile(
                 "(?<![\\p{L}\\p{N}.])(?:" + alternation(names) + ")(?![\\p{L}\\p{N}])");
+    anyCase = Pattern.compile(pattern.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     // The same names split by their first character: at a position only those can match there.
     Map<Character, List<String>> byFirst = new LinkedHashMap<>();
     boolean plain = true;
@@ -98,6 +100,28 @@ final class Countries {
         }
       }
       i++;
+    }
+    return out;
+  }
+
+  /**
+   * Every mention in {@code text} whatever its case ("china", "beijing"), as people write in chat;
+   * a name that is also an English word in lower case ("us") counts only where {@code isName} says
+   * so.
+   */
+  List<Mention> findAnyCase(String text, java.util.function.BiPredicate<String, Mention> isName) {
+    List<Mention> out = new ArrayList<>();
+    Matcher m = anyCase.matcher(text);
+    while (m.find()) {
+      int before = out.size();
+      add(out, m);
+      if (out.size() > before) {
+        Mention found = out.getLast();
+        boolean written = pattern.matcher(found.text()).matches();
+        if (!written && !isName.test(text, found)) {
+          out.removeLast();
+        }
+      }
     }
     return out;
   }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The words the tariff extractor reads sentences with, as moderators edit them in {@code
@@ -46,6 +47,7 @@ import java.util.Map;
  * @param displayOrder directions shown first ("US-CN"); others follow alphabetically
  * @param planWindowDays how many days before a suspension a plan it cancels may be announced
  * @param sameDateDays how many days apart sources still count as of about the same date
+ * @param questions the words a question about tariff levels is read with
  */
 public record TariffCues(
     List<String> tariffNouns,
@@ -74,9 +76,53 @@ public record TariffCues(
     List<String> globalScope,
     List<String> displayOrder,
     int planWindowDays,
-    int sameDateDays) {
+    int sameDateDays,
+    Questions questions) {
+
+  /**
+   * The words that make a question one about a tariff level ("what is the US tariff on Chinese
+   * goods now?") or its change ("how did it change from 2018 to 2025?"), beside the tariff nouns,
+   * goods nouns, country names and months above.
+   *
+   * @param levyVerbs verbs that ask what one country charges another when no tariff noun is there
+   *     ("what does China charge on US goods")
+   * @param now words that ask for the level today ("now", "currently", "latest")
+   * @param present verbs in the present tense: a level question without a date asks about today
+   * @param past verbs in the past tense: without a date, the question is not about a level
+   * @param change words that ask how a level changed ("change", "history")
+   * @param since words before the start of the period a change is asked over ("since", "after")
+   * @param levelWords words that ask for the level itself and narrow nothing ("rate", "overall")
+   * @param goodsWords words for goods in general, in chat ("stuff"), beside the goods nouns
+   */
+  public record Questions(
+      List<String> levyVerbs,
+      List<String> now,
+      List<String> present,
+      List<String> past,
+      List<String> change,
+      List<String> since,
+      List<String> levelWords,
+      List<String> goodsWords) {
+    public Questions {
+      levyVerbs = List.copyOf(list(levyVerbs));
+      now = List.copyOf(list(now));
+      present = List.copyOf(list(present));
+      past = List.copyOf(list(past));
+      change = List.copyOf(list(change));
+      since = List.copyOf(list(since));
+      levelWords = List.copyOf(list(levelWords));
+      goodsWords = List.copyOf(list(goodsWords));
+    }
+
+    /** No words: no question is read as a tariff question. */
+    public static Questions none() {
+      return new Questions(
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+  }
 
   public TariffCues {
+    Objects.requireNonNull(questions, "questions");
     tariffNouns = List.copyOf(tariffNouns);
     goodsNouns = List.copyOf(goodsNouns);
     amountQualifiers = List.copyOf(amountQualifiers);
@@ -123,10 +169,34 @@ public record TariffCues(
   /** No cues at all: the extractor finds nothing. */
   public static TariffCues empty() {
     return new TariffCues(
-        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), Map.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(),
-        List.of(), 0, 0);
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        0,
+        0,
+        Questions.none());
   }
 
   /**
@@ -179,7 +249,8 @@ public record TariffCues(
           list(raw.globalScope()),
           list(raw.displayOrder()),
           raw.planWindowDays() == null ? 120 : raw.planWindowDays(),
-          raw.sameDateDays() == null ? 3 : raw.sameDateDays());
+          raw.sameDateDays() == null ? 3 : raw.sameDateDays(),
+          raw.questions() == null ? Questions.none() : raw.questions());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read tariff cues " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -219,7 +290,8 @@ public record TariffCues(
       List<String> globalScope,
       List<String> displayOrder,
       Integer planWindowDays,
-      Integer sameDateDays) {}
+      Integer sameDateDays,
+      Questions questions) {}
 
   private static List<String> list(List<String> l) {
     return l == null ? List.of() : l;

@@ -2,6 +2,7 @@ package tradebot.facts;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import tradebot.knowledge.Sentence;
 import tradebot.knowledge.Source;
 
 /**
@@ -27,6 +28,8 @@ import tradebot.knowledge.Source;
  * @param source the article
  * @param quote the sentence, verbatim
  * @param sentence the sentence's index in its article, for a stable order
+ * @param span the sentence as its article holds it (offsets in the body, figures), or null when the
+ *     event was read from bare text rather than from a document
  */
 public record TariffEvent(
     String imposer,
@@ -46,7 +49,8 @@ public record TariffEvent(
     String cue,
     Source source,
     String quote,
-    int sentence) {
+    int sentence,
+    Sentence span) {
 
   public TariffEvent {
     if (imposer == null || imposer.isBlank() || target == null || target.isBlank()) {
@@ -109,6 +113,15 @@ public record TariffEvent(
 
   /** This event stacked on {@code earlier}'s level. */
   TariffEvent stackedOn(TariffEvent earlier) {
+    return with(earlier.levelPercent(), earlier, span);
+  }
+
+  /** This event with the article's sentence it was read from. */
+  TariffEvent in(Sentence articleSentence) {
+    return with(basePercent, base, articleSentence);
+  }
+
+  private TariffEvent with(Double newBasePercent, TariffEvent newBase, Sentence newSpan) {
     return new TariffEvent(
         imposer,
         target,
@@ -117,17 +130,18 @@ public record TariffEvent(
         rateText,
         rateLowPercent,
         fromPercent,
-        earlier.levelPercent(),
+        newBasePercent,
         stackText,
         totalPercent,
         stacksOnExisting,
-        earlier,
+        newBase,
         coverage,
         effective,
         cue,
         source,
         quote,
-        sentence);
+        sentence,
+        newSpan);
   }
 
   /** The level this event changed from, as an event of its own (in effect until this one). */
@@ -150,6 +164,7 @@ public record TariffEvent(
         "from",
         source,
         quote,
-        sentence);
+        sentence,
+        span);
   }
 }

@@ -69,7 +69,8 @@ final class TariffExtractor {
     TariffEvent last = null;
     List<Sentence> sentences = document.sentences();
     for (int i = 0; i < sentences.size(); i++) {
-      for (TariffEvent e : extract(document.source(), sentences.get(i).text(), i, last)) {
+      for (TariffEvent read : extract(document.source(), sentences.get(i).text(), i, last)) {
+        TariffEvent e = read.in(sentences.get(i));
         last = e;
         String key =
             e.direction()
@@ -309,7 +310,8 @@ final class TariffExtractor {
         cue == null ? "" : cue.text(),
         source,
         s,
-        index);
+        index,
+        null);
   }
 
   /** Whether an "on ..." phrase names goods ("all US goods", "US crude") rather than "a deal". */

@@ -30,12 +30,7 @@ final class TariffText {
           + (s.pending().size() == 1 ? "" : "s")
           + " pending";
     }
-    StringBuilder sb = new StringBuilder(head);
-    if (s.replaced() != null && s.replaced().levelPercent() != null) {
-      sb.append("suspended (was ").append(pct(s.replaced().levelPercent())).append(")");
-    } else {
-      sb.append(level(e));
-    }
+    StringBuilder sb = new StringBuilder(head).append(standingLevel(s));
     for (TariffEvent d : s.disagreeing()) {
       sb.append("; ")
           .append(e.source().outlet())
@@ -49,6 +44,14 @@ final class TariffText {
           .append(d.when());
     }
     return sb.toString();
+  }
+
+  /** The level of a standing: its event's, or "suspended (was 10%)" when it was suspended. */
+  static String standingLevel(TariffTimeline.Standing s) {
+    if (s.replaced() != null && s.replaced().levelPercent() != null) {
+      return "suspended (was " + pct(s.replaced().levelPercent()) + ")";
+    }
+    return level(s.level());
   }
 
   /** The level an event sets, with how it is made up and where it stands. */

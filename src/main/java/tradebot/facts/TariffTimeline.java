@@ -103,6 +103,42 @@ public final class TariffTimeline {
     }
   }
 
+  /**
+   * A question about a tariff level, as {@link #read} reads it.
+   *
+   * @param direction who imposes on whom
+   * @param kind a level as of a day, or how the level changed over a period
+   * @param from for a change, the day before the period (the level then is where it starts); for a
+   *     level, the day of the event the question names ("under the Geneva deal"), or null
+   * @param to the day the level is asked as of, or the period's last day
+   * @param when how the question named the time ("in April 2025"), or "" for today or a period
+   * @param goods the question's words that narrow the tariff ("fentanyl", "steel"): a level counts
+   *     only from sentences that hold them all
+   */
+  public record Query(
+      Direction direction,
+      Kind kind,
+      LocalDate from,
+      LocalDate to,
+      String when,
+      List<String> goods) {
+    /** What the question asks. */
+    public enum Kind {
+      LEVEL,
+      CHANGE
+    }
+
+    public Query {
+      Objects.requireNonNull(direction, "direction");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(to, "to");
+      goods = List.copyOf(goods);
+    }
+  }
+
+  /** One level of a direction over time: from {@code date}, set by {@code event}. */
+  public record Level(LocalDate date, double percent, TariffEvent event) {}
+
   /** Timeline order: by date (effective, else published), then article date, article, sentence. */
   static final Comparator<TariffEvent> ORDER =
       Comparator.comparing(TariffEvent::when)
@@ -114,10 +150,13 @@ public final class TariffTimeline {
   private final Countries countries;
   private final TariffCues cues;
 
+  private final TariffQuestions questions;
+
   private TariffTimeline(List<TariffEvent> events, Countries countries, TariffCues cues) {
     this.events = List.copyOf(events);
     this.countries = countries;
     this.cues = cues;
+    this.questions = new TariffQuestions(cues, countries);
   }
 
   /**
@@ -251,6 +290,94 @@ public final class TariffTimeline {
     return s.level() != null || !s.pending().isEmpty() || !s.cancellations().isEmpty();
   }
 
+  /**
+   * The tariff question {@code question} asks, if it is one: a level of a direction as of a day, or
+   * its change over a period (see {@link TariffQuestions}).
+   *
+   * @param topic the question's content words (stop words gone)
+   * @param today the day "now" means
+   */
+  public Optional<Query> read(String question, List<String> topic, LocalDate today) {
+    return questions.read(question, topic, today, events);
+  }
+
+  /**
+   * The standing of the query's direction as of its day, from the sentences that hold all its goods
+   * words; empty when they give no level (nor a suspension of a known one).
+   */
+  public Optional<Standing> standing(Query query) {
+    Standing s = narrowed(query).standing();
+    TariffEvent e = s.level();
+    boolean known =
+        e != null
+            && (e.levelPercent() != null
+                || (e.status() == Status.SUSPENDED
+                    && s.replaced() != null
+                    && s.replaced().levelPercent() != null));
+    return known ? Optional.of(s) : Optional.empty();
+  }
+
+  /**
+   * The level of a standing as {@code /tariff} states it: "145% (125% on top of an existing 20%,
+   * computed)", or "suspended (was 10%)".
+   */
+  public String levelText(Standing s) {
+    return TariffText.standingLevel(s);
+  }
+
+  /**
+   * The levels of the query's direction over its period, in date order: the level in effect on its
+   * {@code from} day (if any), then each change up to its {@code to} day; one level a day (the
+   * last), and a step that repeats the level before it is left out.
+   */
+  public List<Level> changes(Query query) {
+    List<Level> out = new ArrayList<>();
+    for (Standings.Step step : narrowed(query).steps()) {
+      if (step.date().isAfter(query.to())) {
+        break;
+      }
+      Level level = new Level(step.date(), step.percent(), step.event());
+      if (query.from() != null && !step.date().isAfter(query.from())) {
+        out.clear(); // only the last level before the period counts: where it starts
+      }
+      if (!out.isEmpty() && out.getLast().date().equals(level.date())) {
+        out.removeLast(); // one level a day: the day's last word, as the standing takes it
+      }
+      if (out.isEmpty() || out.getLast().percent() != level.percent()) {
+        out.add(level);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The query's direction worked out from the sentences with all its goods words: as of today from
+   * what was published by then; for a named time or a period, from every article, up to the level
+   * in effect or announced on its day ("in April 2025" takes in an article of May that tells what
+   * was done in April).
+   */
+  private Standings.Result narrowed(Query q) {
+    boolean past = q.kind() == Query.Kind.CHANGE || !q.when().isEmpty() || q.from() != null;
+    List<TariffEvent> mine =
+        events.stream()
+            .filter(e -> e.direction().equals(q.direction().label()))
+            .filter(e -> q.goods().stream().allMatch(g -> mentions(e, g)))
+            .filter(e -> !past || !e.when().isAfter(q.to()))
+            .toList();
+    return Standings.of(
+        q.direction(),
+        mine,
+        past ? LocalDate.MAX : q.to(),
+        cues.sameDateDays(),
+        cues.planWindowDays());
+  }
+
+  private static boolean mentions(TariffEvent e, String word) {
+    String text =
+        (e.quote() + " " + (e.coverage() == null ? "" : e.coverage())).toLowerCase(Locale.ROOT);
+    return TariffQuestions.containsWord(text, word);
+  }
+
   /** The level steps of {@code direction} up to {@code clock}'s today, for the chart. */
   List<Standings.Step> steps(Clock clock, Direction direction) {
     return result(direction, clock).steps();
@@ -308,6 +435,16 @@ public final class TariffTimeline {
   /** "US on China: 145% (125% on top of an existing 20%, computed)". */
   public String summary(Standing s) {
     return TariffText.summary(this, s);
+  }
+
+  /** The level an event sets, with how it is made up ("145% (125% on top of ..., computed)"). */
+  public String levelText(TariffEvent e) {
+    return TariffText.level(e);
+  }
+
+  /** "125%", "7.5%". */
+  public static String percent(double value) {
+    return TariffText.pct(value);
   }
 
   /** One line of the history table. */
