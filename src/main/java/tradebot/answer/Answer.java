@@ -30,7 +30,9 @@ public sealed interface Answer permits Answer.Answered, Answer.NotFound, Answer.
    * A question answered from the sources.
    *
    * @param lead one short sentence that puts the key figure or name up front; it only restates
-   *     spans of citation 1's quote
+   *     spans of citation 1's quote, or, for a question about a tariff level, says what the tariff
+   *     tracker reads in the cited sentences (direction, level, "computed" for a sum it made, and
+   *     the "as of" date)
    * @param kind the question type the answer was built for
    * @param citations the quotes, numbered from 1, best first
    * @param figures the figures inside the quotes, each naming its citation

@@ -1,7 +1,9 @@
 package tradebot.answer;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ public final class AnswerService {
   private final CorpusManager corpora;
   private final Path configDir;
   private final TradebotConfig.Answer settings;
+  private final Clock clock;
   private final AtomicReference<Loaded> rules = new AtomicReference<>();
 
   /**
@@ -51,9 +54,19 @@ public final class AnswerService {
   record Loaded(String version, AnswerRules rules, RankingModel model) {}
 
   public AnswerService(CorpusManager corpora, Path configDir, TradebotConfig.Answer settings) {
+    this(corpora, configDir, settings, Clock.systemUTC());
+  }
+
+  /**
+   * An answer service whose "now" (the day a question about today's tariff level asks about) is
+   * {@code clock}'s.
+   */
+  public AnswerService(
+      CorpusManager corpora, Path configDir, TradebotConfig.Answer settings, Clock clock) {
     this.corpora = Objects.requireNonNull(corpora, "corpora");
     this.configDir = Objects.requireNonNull(configDir, "configDir");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
     // WordNet takes a second to read: do it now, beside start-up, not on the first question.
     Thread.ofVirtual().name("thesaurus-warm-up").start(Thesaurus::warmUp);
   }
@@ -97,8 +110,12 @@ public final class AnswerService {
    * nothing to look up.
    */
   Decline.Examined examine(Corpus corpus, AnswerRules r, String q) {
+    return examine(corpus, new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, corpus.index()));
+  }
+
+  private Decline.Examined examine(Corpus corpus, Question question) {
     PassageIndex index = corpus.index();
-    Question question = new QuestionAnalyzer(corpus.vocabulary(), r).analyze(q, index);
+    String q = question.text();
     boolean oneLooseWord =
         question.concepts().size() == 1 && !question.concepts().getFirst().entity();
     if (question.concepts().isEmpty() || oneLooseWord) {
@@ -125,11 +142,18 @@ public final class AnswerService {
   }
 
   private Answer answer(Corpus corpus, Loaded r, String q, String note, long t0) {
-    Decline.Examined examined = examine(corpus, r.rules(), q);
+    Question question =
+        new QuestionAnalyzer(corpus.vocabulary(), r.rules()).analyze(q, corpus.index());
+    Optional<Answer.Answered> tracked =
+        new TariffAnswers(corpus.tariffs(), settings.maxCitations())
+            .answer(question, LocalDate.now(clock), note, took(t0));
+    if (tracked.isPresent()) {
+      return tracked.get();
+    }
+    Decline.Examined examined = examine(corpus, question);
     if (examined == null) {
       return new Answer.NotFound(q, note, r.rules().message("decline"), 0, took(t0));
     }
-    Question question = examined.question();
     List<Ranker.Candidate> ranked = rank(examined, r.model());
     double answerable = r.model().answerable(Decline.features(examined, ranked));
     if (ranked.isEmpty() || answerable < r.model().threshold()) {
@@ -186,6 +210,9 @@ public final class AnswerService {
           new QuestionAnalyzer(corpus.vocabulary(), r.rules())
               .analyze(QuestionAnalyzer.normalize(question), index);
       List<String> out = new ArrayList<>();
+      new TariffAnswers(corpus.tariffs(), settings.maxCitations())
+          .query(q, LocalDate.now(clock))
+          .ifPresent(t -> out.add("tariff question: " + t + " -> answered from the timeline"));
       out.add(
           "type="
               + q.type().label()

@@ -39,7 +39,7 @@ public final class App implements AutoCloseable {
     this.corpora =
         new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
     corpora.onReload(metrics::recordReload);
-    this.answers = new AnswerService(corpora, config.configDir(), config.answer());
+    this.answers = new AnswerService(corpora, config.configDir(), config.answer(), clock);
     this.bot = new Bot(answers, corpora, clock, metrics::recordAnswer);
   }
 

@@ -57,8 +57,8 @@ class AnswerServiceTest {
   }
 
   @Test
-  void leadOnlyRestatesTheQuote() {
-    Answer.Answered a = answered("What tariff rate did China put on all US goods in April 2025?");
+  void aRankedAnswersLeadOnlyRestatesTheQuote() {
+    Answer.Answered a = answered("How many countries got a 90-day pause on tariffs?");
     String lead = a.lead().replace(" [1]", "").replace("… ", "").replace(" …", "");
     for (String part : lead.split(": ", 2)) {
       assertTrue(a.citations().getFirst().quote().contains(part), part);
