@@ -210,9 +210,18 @@ public final class AnswerService {
           new QuestionAnalyzer(corpus.vocabulary(), r.rules())
               .analyze(QuestionAnalyzer.normalize(question), index);
       List<String> out = new ArrayList<>();
-      new TariffAnswers(corpus.tariffs(), settings.maxCitations())
-          .query(q, LocalDate.now(clock))
-          .ifPresent(t -> out.add("tariff question: " + t + " -> answered from the timeline"));
+      TariffAnswers tariffs = new TariffAnswers(corpus.tariffs(), settings.maxCitations());
+      LocalDate today = LocalDate.now(clock);
+      tariffs
+          .query(q, today)
+          .ifPresent(
+              t ->
+                  out.add(
+                      "tariff question: "
+                          + t
+                          + (tariffs.answer(q, today, "", Duration.ZERO).isPresent()
+                              ? " -> answered from the timeline"
+                              : " -> the timeline has no answer for it: ranked")));
       out.add(
           "type="
               + q.type().label()

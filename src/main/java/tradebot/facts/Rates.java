@@ -37,8 +37,6 @@ final class Rates {
 
   private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
   private static final Pattern JOIN = Pattern.compile("^\\s*(?:to|-|–|—|and)\\s*$");
-  private static final Pattern TO_FROM =
-      Pattern.compile("^\\s+from\\s+$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SHARE_AFTER =
       Pattern.compile("^\\s+of\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern BY_BEFORE = Pattern.compile("\\bby\\s+$", Pattern.CASE_INSENSITIVE);
@@ -49,6 +47,7 @@ final class Rates {
 
   private final Pattern percent;
   private final Pattern qualifierBefore;
+  private final Pattern toFrom;
   private final Pattern rangeBefore;
   private final Pattern toBefore;
   private final Phrases.Cue stacking;
@@ -72,6 +71,8 @@ final class Rates {
     String quals = Phrases.alternation(cues.rateQualifiers());
     this.qualifierBefore =
         Pattern.compile("(?<![\\p{L}])(?:" + quals + ")\\s+$", Pattern.CASE_INSENSITIVE);
+    this.toFrom = // "to 25% from 10%", "to about 47% from about 57%"
+        Pattern.compile("^\\s+from\\s+(?:(?:" + quals + ")\\s+)?$", Pattern.CASE_INSENSITIVE);
     this.toBefore =
         Pattern.compile(
             "(?<![\\p{L}])(?:to|be|become|becomes|now)\\s+(?:(?:" + quals + ")\\s+)?$",
@@ -116,8 +117,8 @@ final class Rates {
           continue;
         }
       }
-      if (next != null && TO_FROM.matcher(s.substring(t.end(), next.start())).matches()) {
-        rates.add(withForm(t, toBefore.matcher(before).find()));
+      if (next != null && toFrom.matcher(s.substring(t.end(), next.start())).matches()) {
+        rates.add(qualified(s, from, withForm(t, toBefore.matcher(before).find())));
         fromRate = next; // "to 25% from 10%"
         i++;
         continue;

@@ -133,7 +133,7 @@ final class TariffExtractor {
     int start = 0;
     int[] anchor = anchors.getFirst();
     for (int k = 0; k < anchors.size(); k++) {
-      int end = s.length();
+      int end = lastClauseEnd(s, anchors.get(k)[1]);
       if (k + 1 < anchors.size()) {
         int split = split(s, anchors.get(k)[1], anchors.get(k + 1)[0]);
         if (split < 0) {
@@ -149,6 +149,16 @@ final class TariffExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * Where the clause of the sentence's last tariff word ends: at the first semicolon after it ("4
+   * Mar: US fentanyl tariff doubles to 20%; China hits US farm goods with 10-15%"), which starts a
+   * clause of its own, else at the sentence's end.
+   */
+  private static int lastClauseEnd(String s, int anchorEnd) {
+    int semicolon = s.indexOf(';', anchorEnd);
+    return semicolon < 0 ? s.length() : semicolon;
   }
 
   /** Where the clause of one tariff word ends and the next begins, or -1 when they share one. */

@@ -85,7 +85,8 @@ class TariffAnswersTest {
   void theUsLevelNowIsBusansAbout47PercentInFivePhrasings(String question) {
     Answer.Answered a = ask(withArticles, question);
     assertTrue(
-        a.lead().startsWith("US on China: 47% (about 47%, reduced) as of 2025-11-02"), a.lead());
+        a.lead().startsWith("US on China: 47% (about 47%, reduced, from 57%) as of 2025-11-02"),
+        a.lead());
     assertEquals(BUSAN, a.citations().getFirst().quote());
     assertEquals("2025-11-02", a.citations().getFirst().source().published().toString());
   }
@@ -138,5 +139,20 @@ class TariffAnswersTest {
   void aQuestionAboutWhyALevelWasSetGoesToTheRankingNotTheTimeline() {
     Answer.Answered a = ask(seeds, "Why did China raise tariffs on US goods in April 2025?");
     assertTrue(!a.lead().startsWith("China on US"), a.lead());
+  }
+
+  @Test
+  void explainSaysWhetherTheTimelineAnsweredOrTheRankingDid() {
+    String answered = seeds.answers().explain("What is the US tariff on Chinese goods now?").get(0);
+    String ranked =
+        seeds
+            .answers()
+            .explain(
+                "How did the US tariff on Chinese goods change between February and March 2025?")
+            .get(0);
+    assertTrue(
+        answered.startsWith("tariff question: Query[direction=Direction[imposer=US"), answered);
+    assertTrue(answered.endsWith(" -> answered from the timeline"), answered);
+    assertTrue(ranked.endsWith(" -> the timeline has no answer for it: ranked"), ranked);
   }
 }

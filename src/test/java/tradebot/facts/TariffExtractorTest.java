@@ -144,6 +144,27 @@ class TariffExtractorTest {
   }
 
   @Test
+  void aQualifiedPriorLevelIsStillTheLevelItChangedFrom() {
+    TariffEvent e =
+        one(
+            "Washington said the cut lowers the overall tariff on Chinese imports to roughly 40%"
+                + " from nearly 55%.",
+            "2026-01-05");
+    assertEquals(40.0, e.ratePercent());
+    assertEquals("roughly 40%", e.rateText());
+    assertEquals(55.0, e.fromPercent());
+  }
+
+  @Test
+  void aClauseAfterASemicolonIsNotTheTariffsImposer() {
+    TariffEvent e =
+        one(
+            "4 Mar: US fentanyl tariff doubles to 20%; China hits US farm goods with 10-15%",
+            "2025-04-08");
+    assertEvent(e, "US", "CN", Status.IN_EFFECT, 20.0, null, "2025-03-04");
+  }
+
+  @Test
   void willImposeStartingAMonthDayIsAnnouncedForThatDate() {
     TariffEvent e = one("China will impose 15% tariffs on US crude starting June 1.", "2019-05-13");
     assertEvent(e, "CN", "US", Status.ANNOUNCED, 15.0, "US crude", "2019-06-01");
