@@ -230,6 +230,21 @@ class ApiServerIT {
   }
 
   @Test
+  void aTariffQuestionGetsTheTrackersLevelAsAskDashDashJsonDoes() throws Exception {
+    String q = "What is the US tariff on Chinese goods now?";
+    ObjectNode got =
+        (ObjectNode)
+            JSON.readTree(post("/api/ask", ask(q), "Content-Type", "application/json").body());
+    ObjectNode cli = AnswerJson.toJson(answers.ask(q));
+    got.remove("took_ms");
+    cli.remove("took_ms");
+    assertEquals(cli, got);
+    assertEquals(
+        "US on China: 145% (125% on top of an existing 20%, computed) as of 2025-04-11",
+        got.get("lead").asText());
+  }
+
+  @Test
   void askWithoutAQuestionIsABadRequest() throws Exception {
     for (String body : List.of("{}", "{\"question\": 42}", "[]", "not json", "")) {
       HttpResponse<String> r = post("/api/ask", body);

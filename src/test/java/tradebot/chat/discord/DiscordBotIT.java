@@ -20,6 +20,7 @@ class DiscordBotIT extends DiscordFixture {
   private static final String MODERATOR = "1200000000000000003";
   private static final String MANAGER = "1200000000000000004";
   private static final String HASTY = "1200000000000000005";
+  private static final String TRADER = "1200000000000000006";
 
   @Test
   @Order(1)
@@ -51,6 +52,20 @@ class DiscordBotIT extends DiscordFixture {
     assertEquals(4, shown.path("type").asInt());
     assertTrue(isEphemeral(shown.path("data")));
     assertTrue(description(shown.path("data")).contains(quote));
+  }
+
+  @Test
+  @Order(1)
+  void aTariffQuestionLeadsWithTheTrackersLevelAsTheConsoleAndTheApiDo() throws Exception {
+    String question = "What tariff did the US put on Chinese goods in April 2025?";
+    Answer.Answered expected = assertInstanceOf(Answer.Answered.class, app.answers().ask(question));
+    assertEquals(
+        "US on China in April 2025: 145% (125% on top of an existing 20%, computed) as of 2025-04-11",
+        expected.lead());
+
+    String id = discord.slash(TRADER, List.of(), "ask", Map.of("question", question));
+    JsonNode edit = discord.await(call("PATCH", original(id)), WAIT).body();
+    assertTrue(description(edit).startsWith(expected.lead()), edit.toString());
   }
 
   @Test

@@ -154,6 +154,19 @@ class SlackAdapterIT {
   }
 
   @Test
+  void aTariffQuestionLeadsWithTheTrackersLevelAsTheConsoleAndTheApiDo() throws Exception {
+    Answer.Answered expected =
+        assertInstanceOf(Answer.Answered.class, tradebot.answers().ask(QUESTION));
+    assertEquals("China on US in April 2025: 125% as of 2025-04-11", expected.lead());
+    String responseUrl = fake.newResponseUrl();
+
+    slack.post(command("/ask", QUESTION, "U7", "C1", responseUrl));
+
+    JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
+    assertEquals(SlackRenderer.escape(expected.lead()), reply.get("text").asText());
+  }
+
+  @Test
   void appMentionIsAnsweredInItsThread() throws Exception {
     Answer.Answered expected =
         assertInstanceOf(Answer.Answered.class, tradebot.answers().ask(QUESTION));
