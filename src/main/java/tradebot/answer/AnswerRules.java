@@ -45,7 +45,7 @@ record AnswerRules(
     recency = List.copyOf(recency);
     leads = Map.copyOf(leads);
     messages = Map.copyOf(messages);
-    for (String key : List.of("decline", "empty", "no_sources", "shortened")) {
+    for (String key : List.of("decline", "empty", "no_sources", "shortened", "before_record")) {
       if (!messages.containsKey(key)) {
         throw new IllegalArgumentException("messages." + key + " is missing");
       }

@@ -144,8 +144,9 @@ public final class AnswerService {
   private Answer answer(Corpus corpus, Loaded r, String q, String note, long t0) {
     Question question =
         new QuestionAnalyzer(corpus.vocabulary(), r.rules()).analyze(q, corpus.index());
-    Optional<Answer.Answered> tracked =
-        new TariffAnswers(corpus.tariffs(), settings.maxCitations())
+    Optional<Answer> tracked =
+        new TariffAnswers(
+                corpus.tariffs(), settings.maxCitations(), r.rules().message("before_record"))
             .answer(question, LocalDate.now(clock), note, took(t0));
     if (tracked.isPresent()) {
       return tracked.get();
@@ -210,7 +211,9 @@ public final class AnswerService {
           new QuestionAnalyzer(corpus.vocabulary(), r.rules())
               .analyze(QuestionAnalyzer.normalize(question), index);
       List<String> out = new ArrayList<>();
-      TariffAnswers tariffs = new TariffAnswers(corpus.tariffs(), settings.maxCitations());
+      TariffAnswers tariffs =
+          new TariffAnswers(
+              corpus.tariffs(), settings.maxCitations(), r.rules().message("before_record"));
       LocalDate today = LocalDate.now(clock);
       tariffs
           .query(q, today)
@@ -219,9 +222,11 @@ public final class AnswerService {
                   out.add(
                       "tariff question: "
                           + t
-                          + (tariffs.answer(q, today, "", Duration.ZERO).isPresent()
-                              ? " -> answered from the timeline"
-                              : " -> the timeline has no answer for it: ranked")));
+                          + switch (tariffs.answer(q, today, "", Duration.ZERO).orElse(null)) {
+                            case Answer.Answered a -> " -> answered from the timeline";
+                            case null -> " -> the timeline has no answer for it: ranked";
+                            default -> " -> older than the timeline's first level: declined";
+                          }));
       out.add(
           "type="
               + q.type().label()

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tradebot.facts.TariffEvent;
 import tradebot.facts.TariffTimeline;
 import tradebot.knowledge.Figure;
@@ -24,12 +26,22 @@ final class TariffAnswers {
   private static final Set<QuestionType> LEVEL_TYPES =
       EnumSet.of(QuestionType.FIGURE, QuestionType.WHAT, QuestionType.WHERE);
 
+  /** The longest chat shorthand: an unknown word this short is no goods' name. */
+  private static final int SHORTHAND = 3;
+
   private final TariffTimeline timeline;
   private final int maxCitations;
 
-  TariffAnswers(TariffTimeline timeline, int maxCitations) {
+  private final String beforeRecord;
+
+  /**
+   * @param beforeRecord what to say when the level asked for is older than any on record, with
+   *     {direction}, {date} and {first}
+   */
+  TariffAnswers(TariffTimeline timeline, int maxCitations, String beforeRecord) {
     this.timeline = timeline;
     this.maxCitations = maxCitations;
+    this.beforeRecord = beforeRecord;
   }
 
   /** The query {@code question} asks the timeline, if it asks one. */
@@ -39,15 +51,60 @@ final class TariffAnswers {
             || question.wantedFigures().contains(Figure.Kind.PERCENT))) {
       return Optional.empty();
     }
-    List<String> topic = question.concepts().stream().map(Question.Concept::text).toList();
-    return timeline.read(question.text(), topic, today);
+    // Chat shorthand ("atm", "wat"): a word no article has and too short to be corrected says
+    // nothing about the goods; a longer unknown word ("dairy") is goods the sources do not cover.
+    List<String> topic =
+        question.concepts().stream()
+            .filter(c -> !c.fuzzy() || corrected(c) || c.text().length() > SHORTHAND)
+            .map(TariffAnswers::word)
+            .toList();
+    return timeline.read(corrected(question), topic, today);
   }
 
-  /** The timeline's answer to {@code question}, if it has one. */
-  Optional<Answer.Answered> answer(Question question, LocalDate today, String note, Duration took) {
+  /** The concept's word as the analyzer corrected it ("american" for "amercian"). */
+  private static String word(Question.Concept c) {
+    return corrected(c) ? c.alternatives().getFirst() : c.text();
+  }
+
+  private static boolean corrected(Question.Concept c) {
+    return !c.alternatives().contains(c.text().toLowerCase(Locale.ROOT))
+        && c.text().matches("[\\p{L}]+")
+        && c.alternatives().getFirst().matches("[\\p{L}]+");
+  }
+
+  /**
+   * The question with each word the analyzer corrected ("amercian") written as corrected
+   * ("american"), so that the timeline reads the same words the ranking does.
+   */
+  private static String corrected(Question question) {
+    String text = question.text();
+    for (Question.Concept c : question.concepts()) {
+      if (corrected(c)) {
+        text = text.replaceAll("(?<![\\p{L}])" + Pattern.quote(c.text()) + "(?![\\p{L}])", word(c));
+      }
+    }
+    return text;
+  }
+
+  /**
+   * The timeline's answer to {@code question}, if it has one: the level or its changes, or, for a
+   * day before the direction's first level on record, that the sources give none then.
+   */
+  Optional<Answer> answer(Question question, LocalDate today, String note, Duration took) {
     Optional<TariffTimeline.Query> query = query(question, today);
     if (query.isEmpty()) {
       return Optional.empty();
+    }
+    Optional<LocalDate> first = timeline.firstOnRecord(query.get());
+    if (first.isPresent() && query.get().to().isBefore(first.get())) {
+      TariffTimeline.Direction d = query.get().direction();
+      String message =
+          beforeRecord
+              .replace(
+                  "{direction}", timeline.name(d.imposer()) + " on " + timeline.name(d.target()))
+              .replace("{date}", query.get().to().toString())
+              .replace("{first}", first.get().toString());
+      return Optional.of(new Answer.NotFound(question.text(), note, message, 1.0, took));
     }
     Built built =
         query.get().kind() == TariffTimeline.Query.Kind.LEVEL

@@ -106,6 +106,7 @@ final class TariffQuestions {
       }
     }
     cues.actors().values().forEach(names -> names.forEach(n -> addWords(known, n)));
+    known.addAll(DATE_MODIFIERS);
   }
 
   private static void addWords(Set<String> into, String phrase) {
@@ -151,6 +152,12 @@ final class TariffQuestions {
     }
     if (imposer == null || target == null || imposer.equals(target)) {
       return Optional.empty();
+    }
+    for (Countries.Mention m : mentions) {
+      if (!m.iso().equals(imposer) && !m.iso().equals(target)) {
+        return Optional
+            .empty(); // "What tariff does Canada charge on American dairy?": not this pair
+      }
     }
     TariffTimeline.Direction direction = new TariffTimeline.Direction(imposer, target);
 
@@ -338,9 +345,14 @@ final class TariffQuestions {
     return dated;
   }
 
+  /** Words that qualify a date ("mid-April", "late 2019"): part of the date, not goods. */
+  private static final List<String> DATE_MODIFIERS = List.of("early", "late", "mid");
+
   private static final Pattern DATE_PREPOSITION =
       Pattern.compile(
-          "(?:in|from|to|between|since|until|till|through|and|after|before|of|by|early|late|mid)\\s+$",
+          "(?:in|from|to|between|since|until|till|through|and|after|before|of|by|"
+              + String.join("|", DATE_MODIFIERS)
+              + ")\\s+$",
           Pattern.CASE_INSENSITIVE);
 
   private static boolean datePreposition(String s, int at) {

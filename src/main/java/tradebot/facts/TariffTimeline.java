@@ -318,6 +318,17 @@ public final class TariffTimeline {
   }
 
   /**
+   * The first day the query's direction has a tariff on record, whatever its goods, or empty when
+   * it has none: a level asked for before it is one the sources do not give.
+   */
+  public Optional<LocalDate> firstOnRecord(Query query) {
+    return events.stream()
+        .filter(e -> e.direction().equals(query.direction().label()))
+        .map(TariffEvent::when)
+        .min(LocalDate::compareTo);
+  }
+
+  /**
    * The level of a standing as {@code /tariff} states it: "145% (125% on top of an existing 20%,
    * computed)", or "suspended (was 10%)".
    */
@@ -358,12 +369,7 @@ public final class TariffTimeline {
    */
   private Standings.Result narrowed(Query q) {
     boolean past = q.kind() == Query.Kind.CHANGE || !q.when().isEmpty() || q.from() != null;
-    List<TariffEvent> mine =
-        events.stream()
-            .filter(e -> e.direction().equals(q.direction().label()))
-            .filter(e -> q.goods().stream().allMatch(g -> mentions(e, g)))
-            .filter(e -> !past || !e.when().isAfter(q.to()))
-            .toList();
+    List<TariffEvent> mine = about(q).filter(e -> !past || !e.when().isAfter(q.to())).toList();
     return Standings.of(
         q.direction(),
         mine,
@@ -372,6 +378,14 @@ public final class TariffTimeline {
         cues.planWindowDays());
   }
 
+  /** The events of the query's direction that have all its goods words. */
+  private java.util.stream.Stream<TariffEvent> about(Query q) {
+    return events.stream()
+        .filter(e -> e.direction().equals(q.direction().label()))
+        .filter(e -> q.goods().stream().allMatch(g -> mentions(e, g)));
+  }
+
+  /** Whether the event's sentence or coverage has {@code word} (or its plural). */
   private static boolean mentions(TariffEvent e, String word) {
     String text =
         (e.quote() + " " + (e.coverage() == null ? "" : e.coverage())).toLowerCase(Locale.ROOT);

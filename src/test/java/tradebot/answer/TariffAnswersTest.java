@@ -155,4 +155,42 @@ class TariffAnswersTest {
     assertTrue(answered.endsWith(" -> answered from the timeline"), answered);
     assertTrue(ranked.endsWith(" -> the timeline has no answer for it: ranked"), ranked);
   }
+
+  @Test
+  void aLevelAskedForBeforeTheFirstOnRecordIsDeclinedWithTheFirstDate() {
+    Answer a =
+        seeds.answers().ask("What tariff did the US put on Chinese imports back in November 2017?");
+    Answer.NotFound none = assertInstanceOf(Answer.NotFound.class, a);
+    assertEquals(
+        "My sources give no US on China tariff level as of 2017-11-30: the first they have is of"
+            + " 2018-05-04. /tariff shows the levels they give.",
+        none.message());
+  }
+
+  @Test
+  void aThirdCountryIsNotReadAsEitherSideOfTheTimeline() {
+    Answer a = seeds.answers().ask("What tariff does Canada charge on American dairy?");
+    assertTrue(
+        !(a instanceof Answer.Answered got) || !got.lead().startsWith("China on US"), a.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "wat duties does beijing charge on amercian products these days",
+        "duties beijing charges on american products atm"
+      })
+  void chatShorthandAndACorrectedTypoStillReadAsChinasLevel(String question) {
+    assertEquals(
+        "China on US: 10% (reduced, from 125%) as of 2025-05-12",
+        ask(withArticles, question).lead());
+  }
+
+  @Test
+  void aQualifiedMonthIsTheMonth() {
+    assertEquals(
+        "US on China in April 2025: 145% (125% on top of an existing 20%, computed) as of 2025-04-11",
+        ask(withArticles, "What tariff did the US have on Chinese imports in mid-April 2025?")
+            .lead());
+  }
 }
