@@ -129,20 +129,41 @@ class AnswerQualityIT {
     "own2"
   };
 
-  /** Of 327 answerable questions and 128 traps (2026-12-02). */
-  static final int FITTED_CORRECT = 239;
+  /**
+   * Of 327 answerable questions and 128 traps (2026-12-02, with tariff questions answered from the
+   * timeline).
+   */
+  static final int FITTED_CORRECT = 242;
 
-  static final int FITTED_FALSE_DECLINES = 13;
+  static final int FITTED_FALSE_DECLINES = 14;
   static final int FITTED_TRAPS_DECLINED = 112;
 
   /**
    * own3 and own4, of 120 answerable questions and 50 traps, scored blind once the model was frozen
-   * (31 + 36 correct@1, 6 + 7 false declines, 13 + 13 traps declined).
+   * (31 + 36 correct@1, 6 + 7 false declines, 13 + 13 traps declined); 32 + 38 with tariff
+   * questions answered from the timeline.
    */
-  static final int HOLDOUT_CORRECT = 67;
+  static final int HOLDOUT_CORRECT = 70;
 
   static final int HOLDOUT_FALSE_DECLINES = 13;
   static final int HOLDOUT_TRAPS_DECLINED = 26;
+
+  @Test
+  void theTariffLevelSetsKeepTheirMeasuredTotals() {
+    Totals t = totals(List.of("tariff-levels", "tariff-levels-seeds"));
+    assertTrue(t.correct1 >= TARIFF_CORRECT - 1, t.toString());
+    assertTrue(t.falseDeclines <= 1, t.toString());
+    assertTrue(t.trapsDeclined >= TARIFF_TRAPS_DECLINED - 1, t.toString());
+  }
+
+  /**
+   * tariff-levels and tariff-levels-seeds, of 32 tariff-level questions and 6 traps, written blind
+   * (16 + 8 correct@1 at first; 18 + 9 after the fixes their failures showed, 2 + 1 traps
+   * declined).
+   */
+  static final int TARIFF_CORRECT = 27;
+
+  static final int TARIFF_TRAPS_DECLINED = 3;
 
   record Totals(int inScope, int correct1, int falseDeclines, int traps, int trapsDeclined) {}
 
