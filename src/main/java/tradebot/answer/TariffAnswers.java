@@ -187,8 +187,10 @@ final class TariffAnswers {
     }
     for (TariffEvent t : s.pending()) {
       if (b.cite(t)) {
+        // pending is threats and levels announced for a later day
+        boolean threat = t.status() == TariffTimeline.Status.THREATENED;
         b.lead
-            .append("; threatened: ")
+            .append(threat ? "; threatened: " : "; pending: ")
             .append(timeline.levelText(t))
             .append(" (")
             .append(t.when())

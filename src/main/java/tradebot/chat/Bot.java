@@ -145,9 +145,10 @@ public final class Bot implements ChatService {
   }
 
   /**
-   * The latest tariff level each way (or one way, option "direction" such as "us-china"), quoted
-   * and cited, with pending threats, the history when option "history" is "true", and a step chart
-   * unless option "chart" is "false".
+   * The latest tariff level in effect each way (or one way, option "direction" such as "us-china"),
+   * with the day it holds from, quoted and cited; then what is pending and not in effect (threats,
+   * levels announced for a later day), each on a line of its own; the history when option "history"
+   * is "true", and a step chart unless option "chart" is "false".
    */
   private ChatReply tariff(ChatRequest request) {
     try (CorpusManager.Lease lease = corpora.acquire()) {
@@ -182,6 +183,7 @@ public final class Bot implements ChatService {
       Citations cite = new Citations();
       List<String> leads = new ArrayList<>();
       List<String> lines = new ArrayList<>();
+      // Levels in effect are cited first, so that their quotes come before those of threats.
       for (TariffTimeline.Standing s : standings) {
         StringBuilder lead = new StringBuilder(t.summary(s));
         for (TariffEvent e : levelEvents(s)) {
@@ -191,9 +193,14 @@ public final class Bot implements ChatService {
           }
         }
         leads.add(lead.toString());
+      }
+      for (TariffTimeline.Standing s : standings) {
         for (TariffEvent p : s.pending()) {
-          lines.add("Pending: " + t.line(p) + " [" + cite.quote(p) + "]");
+          String line = "Pending, not in effect: " + t.pendingText(p) + " [" + cite.quote(p) + "]";
+          lines.add(p.base() == null ? line : line + " [" + cite.quote(p.base()) + "]");
         }
+      }
+      for (TariffTimeline.Standing s : standings) {
         for (TariffEvent x : s.cancellations()) {
           lines.add("Planned change suspended: " + t.line(x) + " [" + cite.quote(x) + "]");
         }
@@ -297,7 +304,8 @@ public final class Bot implements ChatService {
         List.of(),
         List.of(
             "/ask <question>: an answer with verbatim quotes and sources",
-            "/tariff: the latest tariff level each way, with history and a chart",
+            "/tariff: the latest tariff level each way and since when, what is pending, history"
+                + " and a chart",
             "/sources: the articles I answer from",
             "/reload: reload the knowledge base (moderators)"),
         "",

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Works out the level of one direction as of a day, walking its events in date order: a rate in
- * effect, announced or reduced to sets the level; a threat never does and stays pending; a
- * suspension cancels a planned change (the level falls back to what it was) or suspends the level
- * in effect. Thread-safe: no state.
+ * effect, announced or reduced to sets the level; a threat never does and stays pending, and so
+ * does a rate whose effective date is still to come; a suspension cancels a planned change (the
+ * level falls back to what it was) or suspends the level in effect. Thread-safe: no state.
  */
 final class Standings {
   private static final double EPSILON = 1e-9;
@@ -27,7 +27,10 @@ final class Standings {
           "[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(billion|bn|million|mn|trillion|tn)?",
           Pattern.CASE_INSENSITIVE);
 
-  /** One step of a direction's level over time, for the chart; {@code percent} 0 when suspended. */
+  /**
+   * One step of a direction's level over time, for the chart; {@code percent} 0 when suspended. A
+   * step dated after the day of the standing is a planned level, pending.
+   */
   record Step(LocalDate date, double percent, TariffEvent event) {}
 
   /** The standing as of a day and the steps that led there. */
@@ -53,6 +56,7 @@ final class Standings {
     Map<TariffEvent, TariffEvent> voided = cancelledPlans(known, planWindowDays);
     Deque<TariffEvent> levels = new ArrayDeque<>();
     List<TariffEvent> threats = new ArrayList<>();
+    List<TariffEvent> planned = new ArrayList<>();
     List<TariffEvent> cancellations = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
     TariffEvent replaced = null;
@@ -60,7 +64,10 @@ final class Standings {
       switch (e.status()) {
         case THREATENED -> threats.add(e);
         case IN_EFFECT, ANNOUNCED, REDUCED -> {
-          if (e.setsLevel() && !voided.containsKey(e)) {
+          if (e.setsLevel() && !voided.containsKey(e) && e.when().isAfter(today)) {
+            planned.add(e); // announced for a day still to come: not in effect yet
+            steps.add(new Step(e.when(), e.levelPercent(), e));
+          } else if (e.setsLevel() && !voided.containsKey(e)) {
             levels.push(e);
             replaced = null;
             steps.add(new Step(e.when(), e.levelPercent(), e));
@@ -95,10 +102,14 @@ final class Standings {
         pending.add(t);
       }
     }
+    pending.addAll(planned);
+    pending.sort(TariffTimeline.ORDER);
+    List<TariffEvent> inEffect =
+        known.stream().filter(e -> !e.setsLevel() || !e.when().isAfter(today)).toList();
     List<TariffEvent> disagreeing =
         level == null || !level.setsLevel()
             ? List.of()
-            : disagreeing(level, known, voided.keySet(), sameDateDays);
+            : disagreeing(level, inEffect, voided.keySet(), sameDateDays);
     TariffTimeline.Standing standing =
         new TariffTimeline.Standing(
             direction,

@@ -8,10 +8,12 @@ import java.time.Clock;
 /**
  * The JSON of {@code tariff --json}: {@code {"latest": [...], "pending": [...], "history": [...]}},
  * each entry {@code {"imposer", "target", "rate_percent", "rate_text", "combined_percent",
- * "combined_basis", "coverage", "status", "effective", "published", "outlet", "title", "quote"}}
- * ({@code "base_quote"} too when a stacked rate's base comes from another sentence). "latest" holds
- * each direction's level, followed by sources of about the same date that disagree; history is in
- * date order. Thread-safe.
+ * "combined_basis", "coverage", "status", "as_of", "effective", "published", "outlet", "title",
+ * "quote"}} ({@code "base_quote"} too when a stacked rate's base comes from another sentence).
+ * {@code "as_of"} is the day the entry counts from: its effective date when the article gives one,
+ * else the article's date. "latest" holds each direction's level in effect, followed by sources of
+ * about the same date that disagree; "pending" what is not in effect (threats, levels announced for
+ * a later day); history is in date order. Thread-safe.
  */
 final class TariffJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +50,7 @@ final class TariffJson {
         e.combinedPercent() == null ? null : e.combinedComputed() ? "computed" : "stated");
     n.put("coverage", e.coverage());
     n.put("status", e.status().label());
+    n.put("as_of", e.when().toString());
     n.put("effective", e.effective() == null ? null : e.effective().toString());
     n.put("published", e.source().published().toString());
     n.put("outlet", e.source().outlet());

@@ -16,8 +16,9 @@ import tradebot.knowledge.Document;
 /**
  * Tariff events extracted from the knowledge base at ingestion, in date order, and the latest level
  * each way as of a clock's today: the most recent level in effect or announced to take effect (by
- * effective date, else by the article's date), threats pending beside it, sources of about the same
- * date that disagree shown with it. Immutable and thread-safe.
+ * effective date, else by the article's date) by then, threats and levels announced for a later day
+ * pending beside it, sources of about the same date that disagree shown with it. Immutable and
+ * thread-safe.
  */
 public final class TariffTimeline {
   /** Where a tariff stands in the sentence that reports it. */
@@ -85,7 +86,8 @@ public final class TariffTimeline {
    *     only threats are known
    * @param replaced the level a suspension suspended, or null
    * @param disagreeing levels from other sources of about the same date that give another figure
-   * @param pending threats made since the level (or ever, when there is none)
+   * @param pending what is not in effect, in date order: threats made since the level (or ever,
+   *     when there is none) and levels announced for a day after the standing's day
    * @param cancellations suspensions that cancelled a planned change
    */
   public record Standing(
@@ -100,6 +102,14 @@ public final class TariffTimeline {
       disagreeing = List.copyOf(disagreeing);
       pending = List.copyOf(pending);
       cancellations = List.copyOf(cancellations);
+    }
+
+    /**
+     * The day the level holds from: its effective date when its article gives one, else the
+     * article's date; null when only threats are known.
+     */
+    public LocalDate asOf() {
+      return level == null ? null : level.when();
     }
   }
 
@@ -446,9 +456,14 @@ public final class TariffTimeline {
     return countries.display(iso);
   }
 
-  /** "US on China: 145% (125% on top of an existing 20%, computed)". */
+  /** "US on China: 145% (125% on top of an existing 20%, computed) as of 2025-04-11". */
   public String summary(Standing s) {
     return TariffText.summary(this, s);
+  }
+
+  /** A pending threat or planned level: "US on China: 100%, threatened 2025-11-02, on ...". */
+  public String pendingText(TariffEvent e) {
+    return TariffText.pending(this, e);
   }
 
   /** The level an event sets, with how it is made up ("145% (125% on top of ..., computed)"). */

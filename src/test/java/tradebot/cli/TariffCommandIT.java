@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +67,10 @@ class TariffCommandIT {
     ChatReply r = tariff(Map.of());
     assertEquals(ChatReply.Status.INFO, r.status());
     assertEquals(
-        "US on China: 145% (125% on top of an existing 20%, computed) [1] · China on US: 125% [1]",
+        "US on China: 145% (125% on top of an existing 20%, computed) as of 2025-04-11 [1] · China"
+            + " on US: 125% as of 2025-04-11 [1]",
         r.lead());
+    assertEquals(List.of(), r.lines());
     assertEquals(1, r.quotes().size());
     assertTrue(
         r.quotes()
@@ -87,7 +90,7 @@ class TariffCommandIT {
   @Test
   void oneDirectionWithHistoryListsEveryEventOfThatDirectionCited() {
     ChatReply r = tariff(Map.of("direction", "china-us", "history", "true", "chart", "false"));
-    assertEquals("China on US: 125% [1]", r.lead());
+    assertEquals("China on US: 125% as of 2025-04-11 [1]", r.lead());
     assertEquals("History:", r.lines().getFirst());
     assertEquals(3, r.lines().size(), r.lines()::toString);
     assertTrue(
@@ -125,7 +128,13 @@ class TariffCommandIT {
     assertEquals("US", us.path("imposer").asText());
     assertEquals(145, us.path("combined_percent").asInt());
     assertEquals("computed", us.path("combined_basis").asText());
+    assertEquals("2025-04-11", us.path("as_of").asText());
     assertEquals(125, root.path("latest").get(1).path("rate_percent").asInt());
+    for (String part : List.of("latest", "pending", "history")) {
+      for (JsonNode entry : root.path(part)) {
+        assertTrue(entry.path("as_of").asText().matches("\\d{4}-\\d{2}-\\d{2}"), entry::toString);
+      }
+    }
     assertEquals(7, root.path("history").size());
     BufferedImage image = ImageIO.read(Files.newInputStream(chart));
     assertEquals(1000, image.getWidth());
@@ -140,7 +149,9 @@ class TariffCommandIT {
             data.resolve("index").toString(),
             "tariff");
     assertTrue(
-        text.startsWith("US on China: 145% (125% on top of an existing 20%, computed) [1]"), text);
+        text.startsWith(
+            "US on China: 145% (125% on top of an existing 20%, computed) as of 2025-04-11 [1]"),
+        text);
   }
 
   @Test

@@ -84,4 +84,24 @@ final class TariffFixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes two articles into {@code dir}: US on China 125% from April 2025, and an additional 100%
+   * announced on 2025-10-10 for November 1.
+   */
+  static void guardian125ThenCnbcAnother100FromNovember1(Path dir) {
+    article(
+        dir,
+        "a",
+        "Guardian",
+        "2025-04-09",
+        "Donald Trump has raised tariffs on Chinese imports to 125%.");
+    article(
+        dir,
+        "b",
+        "CNBC",
+        "2025-10-10",
+        "President Donald Trump said Friday that the U.S. will impose an additional 100% tariff on"
+            + " imports from China starting Nov. 1, on top of any tariff they are currently paying.");
+  }
 }

@@ -43,16 +43,22 @@ class TariffTimelineTest {
     assertEquals(145.0, us.level().levelPercent());
     assertTrue(us.level().combinedComputed());
     assertEquals("Bloomberg", us.level().source().outlet());
-    assertEquals("US on China: 145% (125% on top of an existing 20%, computed)", t.summary(us));
+    assertEquals(
+        "US on China: 145% (125% on top of an existing 20%, computed) as of 2025-04-11",
+        t.summary(us));
+    assertEquals(LocalDate.of(2025, 4, 11), us.asOf());
     Standing cn = standing(t, "2025-06-01", CN_US);
     assertEquals(125.0, cn.level().levelPercent());
-    assertEquals("China on US: 125%", t.summary(cn));
+    assertEquals("China on US: 125% as of 2025-04-11", t.summary(cn));
     assertEquals(List.of(US_CN, CN_US), t.directions());
 
     Standing us2019 = standing(t, "2019-01-01", US_CN);
     assertEquals(10.0, us2019.level().ratePercent());
     assertEquals(Status.ANNOUNCED, us2019.level().status());
     assertEquals(LocalDate.of(2018, 9, 24), us2019.level().effective());
+    assertEquals(LocalDate.of(2018, 9, 24), us2019.asOf());
+    assertEquals(
+        "US on China: 10% (up to 10 percent, announced) as of 2018-09-24", t.summary(us2019));
     assertTrue(t.latest(TariffFixtures.clockAt(LocalDate.parse("2018-06-01")), CN_US).isEmpty());
   }
 
@@ -66,11 +72,16 @@ class TariffTimelineTest {
         "AP",
         "2025-02-01",
         "Trump threatened to impose tariffs of 60% on Chinese goods.");
-    Standing s = standing(timeline(), "2025-03-01", US_CN);
+    TariffTimeline t = timeline();
+    Standing s = standing(t, "2025-03-01", US_CN);
     assertEquals(20.0, s.level().ratePercent());
     assertEquals(1, s.pending().size());
     assertEquals(60.0, s.pending().getFirst().ratePercent());
     assertEquals(Status.THREATENED, s.pending().getFirst().status());
+    assertEquals("US on China: 20% as of 2025-01-10", t.summary(s));
+    assertEquals(
+        "US on China: 60%, threatened 2025-02-01, on Chinese goods",
+        t.pendingText(s.pending().getFirst()));
   }
 
   @Test
@@ -89,7 +100,8 @@ class TariffTimelineTest {
     assertEquals(1, s.disagreeing().size());
     assertEquals(125.0, s.disagreeing().getFirst().ratePercent());
     assertEquals(
-        "US on China: 145%; Bloomberg 2025-04-11 vs 125% per Reuters 2025-04-10", t.summary(s));
+        "US on China: 145% as of 2025-04-11 per Bloomberg; 125% as of 2025-04-10 per Reuters",
+        t.summary(s));
   }
 
   @Test
@@ -152,7 +164,7 @@ class TariffTimelineTest {
     Standing s = standing(t, "2025-05-20", CN_US);
     assertEquals(Status.SUSPENDED, s.level().status());
     assertEquals(34.0, s.replaced().ratePercent());
-    assertEquals("China on US: suspended (was 34%)", t.summary(s));
+    assertEquals("China on US: suspended (was 34%) as of 2025-05-12", t.summary(s));
   }
 
   @Test
@@ -193,6 +205,7 @@ class TariffTimelineTest {
             "combined_basis",
             "coverage",
             "status",
+            "as_of",
             "effective",
             "published",
             "outlet",
@@ -205,6 +218,7 @@ class TariffTimelineTest {
     assertEquals(145, us.path("combined_percent").asInt());
     assertEquals("computed", us.path("combined_basis").asText());
     assertEquals("2025-04-11", us.path("published").asText());
+    assertEquals("2025-04-11", us.path("as_of").asText());
     JsonNode history = root.path("history");
     assertEquals(7, history.size());
     String previous = "";
@@ -213,9 +227,12 @@ class TariffTimelineTest {
           h.path("effective").isNull()
               ? h.path("published").asText()
               : h.path("effective").asText();
+      assertEquals(when, h.path("as_of").asText(), h::toString);
       assertTrue(when.compareTo(previous) >= 0, "history out of order at " + h);
       previous = when;
     }
+    assertEquals("2018-09-24", history.get(2).path("as_of").asText());
+    assertEquals("2018-09-21", history.get(2).path("published").asText());
     JsonNode cnOnly = json(t, "2025-06-01", CN_US);
     assertEquals(1, cnOnly.path("latest").size());
     assertEquals(2, cnOnly.path("history").size());
@@ -252,10 +269,17 @@ class TariffTimelineTest {
         "AP",
         "2018-05-04",
         "Trump threatened tariffs on as much as $150 billion in Chinese goods.");
-    Standing s = standing(timeline(), "2018-06-01", US_CN);
+    TariffTimeline t = timeline();
+    Standing s = standing(t, "2018-06-01", US_CN);
     assertNull(s.level());
     assertEquals(1, s.pending().size());
     assertSame(Status.THREATENED, s.pending().getFirst().status());
+    assertNull(s.asOf());
+    assertEquals("US on China: no level in effect known, 1 pending", t.summary(s));
+    assertEquals(
+        "US on China: rate not stated, threatened 2018-05-04, on as much as $150 billion in Chinese"
+            + " goods",
+        t.pendingText(s.pending().getFirst()));
   }
 
   private static JsonNode json(TariffTimeline t, String day, Direction d) {
@@ -290,26 +314,31 @@ class TariffTimelineTest {
   }
 
   @Test
-  void anAdditionalRateOnTopOfWhatIsPaidStacksOnTheLatestLevel() {
-    TariffFixtures.article(
-        dir,
-        "a",
-        "Guardian",
-        "2025-04-09",
-        "Donald Trump has raised tariffs on Chinese imports to 125%.");
-    TariffFixtures.article(
-        dir,
-        "b",
-        "CNBC",
-        "2025-10-10",
-        "President Donald Trump said Friday that the U.S. will impose an additional 100% tariff on"
-            + " imports from China starting Nov. 1, on top of any tariff they are currently paying.");
+  void anAdditionalRateOnTopOfWhatIsPaidIsPendingUntilItsDayThenStacksOnTheLatestLevel() {
+    TariffFixtures.guardian125ThenCnbcAnother100FromNovember1(dir);
     TariffTimeline t = timeline();
-    Standing s = standing(t, "2025-10-20", US_CN);
-    assertEquals(225.0, s.level().combinedPercent());
+    Standing before = standing(t, "2025-10-20", US_CN);
+    assertEquals(125.0, before.level().levelPercent());
+    assertEquals("US on China: 125% as of 2025-04-09", t.summary(before));
+    assertEquals(1, before.pending().size());
+    TariffEvent planned = before.pending().getFirst();
+    assertEquals(Status.ANNOUNCED, planned.status());
+    assertEquals(
+        "US on China: 225% (100% on top of the earlier 125% from Guardian 2025-04-09, computed),"
+            + " announced 2025-10-10, effective 2025-11-01, on imports from China",
+        t.pendingText(planned));
+    JsonNode root = json(t, "2025-10-20", US_CN);
+    assertEquals(125, root.path("latest").get(0).path("rate_percent").asInt());
+    assertEquals("2025-04-09", root.path("latest").get(0).path("as_of").asText());
+    assertEquals(225, root.path("pending").get(0).path("combined_percent").asInt());
+    assertEquals("2025-11-01", root.path("pending").get(0).path("as_of").asText());
+
+    Standing after = standing(t, "2025-11-05", US_CN);
+    assertEquals(225.0, after.level().combinedPercent());
     assertEquals(
         "US on China: 225% (100% on top of the earlier 125% from Guardian 2025-04-09, computed,"
-            + " announced, effective 2025-11-01)",
-        t.summary(s));
+            + " announced) as of 2025-11-01",
+        t.summary(after));
+    assertTrue(after.pending().isEmpty());
   }
 }
