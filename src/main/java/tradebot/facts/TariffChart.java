@@ -22,15 +22,13 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws the tariff levels of each direction over time as a PNG step chart: one line per direction
- * carried on to today, one marker per source with its outlet and date beside it. Sized for a chat
- * embed (1000x500). Thread-safe: a new chart per call.
+ * Draws the tariff levels of each direction over time as a PNG step chart: the lines of {@link
+ * ChartSeries}, solid or dashed (no newer article confirms the level), the first widest so that a
+ * level two directions share shows both colours; one marker per source with its outlet and date
+ * beside it. Sized for a chat embed (1000x500). Thread-safe: a new chart per call.
  */
 final class TariffChart {
-  private static final Color[] COLORS = {
-    new Color(0xC0392B), new Color(0x1F5FA8), new Color(0x2E8B57), new Color(0x8E44AD),
-    new Color(0xD68910), new Color(0x17A589), new Color(0x7B7D7D), new Color(0xA04000)
-  };
+  private static final float[] DASH = {14f, 9f};
   private static final String FONT = Font.SANS_SERIF;
 
   private TariffChart() {}
@@ -49,23 +47,19 @@ final class TariffChart {
             .width(width)
             .height(height)
             .title(title(t, only))
-            .xAxisTitle("Date (effective, else published)")
+            .xAxisTitle("Date (effective, else published); dashed: no newer article confirms it")
             .yAxisTitle("Tariff rate (%)")
             .build();
     style(chart);
-    List<TariffTimeline.Direction> shown = new ArrayList<>();
+    List<ChartSeries.Line> lines = ChartSeries.of(t, clock, only);
     double max = 0;
     LocalDate first = today;
     LocalDate last = today;
-    for (TariffTimeline.Direction d : t.directions()) {
-      List<Standings.Step> steps = only != null && !only.equals(d) ? List.of() : t.steps(clock, d);
-      if (!steps.isEmpty()) {
-        shown.add(d);
-        for (Standings.Step s : steps) {
-          max = Math.max(max, s.percent());
-          first = s.date().isBefore(first) ? s.date() : first;
-          last = s.date().isAfter(last) ? s.date() : last;
-        }
+    for (ChartSeries.Line line : lines) {
+      for (ChartSeries.Segment s : line.segments()) {
+        max = Math.max(max, s.percent());
+        first = s.from().isBefore(first) ? s.from() : first;
+        last = s.to().isAfter(last) ? s.to() : last;
       }
     }
     double top = Math.max(10, Math.ceil(max * 1.25 / 10) * 10);
@@ -73,31 +67,15 @@ final class TariffChart {
     LocalDate from = first.minusDays(span / 12);
     LocalDate to = last.plusDays(span / 12);
     Axes axes = new Axes(from, to, width - 140, height - 135, top);
-    Labels labels = new Labels(axes, shown.size());
-    for (int row = 0; row < shown.size(); row++) {
-      TariffTimeline.Direction d = shown.get(row);
-      List<Standings.Step> steps = t.steps(clock, d);
-      Color c = COLORS[row % COLORS.length];
-      List<Date> xs = new ArrayList<>();
-      List<Double> ys = new ArrayList<>();
-      for (Standings.Step s : steps) {
-        xs.add(date(s.date()));
-        ys.add(s.percent());
-      }
-      xs.add(date(last));
-      ys.add(steps.getLast().percent());
-      XYSeries line = chart.addSeries(t.name(d.imposer()) + " on " + t.name(d.target()), xs, ys);
-      line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-      line.setMarker(SeriesMarkers.NONE);
-      line.setLineColor(c);
-      // Lines that share a level overlap: later lines are thinner, so every colour stays visible.
-      line.setLineStyle(new BasicStroke(Math.max(2f, 7f - 2.5f * row)));
+    Labels labels = new Labels(axes, lines.size());
+    for (ChartSeries.Line line : lines) {
+      draw(chart, t, line);
     }
-    for (int row = 0; row < shown.size(); row++) {
-      TariffTimeline.Direction d = shown.get(row);
-      markers(chart, t, d, t.steps(clock, d), COLORS[row % COLORS.length], row, labels);
+    for (int row = 0; row < lines.size(); row++) {
+      TariffTimeline.Direction d = lines.get(row).direction();
+      markers(chart, t, d, t.steps(clock, d), lines.get(row).colour(), row, labels);
     }
-    if (shown.isEmpty()) {
+    if (lines.isEmpty()) {
       XYSeries none =
           chart.addSeries(
               "no tariff levels in the loaded articles", List.of(date(today)), List.of(0.0));
@@ -110,6 +88,48 @@ final class TariffChart {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode the tariff chart", e);
+    }
+  }
+
+  /**
+   * Draws a line as step series: one for each run of solid or dashed segments, the first named in
+   * the legend. A run ends where the next begins, at the next run's level, so that the rise between
+   * them is drawn (solid when the solid run ends with it).
+   */
+  private static void draw(XYChart chart, TariffTimeline t, ChartSeries.Line line) {
+    String name = t.name(line.direction().imposer()) + " on " + t.name(line.direction().target());
+    List<ChartSeries.Segment> segments = line.segments();
+    int start = 0;
+    int run = 0;
+    while (start < segments.size()) {
+      int stop = start;
+      while (stop < segments.size()
+          && segments.get(stop).dashed() == segments.get(start).dashed()) {
+        stop++;
+      }
+      List<Date> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      for (ChartSeries.Segment s : segments.subList(start, stop)) {
+        xs.add(date(s.from()));
+        ys.add(s.percent());
+      }
+      ChartSeries.Segment end =
+          stop < segments.size() ? segments.get(stop) : segments.get(stop - 1);
+      xs.add(date(stop < segments.size() ? end.from() : end.to()));
+      ys.add(end.percent());
+      boolean dashed = segments.get(start).dashed();
+      XYSeries series = chart.addSeries(run == 0 ? name : name + " (" + run + ")", xs, ys);
+      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+      series.setMarker(SeriesMarkers.NONE);
+      series.setLineColor(line.colour());
+      series.setLineStyle(
+          dashed
+              ? new BasicStroke(
+                  line.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASH, 0f)
+              : new BasicStroke(line.width()));
+      series.setShowInLegend(run == 0);
+      start = stop;
+      run++;
     }
   }
 
