@@ -101,52 +101,6 @@ class TariffCommandIT {
   }
 
   @Test
-  void aThreatIsPendingOnALineOfItsOwnAfterTheLevelsInEffect(@TempDir Path knowledge)
-      throws Exception {
-    for (Path dir : List.of(Path.of("knowledge"), Path.of("src/test/resources/eval/articles"))) {
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) {
-          Files.copy(f, knowledge.resolve(f.getFileName()));
-        }
-      }
-    }
-    Files.writeString(
-        knowledge.resolve("threat-2025-11-20.txt"),
-        "---\ntitle: \"Trump threatens more\"\noutlet: \"Wire\"\npublished: 2025-11-20\n---\n"
-            + "Trump threatened to raise tariffs on Chinese goods to 60%.\n");
-    Clock december = Clock.fixed(Instant.parse("2025-12-01T12:00:00Z"), ZoneOffset.UTC);
-    try (App later =
-        App.inMemory(ConfigLoader.load(Path.of("config")).withKnowledgeDir(knowledge), december)) {
-      ChatReply r =
-          later
-              .bot()
-              .handle(
-                  new ChatRequest(
-                      Platform.DISCORD,
-                      "u1",
-                      "c1",
-                      Command.TARIFF,
-                      "",
-                      false,
-                      Map.of("chart", "false")));
-      assertEquals(
-          "US on China: 47% (about 47%, reduced, from 57%) as of 2025-11-02 [1] · China on US: 10%"
-              + " (reduced, from 125%) as of 2025-05-12 [2]",
-          r.lead());
-      assertEquals(
-          List.of(
-              "Pending, not in effect: US on China: 60%, threatened 2025-11-20, on Chinese goods"
-                  + " [3]"),
-          r.lines());
-      assertEquals(3, r.quotes().size());
-      assertEquals(
-          "Trump threatened to raise tariffs on Chinese goods to 60%.",
-          r.quotes().getLast().text());
-      assertEquals("Wire", r.sources().get(2).outlet());
-    }
-  }
-
-  @Test
   void anUnknownDirectionIsDeclinedWithWhatWasWrong() {
     ChatReply r = tariff(Map.of("direction", "atlantis-us"));
     assertEquals(ChatReply.Status.DECLINE, r.status());

@@ -251,16 +251,6 @@ class TariffExtractorTest {
   }
 
   @Test
-  void aThreatThatIsHeadedOffIsSuspendedNotStillThreatened() {
-    TariffEvent e =
-        one(
-            "The agreement also heads off the 100% tariff on Chinese goods that Trump had"
-                + " threatened.",
-            "2025-11-02");
-    assertEvent(e, "US", "CN", Status.SUSPENDED, 100.0, "Chinese goods", null);
-  }
-
-  @Test
   void aConditionalMakesAThreat() {
     TariffEvent e =
         one(
