@@ -154,8 +154,23 @@ final class TariffAnswers {
     return timeline.name(d.imposer())
         + " on "
         + timeline.name(d.target())
+        + (q.amount() == null ? "" : " on " + worth(q.amount()) + " of goods")
         + (q.when().isEmpty() ? "" : " " + q.when())
         + ": ";
+  }
+
+  /** "$200 billion", "$34 billion", "$1.5 trillion", "$800 million". */
+  private static String worth(double dollars) {
+    java.text.DecimalFormat f =
+        new java.text.DecimalFormat(
+            "0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+    if (dollars >= 1e12) {
+      return "$" + f.format(dollars / 1e12) + " trillion";
+    }
+    if (dollars >= 1e9) {
+      return "$" + f.format(dollars / 1e9) + " billion";
+    }
+    return "$" + f.format(dollars / 1e6) + " million";
   }
 
   /** "US on China: 145% (125% on top of an existing 20%, computed) as of 2025-04-11". */

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradebot.knowledge.Figure;
+import tradebot.knowledge.FigureExtractor;
 
 /**
  * Reads a question about a tariff level the way the extractor reads a sentence: the tariff word (or
@@ -24,6 +26,7 @@ final class TariffQuestions {
   private static final Pattern YEAR =
       Pattern.compile("(?<![\\p{N}\\p{L}])((?:19|20)\\d{2})(?!\\p{N})");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+  private static final FigureExtractor FIGURES = new FigureExtractor();
 
   /** A day, a month of a year, or a whole year the question names, at [start, end). */
   private record Named(int year, int month, int day, int start, int end) {
@@ -106,7 +109,7 @@ final class TariffQuestions {
       }
     }
     cues.actors().values().forEach(names -> names.forEach(n -> addWords(known, n)));
-    known.addAll(DATE_MODIFIERS);
+    known.addAll(DATE_WORDS);
   }
 
   private static void addWords(Set<String> into, String phrase) {
@@ -161,10 +164,22 @@ final class TariffQuestions {
     }
     TariffTimeline.Direction direction = new TariffTimeline.Direction(imposer, target);
 
+    Double amount = null; // "the tariff on $200 billion of goods": the level of that tranche
     if (money != null) {
-      return Optional.empty(); // "the tariff on $200 billion of goods": one tranche, not a level
+      amount =
+          FIGURES.extract(s, money.start(), money.end()).stream()
+              .filter(f -> f.kind() == Figure.Kind.MONEY)
+              .map(Figure::value)
+              .findFirst()
+              .orElse(null);
+      if (amount == null) {
+        return Optional.empty();
+      }
     }
     Set<String> used = new TreeSet<>(known);
+    if (money != null) {
+      addWords(used, money.text());
+    }
     mentions.forEach(m -> addWords(used, m.text()));
     List<Named> dates = dates(s);
     dates.forEach(d -> addWords(used, s.substring(d.start(), d.end())));
@@ -185,7 +200,7 @@ final class TariffQuestions {
 
     boolean changing = change.occurs(s, 0, s.length());
     if (changing) {
-      return Optional.of(changeQuery(s, direction, dates, start, today, goods));
+      return Optional.of(changeQuery(s, direction, dates, start, today, goods, amount));
     }
     LocalDate asOf;
     String when;
@@ -196,7 +211,13 @@ final class TariffQuestions {
     } else if (start != null) {
       return Optional.of(
           new TariffTimeline.Query(
-              direction, TariffTimeline.Query.Kind.LEVEL, start, min(start, today), "", goods));
+              direction,
+              TariffTimeline.Query.Kind.LEVEL,
+              start,
+              min(start, today),
+              "",
+              goods,
+              amount));
     } else if (now.occurs(s, 0, s.length())
         || (present.occurs(s, 0, s.length()) && !past.occurs(s, 0, s.length()))) {
       asOf = today;
@@ -206,7 +227,7 @@ final class TariffQuestions {
     }
     return Optional.of(
         new TariffTimeline.Query(
-            direction, TariffTimeline.Query.Kind.LEVEL, null, asOf, when, goods));
+            direction, TariffTimeline.Query.Kind.LEVEL, null, asOf, when, goods, amount));
   }
 
   private TariffTimeline.Query changeQuery(
@@ -215,7 +236,8 @@ final class TariffQuestions {
       List<Named> dates,
       LocalDate start,
       LocalDate today,
-      List<String> goods) {
+      List<String> goods,
+      Double amount) {
     LocalDate from;
     LocalDate to = today;
     if (dates.size() >= 2) {
@@ -232,7 +254,7 @@ final class TariffQuestions {
       from = LocalDate.MIN;
     }
     return new TariffTimeline.Query(
-        direction, TariffTimeline.Query.Kind.CHANGE, from, to, "", goods);
+        direction, TariffTimeline.Query.Kind.CHANGE, from, to, "", goods, amount);
   }
 
   /** Whether {@code word} is one of {@code used}, or its plural or possessive ("chinas"). */
@@ -345,15 +367,17 @@ final class TariffQuestions {
     return dated;
   }
 
-  /** Words that qualify a date ("mid-April", "late 2019"): part of the date, not goods. */
-  private static final List<String> DATE_MODIFIERS = List.of("early", "late", "mid");
+  /**
+   * Words before a month that make it a date ("in May", "between May", "mid-April"): part of the
+   * date phrase, not goods.
+   */
+  private static final List<String> DATE_WORDS =
+      List.of(
+          "in", "from", "to", "between", "since", "until", "till", "through", "and", "after",
+          "before", "of", "by", "early", "late", "mid");
 
   private static final Pattern DATE_PREPOSITION =
-      Pattern.compile(
-          "(?:in|from|to|between|since|until|till|through|and|after|before|of|by|"
-              + String.join("|", DATE_MODIFIERS)
-              + ")\\s+$",
-          Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(?:" + String.join("|", DATE_WORDS) + ")\\s+$", Pattern.CASE_INSENSITIVE);
 
   private static boolean datePreposition(String s, int at) {
     return DATE_PREPOSITION.matcher(s.substring(Math.max(0, at - 10), at)).find();

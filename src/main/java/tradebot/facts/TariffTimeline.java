@@ -124,6 +124,8 @@ public final class TariffTimeline {
    * @param when how the question named the time ("in April 2025"), or "" for today or a period
    * @param goods the question's words that narrow the tariff ("fentanyl", "steel"): a level counts
    *     only from sentences that hold them all
+   * @param amount the value of the goods the question names ("the $200 billion of Chinese goods"):
+   *     a level counts only from sentences that name the same amount; null for all goods
    */
   public record Query(
       Direction direction,
@@ -131,7 +133,8 @@ public final class TariffTimeline {
       LocalDate from,
       LocalDate to,
       String when,
-      List<String> goods) {
+      List<String> goods,
+      Double amount) {
     /** What the question asks. */
     public enum Kind {
       LEVEL,
@@ -392,7 +395,18 @@ public final class TariffTimeline {
   private java.util.stream.Stream<TariffEvent> about(Query q) {
     return events.stream()
         .filter(e -> e.direction().equals(q.direction().label()))
-        .filter(e -> q.goods().stream().allMatch(g -> mentions(e, g)));
+        .filter(e -> q.goods().stream().allMatch(g -> mentions(e, g)))
+        .filter(e -> q.amount() == null || covers(e, q.amount()));
+  }
+
+  /** Whether the event's sentence names goods worth {@code amount} ("$200 billion"). */
+  private static boolean covers(TariffEvent e, double amount) {
+    return e.span() != null
+        && e.span().figures().stream()
+            .anyMatch(
+                f ->
+                    f.kind() == tradebot.knowledge.Figure.Kind.MONEY
+                        && Math.abs(f.value() - amount) <= amount * 0.005);
   }
 
   /** Whether the event's sentence or coverage has {@code word} (or its plural). */

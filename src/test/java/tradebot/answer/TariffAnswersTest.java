@@ -193,4 +193,16 @@ class TariffAnswersTest {
         ask(withArticles, "What tariff did the US have on Chinese imports in mid-April 2025?")
             .lead());
   }
+
+  @Test
+  void aTrancheNamedByItsAmountGetsThatTranchesLevelsInDateOrder() {
+    Answer.Answered a =
+        ask(
+            withArticles,
+            "how did the us tariff on the $200bn of chinese goods change between september"
+                + " 2018 and may 2019");
+    assertEquals(
+        "US on China on $200 billion of goods: 10% (2018-09-24) → 25% (2019-05-13)", a.lead());
+    assertEquals(2, a.citations().size());
+  }
 }

@@ -135,12 +135,21 @@ class TariffQuestionsTest {
     assertEquals(145.0, levels.get(1).event().fromPercent());
   }
 
+  @Test
+  void anAmountOfGoodsAsksForTheLevelOfThatTrancheFromTheSentencesThatNameIt() {
+    Query q = read("What is the tariff on $200 billion of Chinese goods?").orElseThrow();
+    assertEquals(2.0e11, q.amount());
+    assertEquals(List.of(), q.goods());
+    TariffTimeline.Standing s = timeline.standing(q).orElseThrow();
+    assertEquals(US_CN, s.direction());
+    assertEquals(25.0, s.level().levelPercent());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "Why did China raise tariffs on US goods?",
         "What tariff did China impose on US goods in response?",
-        "What is the tariff on $200 billion of Chinese goods?",
         "What is Mexico's tariff on US corn?",
         "Who raised tariffs on Chinese goods?"
       })
