@@ -95,7 +95,7 @@ final class TariffAnswers {
     if (query.isEmpty()) {
       return Optional.empty();
     }
-    Optional<LocalDate> first = timeline.firstOnRecord(query.get());
+    Optional<LocalDate> first = timeline.firstOnRecord(query.get().direction());
     if (first.isPresent() && query.get().to().isBefore(first.get())) {
       TariffTimeline.Direction d = query.get().direction();
       String message =

@@ -292,17 +292,20 @@ final class TariffQuestions {
     }
     // The events that name the rarest of the words, narrowed by each other word while some remain:
     // "the Busan deal" finds Busan's events even where "deal" is not written.
+    java.util.Map<String, Long> named = new java.util.HashMap<>();
+    java.util.Map<String, Pattern> starts = new java.util.HashMap<>();
+    for (String x : words) {
+      Pattern p = starts.computeIfAbsent(x, TariffQuestions::wordStart);
+      named.put(x, events.stream().filter(e -> names(e, p)).count());
+    }
     List<String> byRarity = new ArrayList<>(words);
-    byRarity.sort(
-        java.util.Comparator.comparingLong(x -> events.stream().filter(e -> names(e, x)).count()));
+    byRarity.sort(java.util.Comparator.comparingLong(named::get));
     List<TariffEvent> found = List.of();
     for (String x : byRarity) {
       List<TariffEvent> narrower =
-          (found.isEmpty() ? events : found).stream().filter(e -> names(e, x)).toList();
+          (found.isEmpty() ? events : found).stream().filter(e -> names(e, starts.get(x))).toList();
       if (!narrower.isEmpty()) {
         found = narrower;
-      } else if (found.isEmpty()) {
-        continue;
       }
     }
     if (found.isEmpty()) {
@@ -312,17 +315,20 @@ final class TariffQuestions {
     return found.stream().map(TariffEvent::when).min(LocalDate::compareTo).orElseThrow();
   }
 
-  /** Whether the event's article title or sentence has {@code word}. */
-  private static boolean names(TariffEvent e, String word) {
-    return containsWord(e.source().title().toLowerCase(Locale.ROOT), word)
-        || containsWord(e.quote().toLowerCase(Locale.ROOT), word);
+  /** Whether the event's article title or sentence has the word {@code start} finds. */
+  private static boolean names(TariffEvent e, Pattern start) {
+    return start.matcher(e.source().title().toLowerCase(Locale.ROOT)).find()
+        || start.matcher(e.quote().toLowerCase(Locale.ROOT)).find();
   }
 
-  /** Whether {@code text} has a word that starts with {@code word} ("talks" for "talk"). */
-  static boolean containsWord(String text, String word) {
+  /**
+   * What finds a word of lower-case text that starts with {@code word}, or with its singular
+   * ("talks" finds "talk" and "talks"); compiled once a word, not once a sentence.
+   */
+  static Pattern wordStart(String word) {
     String stem =
         word.length() > 4 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
-    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(stem)).matcher(text).find();
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(stem));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tradebot.config.Vocabulary;
 import tradebot.knowledge.Document;
 
@@ -331,14 +332,11 @@ public final class TariffTimeline {
   }
 
   /**
-   * The first day the query's direction has a tariff on record, whatever its goods, or empty when
-   * it has none: a level asked for before it is one the sources do not give.
+   * The first day {@code direction} has a tariff on record, whatever its goods, or empty when it
+   * has none: a level asked for before it is one the sources do not give.
    */
-  public Optional<LocalDate> firstOnRecord(Query query) {
-    return events.stream()
-        .filter(e -> e.direction().equals(query.direction().label()))
-        .map(TariffEvent::when)
-        .min(LocalDate::compareTo);
+  public Optional<LocalDate> firstOnRecord(Direction direction) {
+    return of(direction).map(TariffEvent::when).min(LocalDate::compareTo);
   }
 
   /**
@@ -393,10 +391,15 @@ public final class TariffTimeline {
 
   /** The events of the query's direction that have all its goods words. */
   private java.util.stream.Stream<TariffEvent> about(Query q) {
-    return events.stream()
-        .filter(e -> e.direction().equals(q.direction().label()))
-        .filter(e -> q.goods().stream().allMatch(g -> mentions(e, g)))
+    List<Pattern> goods = q.goods().stream().map(TariffQuestions::wordStart).toList();
+    return of(q.direction())
+        .filter(e -> goods.isEmpty() || mentionsAll(e, goods))
         .filter(e -> q.amount() == null || covers(e, q.amount()));
+  }
+
+  /** The events of {@code d}. */
+  private java.util.stream.Stream<TariffEvent> of(Direction d) {
+    return events.stream().filter(e -> e.direction().equals(d.label()));
   }
 
   /** Whether the event's sentence names goods worth {@code amount} ("$200 billion"). */
@@ -409,11 +412,11 @@ public final class TariffTimeline {
                         && Math.abs(f.value() - amount) <= amount * 0.005);
   }
 
-  /** Whether the event's sentence or coverage has {@code word} (or its plural). */
-  private static boolean mentions(TariffEvent e, String word) {
+  /** Whether the event's sentence or coverage has every word the patterns find. */
+  private static boolean mentionsAll(TariffEvent e, List<Pattern> words) {
     String text =
         (e.quote() + " " + (e.coverage() == null ? "" : e.coverage())).toLowerCase(Locale.ROOT);
-    return TariffQuestions.containsWord(text, word);
+    return words.stream().allMatch(p -> p.matcher(text).find());
   }
 
   /** The level steps of {@code direction} up to {@code clock}'s today, for the chart. */
@@ -422,7 +425,7 @@ public final class TariffTimeline {
   }
 
   private Standings.Result result(Direction d, Clock clock) {
-    List<TariffEvent> mine = events.stream().filter(e -> e.direction().equals(d.label())).toList();
+    List<TariffEvent> mine = of(d).toList();
     return Standings.of(d, mine, LocalDate.now(clock), cues.sameDateDays(), cues.planWindowDays());
   }
 
