@@ -164,6 +164,7 @@ public final class AnswerService {
     List<Answer.Citation> citations = new ArrayList<>();
     List<Answer.CitedFigure> figures = new ArrayList<>();
     List<Sentence> leadQuote = null;
+    Sentence leadAnchor = null;
     Set<String> quoted = new HashSet<>();
     for (Ranker.Candidate c : ranked) {
       if (citations.size() == settings.maxCitations()) {
@@ -191,9 +192,10 @@ public final class AnswerService {
       }
       if (first) {
         leadQuote = quote;
+        leadAnchor = p.anchorSentence();
       }
     }
-    String lead = new LeadWriter(r.rules()).lead(question, leadQuote);
+    String lead = new LeadWriter(r.rules()).lead(question, leadQuote, leadAnchor);
     return new Answer.Answered(
         q, note, lead, question.type(), citations, figures, answerable, took(t0));
   }

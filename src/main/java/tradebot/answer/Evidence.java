@@ -42,7 +42,42 @@ final class Evidence {
       Pattern.compile(
           "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|midnight|noon|next week|next month|next year|tomorrow|yesterday|today|tonight|(?:19|20)\\d\\d)\\b");
 
+  /** A name as the speaker of a sentence: "said Fan Qiuyu", "Fan Qiuyu said", "according to". */
+  private static final Pattern SPEAKER_AFTER =
+      Pattern.compile("\\b(?:said|says|wrote|writes|told|added|according to)\\s+$");
+
+  private static final Pattern SPEAKER_BEFORE =
+      Pattern.compile("^,?\\s+(?:said|says|wrote|writes|told|added)\\b");
+
+  /** Pronouns that open a sentence and stand for a person or body named before. */
+  private static final Set<String> PERSONAL = Set.of("he", "she", "they", "his", "her", "their");
+
   private Evidence() {}
+
+  /** Whether the sentence opens with a pronoun for a person or body ("She said ..."). */
+  static boolean opensWithPronoun(Sentence sentence) {
+    String first = sentence.text().strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    return PERSONAL.contains(first.replaceAll("[^\\p{L}']", ""));
+  }
+
+  /**
+   * The name a sentence gives as its speaker: the name after "said" or "according to", or before
+   * "said"; the last such name.
+   */
+  static Optional<Span> speaker(Sentence sentence) {
+    String text = sentence.text();
+    Span found = null;
+    Matcher m = NAME.matcher(text);
+    while (m.find()) {
+      Span name = withoutLeadingCommonWords(text, m.start(), m.end());
+      if (name != null
+          && (SPEAKER_AFTER.matcher(text.substring(0, name.start())).find()
+              || SPEAKER_BEFORE.matcher(text.substring(name.end())).find())) {
+        found = name;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
 
   /** The span that answers {@code question} in {@code sentence}, if the sentence holds one. */
   static Optional<Span> find(Question question, Sentence sentence) {

@@ -30,8 +30,11 @@ enum Feature {
   LEXICAL_CONFIDENCE,
   /** The question asks for a figure, name, date, place or quotation and the anchor holds one. */
   ANSWER_TYPE,
-  /** It asks for one and only the next sentence of the window holds it. */
-  ANSWER_TYPE_NEXT,
+  /**
+   * It asks for one and only a sentence quoted with the anchor holds it: the next one, or the one
+   * before that names whom the anchor's pronoun stands for (see QuoteSpan).
+   */
+  ANSWER_TYPE_CONTEXT,
   /** 1 for the month the question names, 0.5 for its year, -1 for another year, 0 when none. */
   NAMED_DATE,
   /** For "now" and "latest" questions: e^(-years before the newest candidate); else 0. */

@@ -26,17 +26,34 @@ final class LeadWriter {
     this.rules = rules;
   }
 
-  String lead(Question question, List<Sentence> quote) {
+  /**
+   * The lead for an answer quoting {@code quote}, whose sentence {@code anchor} is the one ranked:
+   * the key is looked for there first, then in the sentences quoted after it. When the anchor opens
+   * with a pronoun for a speaker the sentence before it names ("..., said Fan Qiuyu. She said the
+   * call ..."), the lead says who.
+   */
+  String lead(Question question, List<Sentence> quote, Sentence anchor) {
     String template = rules.leads().get(question.type());
-    for (Sentence s : quote) {
+    // The sentence before the anchor is its context (who "she" is): a key only for "who".
+    int at = quote.indexOf(anchor);
+    List<Sentence> order = new java.util.ArrayList<>(quote.subList(at, quote.size()));
+    if (question.type() == QuestionType.WHO) {
+      order.addAll(quote.subList(0, at));
+    }
+    for (Sentence s : order) {
       Optional<Evidence.Span> key = Evidence.find(question, s);
       if (key.isPresent()) {
         return fill(
             template, key.get().text(), clause(s.text(), key.get().start(), key.get().end()));
       }
     }
-    String first = quote.getFirst().text();
-    String clause = clause(first, 0, 0);
+    String clause = clause(anchor.text(), 0, 0);
+    if (at > 0 && Evidence.opensWithPronoun(anchor)) {
+      Optional<Evidence.Span> who = Evidence.speaker(quote.get(at - 1));
+      if (who.isPresent()) {
+        clause = who.get().text() + ": " + clause;
+      }
+    }
     // No key found: fall back to the clause alone, dropping the {key} part of the template.
     String keyless = template.contains("{key}") ? rules.leads().get(QuestionType.WHAT) : template;
     return fill(keyless, "", clause);

@@ -1,5 +1,6 @@
 package tradebot.answer;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,13 +8,21 @@ import tradebot.index.Hit;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.Passage;
 import tradebot.knowledge.Sentence;
+import tradebot.knowledge.SentenceSplitter;
 
 /**
- * Chooses the sentences a citation quotes: the passage's anchor, and the next sentence of its
- * paragraph when the answer is there: the anchor lacks what the question asks for and the next
- * sentence has it; or, for "what" and "why" questions, the anchor ends with a colon, the next
- * sentence points back at it ("That included ..."), or the anchor only restates the question (the
- * answer tends to follow the sentence that sets it up). Thread-safe (stateless).
+ * Chooses the sentences a citation quotes: the passage's anchor, with the sentence before it when
+ * that one holds the anchor's subject, speaker or referent, and the sentence after it when the
+ * answer is there. Thread-safe (stateless).
+ *
+ * <p>The sentence before is quoted when the anchor continues a quotation it opened ({@code ... 90
+ * days. All other elements ... the same," Trump wrote}) or the anchor opens with a word that stands
+ * for something named before it ("She", "They", "This"). The sentence after is quoted when it
+ * finishes a quotation the anchor opened; when the anchor lacks what a typed question asks for and
+ * the next sentence has it; when the next sentence carries the same speaker on ("She said ...");
+ * or, for "what" and "why" questions, when the anchor ends with a colon, the next sentence points
+ * back at it ("That included ..."), or the anchor only restates the question (the answer tends to
+ * follow the sentence that sets it up).
  */
 final class QuoteSpan {
   /** An anchor whose index terms are this much the question's restates it. */
@@ -24,21 +33,54 @@ final class QuoteSpan {
   static List<Sentence> of(Question question, Hit hit) {
     Passage passage = hit.passage();
     Sentence anchor = passage.anchorSentence();
+    List<Sentence> out = new ArrayList<>(3);
+    int before = passage.anchor() - 1;
+    if (before >= 0 && needsBefore(passage.sentences().get(before), anchor)) {
+      out.add(passage.sentences().get(before));
+    }
+    out.add(anchor);
     int next = passage.anchor() + 1;
-    if (next >= passage.sentences().size()) {
-      return List.of(anchor);
+    if (next < passage.sentences().size()
+        && needsAfter(question, hit, anchor, passage.sentences().get(next))) {
+      out.add(passage.sentences().get(next));
     }
-    Sentence following = passage.sentences().get(next);
-    boolean extend;
+    return List.copyOf(out);
+  }
+
+  /** Whether {@code anchor} reads only with {@code before}: its subject or speaker is there. */
+  static boolean needsBefore(Sentence before, Sentence anchor) {
+    return (opensQuotation(before.text()) && closesQuotation(anchor.text()))
+        || Ingester.pointsBack(anchor)
+        || Evidence.opensWithPronoun(anchor);
+  }
+
+  private static boolean needsAfter(
+      Question question, Hit hit, Sentence anchor, Sentence following) {
+    if (opensQuotation(anchor.text()) && closesQuotation(following.text())) {
+      return true;
+    }
+    if (question.type() == QuestionType.QUOTE && Evidence.opensWithPronoun(following)) {
+      return true;
+    }
     if (Evidence.typed(question.type())) {
-      extend =
-          Evidence.find(question, anchor).isEmpty()
-              && Evidence.find(question, following).isPresent();
-    } else {
-      extend =
-          anchor.text().endsWith(":") || Ingester.pointsBack(following) || restates(question, hit);
+      return Evidence.find(question, anchor).isEmpty()
+          && Evidence.find(question, following).isPresent();
     }
-    return extend ? List.of(anchor, following) : List.of(anchor);
+    return anchor.text().endsWith(":") || Ingester.pointsBack(following) || restates(question, hit);
+  }
+
+  /** The sentence leaves a quotation open: more opening marks than closing ones. */
+  static boolean opensQuotation(String text) {
+    return balance(text) > 0;
+  }
+
+  /** The sentence closes a quotation opened before it. */
+  static boolean closesQuotation(String text) {
+    return balance(text) < 0;
+  }
+
+  private static int balance(String text) {
+    return SentenceSplitter.quoteBalance(text, 0, text.length());
   }
 
   private static boolean restates(Question question, Hit hit) {

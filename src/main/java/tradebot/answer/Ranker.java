@@ -130,11 +130,11 @@ final class Ranker {
       Passage p = h.passage();
       Match m = match(question, h);
       boolean typed = Evidence.find(question, p.anchorSentence()).isPresent();
-      boolean typedNext =
+      boolean typedContext =
           !typed
               && typedQuestion
-              && p.anchor() + 1 < p.sentences().size()
-              && Evidence.find(question, p.sentences().get(p.anchor() + 1)).isPresent();
+              && QuoteSpan.of(question, h).stream()
+                  .anyMatch(s -> s != p.anchorSentence() && Evidence.find(question, s).isPresent());
       double cosine = Float.isNaN(h.parts().similarity()) ? 0 : h.parts().similarity();
       double[] x = new double[Feature.values().length];
       x[Feature.BM25.ordinal()] = ratio(h.score(), top);
@@ -151,7 +151,7 @@ final class Ranker {
       x[Feature.COVERAGE.ordinal()] = m.coverage;
       x[Feature.LEXICAL_CONFIDENCE.ordinal()] = m.confidence(typed, question);
       x[Feature.ANSWER_TYPE.ordinal()] = typedQuestion && typed ? 1 : 0;
-      x[Feature.ANSWER_TYPE_NEXT.ordinal()] = typedNext ? 1 : 0;
+      x[Feature.ANSWER_TYPE_CONTEXT.ordinal()] = typedContext ? 1 : 0;
       x[Feature.NAMED_DATE.ordinal()] = dateMatch(question, p.source().published());
       x[Feature.RECENCY.ordinal()] =
           question.recency()
@@ -169,7 +169,7 @@ final class Ranker {
               0,
               m.coverage,
               x[Feature.LEXICAL_CONFIDENCE.ordinal()],
-              typed || !typedQuestion,
+              typed || typedContext || !typedQuestion,
               m.entityMissing,
               m.contentCoverage));
     }

@@ -106,8 +106,16 @@ public final class SentenceSplitter {
 
   /** Opening minus closing double quote marks; a straight quote opens after a blank or bracket. */
   private static int quoteBalance(String text, Span span) {
+    return quoteBalance(text, span.start(), span.end());
+  }
+
+  /**
+   * Opening minus closing double quote marks in {@code text} from {@code start} to {@code end}: a
+   * straight quote opens after a blank, a bracket or a dash, and closes elsewhere.
+   */
+  public static int quoteBalance(String text, int start, int end) {
     int balance = 0;
-    for (int i = span.start(); i < span.end(); i++) {
+    for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c == '“') {
         balance++;

@@ -109,7 +109,7 @@ class AnswerQualityIT {
 
   @Test
   void theBlindHoldoutSetsKeepTheirMeasuredTotals() {
-    Totals t = totals(List.of("own3", "own4"));
+    Totals t = totals(List.of("own5"));
     assertTrue(t.correct1 >= HOLDOUT_CORRECT - MARGIN, t.toString());
     assertTrue(t.falseDeclines <= HOLDOUT_FALSE_DECLINES + MARGIN, t.toString());
     assertTrue(t.trapsDeclined >= HOLDOUT_TRAPS_DECLINED - MARGIN, t.toString());
@@ -126,27 +126,29 @@ class AnswerQualityIT {
     "paraphrases",
     "offtopic",
     "own1",
-    "own2"
+    "own2",
+    "own3",
+    "own4"
   };
 
   /**
-   * Of 327 answerable questions and 128 traps (2026-12-02, with tariff questions answered from the
-   * timeline).
+   * Of 447 answerable questions and 178 traps (2026-12-02, with tariff questions answered from the
+   * timeline and own3 and own4 in the fit).
    */
-  static final int FITTED_CORRECT = 242;
+  static final int FITTED_CORRECT = 316;
 
-  static final int FITTED_FALSE_DECLINES = 14;
-  static final int FITTED_TRAPS_DECLINED = 112;
+  static final int FITTED_FALSE_DECLINES = 31;
+  static final int FITTED_TRAPS_DECLINED = 139;
 
   /**
-   * own3 and own4, of 120 answerable questions and 50 traps, scored blind once the model was frozen
-   * (31 + 36 correct@1, 6 + 7 false declines, 13 + 13 traps declined); 32 + 38 with tariff
-   * questions answered from the timeline.
+   * own5, of 60 answerable questions and 25 traps, scored blind once the model was frozen (48
+   * correct@1, 3 false declines, 11 traps declined); 47, 3 and 12 after own3 and own4 joined the
+   * fit.
    */
-  static final int HOLDOUT_CORRECT = 70;
+  static final int HOLDOUT_CORRECT = 47;
 
-  static final int HOLDOUT_FALSE_DECLINES = 13;
-  static final int HOLDOUT_TRAPS_DECLINED = 26;
+  static final int HOLDOUT_FALSE_DECLINES = 3;
+  static final int HOLDOUT_TRAPS_DECLINED = 12;
 
   @Test
   void theTariffLevelSetsKeepTheirMeasuredTotals() {

@@ -177,12 +177,11 @@ class AnswerServiceTest {
   @Test
   void anArticleAddedToTheKnowledgeDirectoryIsAnswerableWithNoCodeChange(@TempDir Path dir)
       throws Exception {
-    for (Path seed : Files.list(Path.of("knowledge")).toList()) {
-      Files.copy(seed, dir.resolve(seed.getFileName()));
-    }
-    Files.writeString(
-        dir.resolve("2026-02-02-test-soybeans.md"),
-        """
+    App more =
+        seedsAnd(
+            dir,
+            "2026-02-02-test-soybeans.md",
+            """
         ---
         title: "China resumes soybean purchases"
         outlet: "Test Wire"
@@ -192,8 +191,7 @@ class AnswerServiceTest {
 
         The purchases were led by state trader Sinograin, according to traders in Chicago.
         """);
-    TradebotConfig config = TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(dir);
-    try (App more = App.inMemory(config, CLOCK)) {
+    try (more) {
       Answer.Answered a =
           assertInstanceOf(
               Answer.Answered.class,
@@ -203,5 +201,67 @@ class AnswerServiceTest {
           a.citations().getFirst().quote());
       assertEquals("2026-02-02-test-soybeans", a.citations().getFirst().source().id());
     }
+  }
+
+  @Test
+  void aQuoteWhoseSpeakerIsInTheSentenceBeforeQuotesBothAndTheLeadSaysWho(@TempDir Path dir)
+      throws Exception {
+    App more =
+        seedsAnd(
+            dir,
+            "2026-03-03-test-framework.md",
+            """
+        ---
+        title: "Negotiators reach a framework on chip exports"
+        outlet: "Test Wire"
+        published: 2026-03-03
+        ---
+        Negotiators from both countries agreed a framework on chip exports in Geneva on Tuesday.
+
+        "A framework is not a final deal," said Ingrid Sollberger, a lecturer at the Lausanne Trade Institute. She said a meeting of the two presidents would be the real test of the framework.
+
+        "We have just agreed the outline of a chip deal. The details will follow within weeks," the commerce minister wrote on social media.
+        """);
+    try (more) {
+      Answer.Answered a =
+          assertInstanceOf(
+              Answer.Answered.class,
+              more.answers()
+                  .ask(
+                      "What did the Lausanne lecturer say would be the real test of the framework?"));
+      assertEquals(
+          "\"A framework is not a final deal,\" said Ingrid Sollberger, a lecturer at the Lausanne"
+              + " Trade Institute. She said a meeting of the two presidents would be the real test"
+              + " of the framework.",
+          a.citations().getFirst().quote());
+      assertTrue(a.lead().contains("said Ingrid Sollberger"), a.lead());
+      Answer.Answered who =
+          assertInstanceOf(
+              Answer.Answered.class,
+              more.answers()
+                  .ask("Who said a meeting of the two presidents would be the real test?"));
+      assertEquals(a.citations().getFirst().quote(), who.citations().getFirst().quote());
+      assertEquals(
+          "Ingrid Sollberger: \"A framework is not a final deal,\" said Ingrid Sollberger, a"
+              + " lecturer at the Lausanne Trade Institute. [1]",
+          who.lead());
+      Answer.Answered split =
+          assertInstanceOf(
+              Answer.Answered.class,
+              more.answers().ask("When will the details of the chip deal follow?"));
+      assertEquals(
+          "\"We have just agreed the outline of a chip deal. The details will follow within weeks,\""
+              + " the commerce minister wrote on social media.",
+          split.citations().getFirst().quote());
+    }
+  }
+
+  /** An app over the seed articles and one more article, {@code name} in {@code dir}. */
+  private static App seedsAnd(Path dir, String name, String article) throws Exception {
+    for (Path seed : Files.list(Path.of("knowledge")).toList()) {
+      Files.copy(seed, dir.resolve(seed.getFileName()));
+    }
+    Files.writeString(dir.resolve(name), article);
+    return App.inMemory(TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(dir), CLOCK);
   }
 }
