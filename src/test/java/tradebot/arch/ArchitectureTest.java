@@ -1,6 +1,7 @@
 package tradebot.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -106,13 +107,29 @@ class ArchitectureTest {
   }
 
   @Test
-  void answerDoesNotReachIntoTheFactsOrIndexInternals() {
+  void theIndexDependsOnNoneOfAnswerCorpusOrFacts() {
     noClasses()
         .that()
         .resideInAPackage("tradebot.index..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("tradebot.answer..", "tradebot.corpus..", "tradebot.facts..")
+        .check(classes);
+  }
+
+  @Test
+  void theTopLevelPackagesDependOnEachOtherWithoutCycles() {
+    slices().matching("tradebot.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineReachesTheBenchmarks() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("tradebot.bench..", "tradebot.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("tradebot.bench..")
         .check(classes);
   }
 }
