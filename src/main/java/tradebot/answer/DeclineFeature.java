@@ -29,7 +29,10 @@ enum DeclineFeature {
   TOP_CONTENT_MISSING,
   /** A name the question gives is missing from the best candidate's article. */
   TOP_ENTITY_MISSING,
-  /** The best candidate holds the kind of thing asked for (1 for questions of no such kind). */
+  /**
+   * The best candidate's quote (the anchor or a sentence quoted with it) holds the kind of thing
+   * asked for (1 for questions of no such kind).
+   */
   TOP_ANSWER_TYPE,
   /** Share of the question's concepts that no article uses. */
   UNKNOWN_WORDS,

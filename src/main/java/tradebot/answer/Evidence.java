@@ -42,41 +42,62 @@ final class Evidence {
       Pattern.compile(
           "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|midnight|noon|next week|next month|next year|tomorrow|yesterday|today|tonight|(?:19|20)\\d\\d)\\b");
 
-  /** A name as the speaker of a sentence: "said Fan Qiuyu", "Fan Qiuyu said", "according to". */
-  private static final Pattern SPEAKER_AFTER =
-      Pattern.compile("\\b(?:said|says|wrote|writes|told|added|according to)\\s+$");
-
+  /** A name as a sentence's speaker: "Fan Qiuyu said", or "said Fan Qiuyu," at a clause's end. */
   private static final Pattern SPEAKER_BEFORE =
-      Pattern.compile("^,?\\s+(?:said|says|wrote|writes|told|added)\\b");
+      Pattern.compile("^,?\\s+(?:said|says|wrote|writes|added)\\b");
+
+  private static final Pattern SPEAKER_AFTER =
+      Pattern.compile("\\b(?:said|says|wrote|writes|added|according to)\\s+$");
+
+  /** What may follow a name after "said": the clause ends ("said Fan Qiuyu, a professor"). */
+  private static final Pattern CLAUSE_END = Pattern.compile("^\\s*(?:[,.;]|$)");
 
   /** Pronouns that open a sentence and stand for a person or body named before. */
   private static final Set<String> PERSONAL = Set.of("he", "she", "they", "his", "her", "their");
 
+  private static final Pattern FIRST_WORD = Pattern.compile("^(\\p{L}+)(\\s+\\p{Lu})?");
+
   private Evidence() {}
 
-  /** Whether the sentence opens with a pronoun for a person or body ("She said ..."). */
+  /**
+   * Whether the sentence opens with a pronoun for a person or body named before ("She said ..."):
+   * not inside a quotation (a quoted "They" is the speaker's), and not "He" of a name ("He
+   * Lifeng").
+   */
   static boolean opensWithPronoun(Sentence sentence) {
-    String first = sentence.text().strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-    return PERSONAL.contains(first.replaceAll("[^\\p{L}']", ""));
+    Matcher m = FIRST_WORD.matcher(sentence.text().strip());
+    return m.find() && m.group(2) == null && PERSONAL.contains(m.group(1).toLowerCase(Locale.ROOT));
   }
 
   /**
-   * The name a sentence gives as its speaker: the name after "said" or "according to", or before
-   * "said"; the last such name.
+   * The name a sentence gives as its speaker: a name before "said" first, else the name after
+   * "said" or "according to" that ends its clause ("said Fan Qiuyu, an associate professor").
    */
   static Optional<Span> speaker(Sentence sentence) {
     String text = sentence.text();
-    Span found = null;
+    Span after = null;
     Matcher m = NAME.matcher(text);
     while (m.find()) {
       Span name = withoutLeadingCommonWords(text, m.start(), m.end());
-      if (name != null
-          && (SPEAKER_AFTER.matcher(text.substring(0, name.start())).find()
-              || SPEAKER_BEFORE.matcher(text.substring(name.end())).find())) {
-        found = name;
+      if (name == null) {
+        continue;
+      }
+      if (name.text().endsWith(".")) { // the sentence's stop, not an initial
+        name =
+            new Span(
+                name.start(), name.end() - 1, name.text().substring(0, name.text().length() - 1));
+      }
+      String rest = text.substring(name.end());
+      if (SPEAKER_BEFORE.matcher(rest).find()) {
+        return Optional.of(name);
+      }
+      if (after == null
+          && SPEAKER_AFTER.matcher(text.substring(0, name.start())).find()
+          && CLAUSE_END.matcher(rest).find()) {
+        after = name;
       }
     }
-    return Optional.ofNullable(found);
+    return Optional.ofNullable(after);
   }
 
   /** The span that answers {@code question} in {@code sentence}, if the sentence holds one. */

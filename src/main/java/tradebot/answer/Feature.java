@@ -32,7 +32,7 @@ enum Feature {
   ANSWER_TYPE,
   /**
    * It asks for one and only a sentence quoted with the anchor holds it: the next one, or the one
-   * before that names whom the anchor's pronoun stands for (see QuoteSpan).
+   * before, quoted when the anchor closes its quotation or opens with "she", "this" (QuoteSpan).
    */
   ANSWER_TYPE_CONTEXT,
   /** 1 for the month the question names, 0.5 for its year, -1 for another year, 0 when none. */

@@ -27,33 +27,37 @@ final class LeadWriter {
   }
 
   /**
-   * The lead for an answer quoting {@code quote}, whose sentence {@code anchor} is the one ranked:
-   * the key is looked for there first, then in the sentences quoted after it. When the anchor opens
-   * with a pronoun for a speaker the sentence before it names ("..., said Fan Qiuyu. She said the
-   * call ..."), the lead says who.
+   * The lead for an answer quoting {@code quote}, whose sentence {@code anchor} is the one ranked.
+   * The key is looked for in the anchor first, then in the sentences quoted after it, then in the
+   * one before; for "who" the one before comes second, as it names whom the anchor's "she" stands
+   * for. When the anchor opens with such a pronoun and the sentence before names its speaker ("...,
+   * said Fan Qiuyu. She said the call ..."), that name is the key of a "who" lead and leads the
+   * anchor's clause otherwise ("Fan Qiuyu: She said the call ...").
    */
   String lead(Question question, List<Sentence> quote, Sentence anchor) {
     String template = rules.leads().get(question.type());
-    // The sentence before the anchor is its context (who "she" is): a key only for "who".
-    int at = quote.indexOf(anchor);
-    List<Sentence> order = new java.util.ArrayList<>(quote.subList(at, quote.size()));
-    if (question.type() == QuestionType.WHO) {
-      order.addAll(quote.subList(0, at));
+    int at = Math.max(0, quote.indexOf(anchor));
+    Optional<Evidence.Span> speaker =
+        at > 0 && Evidence.opensWithPronoun(anchor)
+            ? Evidence.speaker(quote.get(at - 1))
+            : Optional.empty();
+    String anchorClause = clause(anchor.text(), 0, 0);
+    if (question.type() == QuestionType.WHO && speaker.isPresent()) {
+      return fill(template, speaker.get().text(), anchorClause);
     }
+    List<Sentence> order = new java.util.ArrayList<>(quote.subList(at, quote.size()));
+    order.addAll(quote.subList(0, at));
     for (Sentence s : order) {
       Optional<Evidence.Span> key = Evidence.find(question, s);
       if (key.isPresent()) {
-        return fill(
-            template, key.get().text(), clause(s.text(), key.get().start(), key.get().end()));
+        String clause = clause(s.text(), key.get().start(), key.get().end());
+        if (s == anchor && speaker.isPresent() && !template.contains("{key}")) {
+          clause = speaker.get().text() + ": " + clause;
+        }
+        return fill(template, key.get().text(), clause);
       }
     }
-    String clause = clause(anchor.text(), 0, 0);
-    if (at > 0 && Evidence.opensWithPronoun(anchor)) {
-      Optional<Evidence.Span> who = Evidence.speaker(quote.get(at - 1));
-      if (who.isPresent()) {
-        clause = who.get().text() + ": " + clause;
-      }
-    }
+    String clause = speaker.map(w -> w.text() + ": " + anchorClause).orElse(anchorClause);
     // No key found: fall back to the clause alone, dropping the {key} part of the template.
     String keyless = template.contains("{key}") ? rules.leads().get(QuestionType.WHAT) : template;
     return fill(keyless, "", clause);

@@ -15,14 +15,14 @@ import tradebot.knowledge.SentenceSplitter;
  * that one holds the anchor's subject, speaker or referent, and the sentence after it when the
  * answer is there. Thread-safe (stateless).
  *
- * <p>The sentence before is quoted when the anchor continues a quotation it opened ({@code ... 90
+ * <p>The sentence before is quoted when it opened a quotation the anchor closes ({@code ... 90
  * days. All other elements ... the same," Trump wrote}) or the anchor opens with a word that stands
  * for something named before it ("She", "They", "This"). The sentence after is quoted when it
  * finishes a quotation the anchor opened; when the anchor lacks what a typed question asks for and
- * the next sentence has it; when the next sentence carries the same speaker on ("She said ...");
- * or, for "what" and "why" questions, when the anchor ends with a colon, the next sentence points
- * back at it ("That included ..."), or the anchor only restates the question (the answer tends to
- * follow the sentence that sets it up).
+ * the next sentence has it; for a quote question, when the next sentence carries the same speaker
+ * on ("She said ..."); or, for "what" and "why" questions, when the anchor ends with a colon, the
+ * next sentence points back at it ("That included ..."), or the anchor only restates the question
+ * (the answer tends to follow the sentence that sets it up).
  */
 final class QuoteSpan {
   /** An anchor whose index terms are this much the question's restates it. */

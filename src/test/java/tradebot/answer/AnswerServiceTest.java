@@ -234,7 +234,21 @@ class AnswerServiceTest {
               + " Trade Institute. She said a meeting of the two presidents would be the real test"
               + " of the framework.",
           a.citations().getFirst().quote());
-      assertTrue(a.lead().contains("said Ingrid Sollberger"), a.lead());
+      // The quote question ranks the quotation first; the sentence after carries its speaker on.
+      assertEquals(
+          "\"A framework is not a final deal,\" said Ingrid Sollberger, a lecturer at the Lausanne"
+              + " Trade Institute. [1]",
+          a.lead());
+      Answer.Answered what =
+          assertInstanceOf(
+              Answer.Answered.class,
+              more.answers().ask("What would be the real test of the chip framework?"));
+      assertEquals(a.citations().getFirst().quote(), what.citations().getFirst().quote());
+      // Ranked on the "She said" sentence: the one before is quoted with it and names her.
+      assertEquals(
+          "Ingrid Sollberger: She said a meeting of the two presidents would be the real test of"
+              + " the framework. [1]",
+          what.lead());
       Answer.Answered who =
           assertInstanceOf(
               Answer.Answered.class,
@@ -242,8 +256,8 @@ class AnswerServiceTest {
                   .ask("Who said a meeting of the two presidents would be the real test?"));
       assertEquals(a.citations().getFirst().quote(), who.citations().getFirst().quote());
       assertEquals(
-          "Ingrid Sollberger: \"A framework is not a final deal,\" said Ingrid Sollberger, a"
-              + " lecturer at the Lausanne Trade Institute. [1]",
+          "Ingrid Sollberger: She said a meeting of the two presidents would be the real test of"
+              + " the framework. [1]",
           who.lead());
       Answer.Answered split =
           assertInstanceOf(
