@@ -159,10 +159,16 @@ class ConcurrencyDrillIT {
     assertTrue(outcomes.getOrDefault(ReloadReport.Outcome.SWAPPED, 0) >= 2, summary);
     assertEquals(before.indexDirectories(), after.indexDirectories(), summary);
     assertEquals(before.openIndexFiles(), after.openIndexFiles(), summary);
-    assertTrue(after.fileHandles() <= before.fileHandles(), summary);
+    // Index files are counted exactly above; other handles may be open for a moment when the
+    // snapshot is taken (a log write, a class loaded from a jar): a few, where a leak per reload
+    // would show one or more per swap.
+    assertTrue(after.fileHandles() <= before.fileHandles() + TRANSIENT_HANDLES, summary);
     assertTrue(after.threads() <= before.threads() + 2, summary);
     assertTrue(after.heapMb() <= before.heapMb() + 64, summary);
   }
+
+  /** Handles other than the index's that may be open for a moment (see the drill's check). */
+  private static final int TRANSIENT_HANDLES = 4;
 
   /** One reply: no error, quotes from one variant, the footer naming that variant's version. */
   private static void check(
