@@ -1,13 +1,17 @@
 package tradebot.cli;
 
 import java.util.Map;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /** The subcommands, and the choice of mode when none is given. */
 public final class Commands {
   private Commands() {}
 
-  /** Adds every subcommand to {@code cli}. */
+  /**
+   * Adds every subcommand to {@code cli}, and the measurement ones where they are on the class
+   * path.
+   */
   public static void register(CommandLine cli) {
     cli.addSubcommand(new ChatCommand());
     cli.addSubcommand(new AskCommand());
@@ -21,8 +25,10 @@ public final class Commands {
     cli.addSubcommand(new ServeCommand());
     cli.addSubcommand(new ConfigCommand());
     cli.addSubcommand(new DiscordCommand(System.getenv()));
-    cli.addSubcommand(new GenCorpusCommand());
-    cli.addSubcommand(new BenchCommand());
+    // bench and gen-corpus: only in the benchmark jar, never in the production one.
+    for (MeasurementCommand c : ServiceLoader.load(MeasurementCommand.class)) {
+      cli.addSubcommand(c);
+    }
   }
 
   /**

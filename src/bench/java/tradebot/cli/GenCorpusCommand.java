@@ -12,7 +12,7 @@ import tradebot.bench.CorpusGenerator;
     mixinStandardHelpOptions = true,
     description =
         "Write N generated trade-news articles in the knowledge format (deterministic for a seed), for benchmarks.")
-final class GenCorpusCommand implements Callable<Integer> {
+public final class GenCorpusCommand implements Callable<Integer>, MeasurementCommand {
   @Option(
       names = "--articles",
       paramLabel = "N",

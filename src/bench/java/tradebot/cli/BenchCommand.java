@@ -15,7 +15,7 @@ import tradebot.config.TradebotConfig;
     mixinStandardHelpOptions = true,
     description =
         "Run the benchmarks (JMH in-process, scale, end to end) and write docs/BENCHMARKS.md. Use ./tradebot bench: it builds the benchmark jar.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, MeasurementCommand {
   @Mixin Options options;
 
   @Option(
