@@ -20,6 +20,7 @@ import tradebot.eval.Evaluator;
 import tradebot.eval.QuestionFile;
 import tradebot.index.BaselineSearch;
 import tradebot.knowledge.Document;
+import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 
 /** {@code tradebot eval FILE.jsonl}: scores the bot on a question file. */
@@ -100,7 +101,7 @@ final class EvalCommand implements Callable<Integer> {
     List<EvalQuestion> questions = QuestionFile.read(file);
     try (App app = App.start(config)) {
       Map<String, String> bodies = new HashMap<>();
-      KnowledgeLoader loader = new KnowledgeLoader(Pipelines.ingester(config.configDir()));
+      KnowledgeLoader loader = new KnowledgeLoader(Ingester.fromConfig(config.configDir()));
       List<Document> documents = loader.load(config.knowledge().dir()).documents();
       for (Document d : documents) {
         bodies.put(d.article().id(), d.article().body());

@@ -16,12 +16,10 @@ import tradebot.config.TradebotConfig;
 import tradebot.knowledge.Article;
 import tradebot.knowledge.BoilerplateCleaner;
 import tradebot.knowledge.Document;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LineVerdict;
 import tradebot.knowledge.Sentence;
-import tradebot.knowledge.SentenceSplitter;
 
 /**
  * {@code tradebot inspect FILE}: shows how one knowledge file is ingested: every line of its body
@@ -67,13 +65,8 @@ final class InspectCommand implements Callable<Integer> {
       return 1;
     }
     TradebotConfig config = options.config();
-    BoilerplateCleaner cleaner =
-        BoilerplateCleaner.fromFile(config.configDir().resolve("boilerplate.yaml"));
-    Ingester ingester =
-        new Ingester(
-            cleaner,
-            SentenceSplitter.fromFile(config.configDir().resolve("abbreviations.txt")),
-            new FigureExtractor());
+    Ingester ingester = Ingester.fromConfig(config.configDir());
+    BoilerplateCleaner cleaner = ingester.cleaner();
     String body = article.body();
     List<LineVerdict> verdicts = cleaner.classify(body, article.source().title());
     int firstLine = bodyFirstLine(file, body);

@@ -20,13 +20,10 @@ import tradebot.facts.TariffTimeline;
 import tradebot.index.IndexBuild;
 import tradebot.index.IndexStore;
 import tradebot.index.PassageIndex;
-import tradebot.knowledge.BoilerplateCleaner;
 import tradebot.knowledge.Document;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LoadResult;
-import tradebot.knowledge.SentenceSplitter;
 
 /**
  * Makes one corpus from the files: names their version before anything is ingested, then streams
@@ -161,11 +158,7 @@ final class CorpusBuilder {
    */
   Loaded load(String expected) throws IOException {
     Vocabulary vocabulary = Vocabulary.load(configDir.resolve("vocabulary.yaml"));
-    Ingester ingester =
-        new Ingester(
-            BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
-            SentenceSplitter.fromFile(configDir.resolve("abbreviations.txt")),
-            new FigureExtractor());
+    Ingester ingester = Ingester.fromConfig(configDir);
     TariffCues cues = tariffCues(configDir.resolve("tariffs.yaml"));
     KnowledgeLoader loader = new KnowledgeLoader(ingester);
     PassageIndex reused = openCurrent(expected);

@@ -20,6 +20,19 @@ public final class Ingester {
     this.figures = Objects.requireNonNull(figures, "figures");
   }
 
+  /**
+   * The ingestion pipeline as a config directory describes it: its {@code boilerplate.yaml} and
+   * {@code abbreviations.txt}, and the figure extractor. The one place it is assembled.
+   *
+   * @throws IllegalArgumentException naming the file when one is broken
+   */
+  public static Ingester fromConfig(java.nio.file.Path configDir) {
+    return new Ingester(
+        BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
+        SentenceSplitter.fromFile(configDir.resolve("abbreviations.txt")),
+        new FigureExtractor());
+  }
+
   public BoilerplateCleaner cleaner() {
     return cleaner;
   }

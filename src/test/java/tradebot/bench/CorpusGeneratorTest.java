@@ -17,14 +17,11 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tradebot.knowledge.BoilerplateCleaner;
 import tradebot.knowledge.Document;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LoadResult;
 import tradebot.knowledge.Sentence;
-import tradebot.knowledge.SentenceSplitter;
 
 class CorpusGeneratorTest {
   private static final Path CONFIG = Path.of("config");
@@ -43,11 +40,7 @@ class CorpusGeneratorTest {
   }
 
   private static KnowledgeLoader loader() {
-    return new KnowledgeLoader(
-        new Ingester(
-            BoilerplateCleaner.fromFile(CONFIG.resolve("boilerplate.yaml")),
-            SentenceSplitter.fromFile(CONFIG.resolve("abbreviations.txt")),
-            new FigureExtractor()));
+    return new KnowledgeLoader(Ingester.fromConfig(CONFIG));
   }
 
   @Test

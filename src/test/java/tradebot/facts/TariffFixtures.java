@@ -11,13 +11,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import tradebot.config.Vocabulary;
-import tradebot.knowledge.BoilerplateCleaner;
 import tradebot.knowledge.Document;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LoadResult;
-import tradebot.knowledge.SentenceSplitter;
 import tradebot.knowledge.Source;
 
 /** The project's own config files and small articles written for the tariff tests. */
@@ -39,11 +36,7 @@ final class TariffFixtures {
   /** Loads a knowledge directory the way the corpus does. */
   static List<Document> load(Path dir) {
     try {
-      Ingester ingester =
-          new Ingester(
-              BoilerplateCleaner.fromFile(CONFIG.resolve("boilerplate.yaml")),
-              SentenceSplitter.fromFile(CONFIG.resolve("abbreviations.txt")),
-              new FigureExtractor());
+      Ingester ingester = Ingester.fromConfig(CONFIG);
       LoadResult r = new KnowledgeLoader(ingester).load(dir);
       if (!r.errors().isEmpty()) {
         throw new IllegalStateException("test articles did not load: " + r.errors());

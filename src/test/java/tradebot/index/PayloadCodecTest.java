@@ -15,10 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.api.Test;
-import tradebot.knowledge.BoilerplateCleaner;
 import tradebot.knowledge.Document;
 import tradebot.knowledge.Figure;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.Passage;
@@ -46,11 +44,7 @@ class PayloadCodecTest {
   @Test
   void everyPassageOfTheSeedArticlesReadsBackEqualAndSmallerThanAsJson() throws IOException {
     Path config = Path.of("config");
-    Ingester ingester =
-        new Ingester(
-            BoilerplateCleaner.fromFile(config.resolve("boilerplate.yaml")),
-            tradebot.knowledge.SentenceSplitter.fromFile(config.resolve("abbreviations.txt")),
-            new FigureExtractor());
+    Ingester ingester = Ingester.fromConfig(config);
     List<Document> documents = new KnowledgeLoader(ingester).load(Path.of("knowledge")).documents();
     ObjectMapper json =
         new ObjectMapper()

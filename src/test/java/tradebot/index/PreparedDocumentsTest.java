@@ -32,13 +32,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
-import tradebot.knowledge.BoilerplateCleaner;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.Passage;
 import tradebot.knowledge.Sentence;
-import tradebot.knowledge.SentenceSplitter;
 import tradebot.knowledge.Source;
 
 /**
@@ -165,11 +162,7 @@ class PreparedDocumentsTest {
 
   private static List<List<Passage>> passagesOf(List<Path> dirs) throws IOException {
     Path config = Path.of("config");
-    Ingester ingester =
-        new Ingester(
-            BoilerplateCleaner.fromFile(config.resolve("boilerplate.yaml")),
-            SentenceSplitter.fromFile(config.resolve("abbreviations.txt")),
-            new FigureExtractor());
+    Ingester ingester = Ingester.fromConfig(config);
     KnowledgeLoader loader = new KnowledgeLoader(ingester);
     List<List<Passage>> out = new ArrayList<>();
     for (Path dir : dirs) {

@@ -18,12 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import tradebot.index.IndexStore;
 import tradebot.index.PassageIndex;
-import tradebot.knowledge.BoilerplateCleaner;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.Passage;
-import tradebot.knowledge.SentenceSplitter;
 
 /** Index build throughput alone: passages ingested beforehand, written into a new on-disk index. */
 @State(Scope.Benchmark)
@@ -48,12 +45,7 @@ public class IndexBuildBenchmark {
   @Setup(Level.Trial)
   public void ingest() throws IOException {
     Path c = Path.of(config);
-    KnowledgeLoader loader =
-        new KnowledgeLoader(
-            new Ingester(
-                BoilerplateCleaner.fromFile(c.resolve("boilerplate.yaml")),
-                SentenceSplitter.fromFile(c.resolve("abbreviations.txt")),
-                new FigureExtractor()));
+    KnowledgeLoader loader = new KnowledgeLoader(Ingester.fromConfig(c));
     List<Passage> all = new ArrayList<>();
     loader.load(Path.of(knowledge)).documents().forEach(d -> all.addAll(d.passages()));
     passages = all;

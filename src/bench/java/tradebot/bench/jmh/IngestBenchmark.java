@@ -18,12 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 import tradebot.bench.BenchApp;
-import tradebot.knowledge.BoilerplateCleaner;
-import tradebot.knowledge.FigureExtractor;
 import tradebot.knowledge.Ingester;
 import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LoadResult;
-import tradebot.knowledge.SentenceSplitter;
 
 /**
  * Ingestion throughput (read, clean, split, extract figures, build passages; every core, nothing
@@ -54,12 +51,7 @@ public class IngestBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Path c = Path.of(config);
-    loader =
-        new KnowledgeLoader(
-            new Ingester(
-                BoilerplateCleaner.fromFile(c.resolve("boilerplate.yaml")),
-                SentenceSplitter.fromFile(c.resolve("abbreviations.txt")),
-                new FigureExtractor()));
+    loader = new KnowledgeLoader(Ingester.fromConfig(c));
   }
 
   @Setup(Level.Iteration)
