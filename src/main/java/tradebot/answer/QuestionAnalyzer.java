@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import tradebot.config.Vocabulary;
 import tradebot.index.PassageIndex;
 import tradebot.knowledge.Figure;
+import tradebot.text.EditDistance;
 
 /**
  * Reads a question: its type, the figure kinds that would answer it, whether it asks for the newest

@@ -10,6 +10,7 @@ import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
 import tradebot.index.Token;
 import tradebot.knowledge.Passage;
+import tradebot.text.EditDistance;
 
 /**
  * Scores candidate passages for a question: measures each one's {@link Feature}s (BM25 on the

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import tradebot.text.EditDistance;
 
 /**
  * One mapping of the config file with the keys it may hold, and typed reads that fail with the
@@ -101,7 +102,7 @@ final class ConfigSection {
     String where = keys.section().isEmpty() ? "the top level" : keys.section();
     String hint = "";
     for (String known : keys.names()) {
-      if (distance(known, name) <= 2) {
+      if (EditDistance.within(known, name, 2)) {
         hint = "; did you mean '" + known + "'?";
         break;
       }
@@ -271,24 +272,5 @@ final class ConfigSection {
   private ConfigException error(String name, String message) {
     YamlTree.Node node = map.get(name);
     return new ConfigException(file, node == null ? line : node.line(), key(name), message);
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -132,4 +132,15 @@ class ArchitectureTest {
         .resideInAPackage("tradebot.bench..")
         .check(classes);
   }
+
+  @Test
+  void theTextToolsDependOnNoOtherPackageOfTheProduct() {
+    noClasses()
+        .that()
+        .resideInAPackage("tradebot.text..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("tradebot.text..", "java..")
+        .check(classes);
+  }
 }

@@ -1,14 +1,15 @@
-package tradebot.answer;
+package tradebot.text;
 
 /**
  * Edit distance with adjacent transpositions counted as one edit ("apirl" is one edit from
- * "april"), with an early exit, for typo tolerance on short words. Thread-safe.
+ * "april"), with an early exit: the one measure of "a near spelling" for questions' typos and for
+ * config keys' "did you mean". Thread-safe.
  */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
   /** Whether {@code a} and {@code b} are at most {@code max} single-character edits apart. */
-  static boolean within(String a, String b, int max) {
+  public static boolean within(String a, String b, int max) {
     if (Math.abs(a.length() - b.length()) > max) {
       return false;
     }
