@@ -40,7 +40,9 @@ final class Evidence {
 
   private static final Pattern TIME_WORDS =
       Pattern.compile(
-          "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|midnight|noon|next week|next month|next year|tomorrow|yesterday|today|tonight|(?:19|20)\\d\\d)\\b");
+          "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+              + String.join("|", tradebot.text.Months.FULL_NAMES)
+              + "|midnight|noon|next week|next month|next year|tomorrow|yesterday|today|tonight|(?:19|20)\\d\\d)\\b");
 
   /** A name as a sentence's speaker: "Fan Qiuyu said", or "said Fan Qiuyu," at a clause's end. */
   private static final Pattern SPEAKER_BEFORE =
@@ -213,8 +215,8 @@ final class Evidence {
                 "or", "while", "when", "after", "before", "as", "if", "even", "still", "so", "yet",
                 "this", "that", "these", "those", "his", "her", "their", "its", "our", "it", "he",
                 "she", "they", "we", "us", "u.s"));
-    for (java.time.Month m : java.time.Month.values()) {
-      words.add(m.name().toLowerCase(Locale.ROOT));
+    for (String m : tradebot.text.Months.FULL_NAMES) {
+      words.add(m.toLowerCase(Locale.ROOT));
     }
     for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
       words.add(d.name().toLowerCase(Locale.ROOT));

@@ -34,9 +34,7 @@ final class QuestionAnalyzer {
       Pattern.compile("\\p{Lu}[\\p{L}.]*+(?:-\\p{Lu}[\\p{L}.]*+)++");
   private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
   private static final List<String> MONTHS =
-      java.util.Arrays.stream(java.time.Month.values())
-          .map(m -> m.name().toLowerCase(Locale.ROOT))
-          .toList();
+      tradebot.text.Months.FULL_NAMES.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
 
   /** English synonyms added to one concept at most: the first senses' words are the likely ones. */
   private static final int MAX_THESAURUS_SYNONYMS = 6;

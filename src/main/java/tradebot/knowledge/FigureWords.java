@@ -95,15 +95,8 @@ final class FigureWords {
           """,
           FigureWords::ratio);
 
-  /** Month names and their abbreviations, to month numbers. */
-  static final Map<String, Integer> MONTHS =
-      table(
-          """
-          January=1, February=2, March=3, April=4, May=5, June=6, July=7, August=8,
-          September=9, October=10, November=11, December=12, Jan=1, Feb=2, Mar=3, Apr=4, Jun=6,
-          Jul=7, Aug=8, Sep=9, Sept=9, Oct=10, Nov=11, Dec=12
-          """,
-          Integer::valueOf);
+  /** Month names and their abbreviations, to month numbers (the one table, tradebot.text). */
+  static final Map<String, Integer> MONTHS = tradebot.text.Months.NUMBERS;
 
   /** Counted nouns that do not end in "s", and two-word units. */
   static final Set<String> IRREGULAR_PLURALS =
