@@ -8,11 +8,9 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Works out the level of one direction as of a day, walking its events in date order: a rate in
@@ -22,10 +20,6 @@ import java.util.regex.Pattern;
  */
 final class Standings {
   private static final double EPSILON = 1e-9;
-  private static final Pattern AMOUNT =
-      Pattern.compile(
-          "[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(billion|bn|million|mn|trillion|tn)?",
-          Pattern.CASE_INSENSITIVE);
 
   /**
    * One step of a direction's level over time, for the chart; {@code percent} 0 when suspended. A
@@ -135,7 +129,7 @@ final class Standings {
         continue;
       }
       LocalDate day = s.source().published();
-      String amount = amount(s.coverage());
+      Optional<Double> amount = Amounts.money(s.coverage());
       TariffEvent plan = null;
       for (TariffEvent e : known) {
         if (!e.setsLevel()
@@ -158,21 +152,12 @@ final class Standings {
     return voided;
   }
 
-  private static int rank(TariffEvent plan, String amount) {
-    return amount != null && amount.equals(amount(plan.coverage())) ? 1 : 0;
-  }
-
-  /** The amount a coverage names ("$250 billion"), normalized, or null. */
-  private static String amount(String coverage) {
-    if (coverage == null) {
-      return null;
-    }
-    Matcher m = AMOUNT.matcher(coverage);
-    if (!m.find()) {
-      return null;
-    }
-    String scale = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT).substring(0, 1);
-    return m.group(1).replace(",", "") + scale; // "$250 billion" and "$250bn" alike
+  /** 1 when the plan covers the same amount as the suspension ("$250 billion", "$250bn"). */
+  private static int rank(TariffEvent plan, Optional<Double> amount) {
+    Optional<Double> planned = Amounts.money(plan.coverage());
+    return amount.isPresent() && planned.isPresent() && Amounts.same(amount.get(), planned.get())
+        ? 1
+        : 0;
   }
 
   private static TariffEvent planCancelledBy(Map<TariffEvent, TariffEvent> voided, TariffEvent s) {

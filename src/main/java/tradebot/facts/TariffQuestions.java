@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tradebot.knowledge.Figure;
-import tradebot.knowledge.FigureExtractor;
 
 /**
  * Reads a question about a tariff level the way the extractor reads a sentence: the tariff word (or
@@ -26,7 +24,6 @@ final class TariffQuestions {
   private static final Pattern YEAR =
       Pattern.compile("(?<![\\p{N}\\p{L}])((?:19|20)\\d{2})(?!\\p{N})");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
-  private static final FigureExtractor FIGURES = new FigureExtractor();
 
   /** A day, a month of a year, or a whole year the question names, at [start, end). */
   private record Named(int year, int month, int day, int start, int end) {
@@ -166,12 +163,7 @@ final class TariffQuestions {
 
     Double amount = null; // "the tariff on $200 billion of goods": the level of that tranche
     if (money != null) {
-      amount =
-          FIGURES.extract(s, money.start(), money.end()).stream()
-              .filter(f -> f.kind() == Figure.Kind.MONEY)
-              .map(Figure::value)
-              .findFirst()
-              .orElse(null);
+      amount = Amounts.money(s, money.start(), money.end()).orElse(null);
       if (amount == null) {
         return Optional.empty();
       }

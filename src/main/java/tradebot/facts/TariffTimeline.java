@@ -409,7 +409,7 @@ public final class TariffTimeline {
             .anyMatch(
                 f ->
                     f.kind() == tradebot.knowledge.Figure.Kind.MONEY
-                        && Math.abs(f.value() - amount) <= amount * 0.005);
+                        && Amounts.same(f.value(), amount));
   }
 
   /** Whether the event's sentence or coverage has every word the patterns find. */
