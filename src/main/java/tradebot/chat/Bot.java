@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +20,7 @@ import tradebot.answer.AnswerService;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
+import tradebot.errors.ErrorIds;
 import tradebot.facts.TariffEvent;
 import tradebot.facts.TariffTimeline;
 import tradebot.knowledge.Source;
@@ -71,16 +71,15 @@ public final class Bot implements ChatService {
         case TARIFF -> tariff(request);
       };
     } catch (RuntimeException e) {
-      String id = UUID.randomUUID().toString().substring(0, 8);
-      log.error(
-          "error id={} handling {} from {} on {}",
-          id,
-          request.command(),
-          request.userId(),
-          request.platform(),
-          e);
-      return ChatReply.text(
-          ChatReply.Status.ERROR, "Something went wrong on my side (error id " + id + ").", true);
+      String id =
+          ErrorIds.logged(
+              log,
+              e,
+              "handling {} from {} on {}",
+              request.command(),
+              request.userId(),
+              request.platform());
+      return ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true);
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -25,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import tradebot.answer.AnswerService;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
+import tradebot.errors.ErrorIds;
 import tradebot.metrics.Metrics;
 
 /**
@@ -172,8 +172,7 @@ public final class ApiServer implements AutoCloseable {
     j.exception(
         Exception.class,
         (e, ctx) -> {
-          String id = UUID.randomUUID().toString().substring(0, 8);
-          log.error("error id={} serving {} {}", id, ctx.method(), ctx.path(), e);
+          String id = ErrorIds.logged(log, e, "serving {} {}", ctx.method(), ctx.path());
           ctx.status(500)
               .contentType(ApiRoutes.JSON)
               .result(Json.error("internal error (error id " + id + ")"));

@@ -3,7 +3,6 @@ package tradebot.chat.discord;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -26,6 +25,7 @@ import tradebot.chat.ChatService;
 import tradebot.chat.Command;
 import tradebot.chat.Platform;
 import tradebot.chat.RateLimiter;
+import tradebot.errors.ErrorIds;
 
 /**
  * Translates Discord events into {@link ChatRequest}s and {@link ChatReply}s into messages, and
@@ -252,12 +252,10 @@ final class DiscordListener extends ListenerAdapter {
   }
 
   private static String logError(String what, Throwable e) {
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    log.error("error id={} {}: {}", id, what, e.toString(), e);
-    return id;
+    return ErrorIds.logged(log, e, "{}: {}", what, e.toString());
   }
 
   private static String errorText(String id) {
-    return "Something went wrong on my side (error id " + id + ").";
+    return ErrorIds.userText(id);
   }
 }
