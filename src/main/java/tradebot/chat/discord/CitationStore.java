@@ -1,9 +1,9 @@
 package tradebot.chat.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tradebot.chat.ChatReply;
@@ -16,19 +16,13 @@ import tradebot.chat.ChatReply;
 final class CitationStore {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Map<String, ChatReply> replies;
+  private final Cache<String, ChatReply> replies;
 
   CitationStore(int capacity) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
-    this.replies =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, ChatReply> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.replies = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
   }
 
   /** Keeps {@code reply} and returns its key (12 hex digits). */
@@ -37,16 +31,12 @@ final class CitationStore {
     byte[] b = new byte[6];
     RANDOM.nextBytes(b);
     String key = HexFormat.of().formatHex(b);
-    synchronized (replies) {
-      replies.put(key, reply);
-    }
+    replies.put(key, reply);
     return key;
   }
 
   /** The reply kept under {@code key}, if it is still kept. */
   Optional<ChatReply> get(String key) {
-    synchronized (replies) {
-      return Optional.ofNullable(replies.get(key));
-    }
+    return Optional.ofNullable(replies.getIfPresent(key));
   }
 }

@@ -1,5 +1,7 @@
 package tradebot.chat.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
@@ -9,13 +11,10 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
 import com.slack.api.model.event.AppMentionEvent;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,16 +60,13 @@ final class SlackHandlers implements AutoCloseable {
   private final Delivery delivery;
   private final Retry retry;
   private final ThreadPoolExecutor workers;
+
+  /** Event ids remembered, to answer each once when Slack redelivers an event. */
+  private static final int SEEN_EVENTS = 1000;
+
   // Slack redelivers an event it thinks was not acknowledged; answer each event id once.
-  private final Set<String> seenEvents =
-      Collections.synchronizedSet(
-          Collections.newSetFromMap(
-              new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                  return size() > 1000;
-                }
-              }));
+  private final Cache<String, Boolean> seenEvents =
+      Caffeine.newBuilder().maximumSize(SEEN_EVENTS).executor(Runnable::run).build();
 
   SlackHandlers(
       ChatService bot,
@@ -158,7 +154,9 @@ final class SlackHandlers implements AutoCloseable {
 
   private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
     AppMentionEvent e = payload.getEvent();
-    boolean repeated = payload.getEventId() != null && !seenEvents.add(payload.getEventId());
+    boolean repeated =
+        payload.getEventId() != null
+            && seenEvents.asMap().putIfAbsent(payload.getEventId(), Boolean.TRUE) != null;
     if (e.getBotId() != null || e.getUser() == null || repeated) {
       return ctx.ack();
     }
