@@ -25,12 +25,13 @@ import tradebot.chat.ChatReply;
  * allows no mentions at all. Adds and reorders nothing. Thread-safe (stateless).
  */
 final class DiscordRenderer {
-  static final int CONTENT_MAX = 2000;
-  static final int DESCRIPTION_MAX = 4096;
-  static final int FIELDS_MAX = 25;
-  static final int FIELD_VALUE_MAX = 1024;
-  static final int FOOTER_MAX = 2048;
-  static final int EMBED_TOTAL_MAX = 6000;
+  // Discord's limits, as JDA states them.
+  static final int CONTENT_MAX = Message.MAX_CONTENT_LENGTH;
+  static final int DESCRIPTION_MAX = MessageEmbed.DESCRIPTION_MAX_LENGTH;
+  static final int FIELDS_MAX = MessageEmbed.MAX_FIELD_AMOUNT;
+  static final int FIELD_VALUE_MAX = MessageEmbed.VALUE_MAX_LENGTH;
+  static final int FOOTER_MAX = MessageEmbed.TEXT_MAX_LENGTH;
+  static final int EMBED_TOTAL_MAX = MessageEmbed.EMBED_MAX_LENGTH_BOT;
 
   /** Fields get at least this much of the 6,000 when they need it, however long the quotes. */
   static final int FIELDS_FLOOR = 1500;
