@@ -5,9 +5,10 @@ import tradebot.knowledge.Figure;
 import tradebot.knowledge.FigureExtractor;
 
 /**
- * Amounts of money in the tariff code's own strings (a question's "$200 billion", an event's
- * coverage "on $250bn of goods"), read by the figure extractor ingestion uses: one grammar for
- * money, and "$250 billion" and "$250bn" are the same amount. Thread-safe.
+ * Amounts of money in a question's words ("the tariff on the $200 billion of goods"), read by the
+ * figure extractor ingestion uses (events' amounts are the figures ingestion already extracted:
+ * {@link TariffEvent#coveredAmount}): one grammar for money, and "$250 billion" and "$250bn" are
+ * the same amount. Thread-safe.
  */
 final class Amounts {
   private static final FigureExtractor FIGURES = new FigureExtractor();
@@ -23,11 +24,6 @@ final class Amounts {
         .filter(f -> f.kind() == Figure.Kind.MONEY)
         .map(Figure::value)
         .findFirst();
-  }
-
-  /** The first amount of money in {@code text}, or empty (also for null). */
-  static Optional<Double> money(String text) {
-    return text == null ? Optional.empty() : money(text, 0, text.length());
   }
 
   /** Whether two amounts are the same, within rounding. */

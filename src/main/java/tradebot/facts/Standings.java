@@ -129,7 +129,7 @@ final class Standings {
         continue;
       }
       LocalDate day = s.source().published();
-      Optional<Double> amount = Amounts.money(s.coverage());
+      Optional<Double> amount = s.coveredAmount();
       TariffEvent plan = null;
       for (TariffEvent e : known) {
         if (!e.setsLevel()
@@ -154,7 +154,7 @@ final class Standings {
 
   /** 1 when the plan covers the same amount as the suspension ("$250 billion", "$250bn"). */
   private static int rank(TariffEvent plan, Optional<Double> amount) {
-    Optional<Double> planned = Amounts.money(plan.coverage());
+    Optional<Double> planned = plan.coveredAmount();
     return amount.isPresent() && planned.isPresent() && Amounts.same(amount.get(), planned.get())
         ? 1
         : 0;

@@ -2,6 +2,9 @@ package tradebot.facts;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import tradebot.knowledge.Figure;
 import tradebot.knowledge.Sentence;
 import tradebot.knowledge.Source;
 
@@ -105,6 +108,25 @@ public record TariffEvent(
             || status == TariffTimeline.Status.ANNOUNCED
             || status == TariffTimeline.Status.REDUCED);
   }
+
+  /**
+   * The amount of goods its coverage names ("on $250bn of goods"): the money figure ingestion
+   * extracted from its sentence that lies in the coverage, or empty.
+   */
+  Optional<Double> coveredAmount() {
+    if (coverage == null || span == null) {
+      return Optional.empty();
+    }
+    return span.figures().stream()
+        .filter(
+            f ->
+                f.kind() == Figure.Kind.MONEY
+                    && coverage.contains(BLANKS.matcher(f.text()).replaceAll(" ")))
+        .map(Figure::value)
+        .findFirst();
+  }
+
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
 
   /** The direction "US-CN". */
   public String direction() {

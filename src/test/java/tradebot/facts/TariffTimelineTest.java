@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.facts.TariffTimeline.Direction;
@@ -311,6 +312,28 @@ class TariffTimelineTest {
     Standing s = standing(t, "2019-10-20", US_CN);
     assertEquals(25.0, s.level().ratePercent());
     assertEquals("WSJ", s.cancellations().getFirst().source().outlet());
+  }
+
+  @Test
+  void anEventsCoveredAmountIsTheMoneyFigureIngestionFoundInItsCoverageHoweverItIsWritten() {
+    TariffFixtures.article(
+        dir,
+        "a",
+        "NYT",
+        "2019-08-24",
+        "Mr. Trump said the United States would raise the tariff on $250 billion of Chinese goods to 30"
+            + " percent from 25 percent, starting Oct. 1.");
+    TariffFixtures.article(
+        dir,
+        "b",
+        "FT",
+        "2019-10-12",
+        "The US will suspend the tariff increase on $250bn of Chinese goods, the president said.");
+    List<TariffEvent> events = timeline().events();
+    assertEquals(2, events.size(), events.toString());
+    for (TariffEvent e : events) {
+      assertEquals(Optional.of(250e9), e.coveredAmount(), e.coverage());
+    }
   }
 
   @Test
