@@ -164,7 +164,6 @@ public final class AnswerService {
     List<Answer.Citation> citations = new ArrayList<>();
     List<Answer.CitedFigure> figures = new ArrayList<>();
     List<Sentence> leadQuote = null;
-    Sentence leadAnchor = null;
     Set<String> quoted = new HashSet<>();
     for (Ranker.Candidate c : ranked) {
       if (citations.size() == settings.maxCitations()) {
@@ -192,10 +191,10 @@ public final class AnswerService {
       }
       if (first) {
         leadQuote = quote;
-        leadAnchor = p.anchorSentence();
       }
     }
-    String lead = new LeadWriter(r.rules()).lead(question, leadQuote, leadAnchor);
+    String lead =
+        new LeadWriter(r.rules()).lead(question, leadQuote, best.passage().anchorSentence());
     return new Answer.Answered(
         q, note, lead, question.type(), citations, figures, answerable, took(t0));
   }

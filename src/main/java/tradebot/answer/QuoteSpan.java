@@ -47,6 +47,20 @@ final class QuoteSpan {
     return List.copyOf(out);
   }
 
+  /**
+   * For a typed question whose anchor lacks its key: whether a sentence {@link #of} quotes with the
+   * anchor holds it. The next one is quoted whenever it holds the key; the one before only when the
+   * anchor needs it.
+   */
+  static boolean keyBeside(Question question, Passage passage) {
+    List<Sentence> s = passage.sentences();
+    int a = passage.anchor();
+    return a + 1 < s.size() && Evidence.find(question, s.get(a + 1)).isPresent()
+        || a > 0
+            && needsBefore(s.get(a - 1), s.get(a))
+            && Evidence.find(question, s.get(a - 1)).isPresent();
+  }
+
   /** Whether {@code anchor} reads only with {@code before}: its subject or speaker is there. */
   static boolean needsBefore(Sentence before, Sentence anchor) {
     return (opensQuotation(before.text()) && closesQuotation(anchor.text()))

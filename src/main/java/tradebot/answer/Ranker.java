@@ -131,11 +131,7 @@ final class Ranker {
       Passage p = h.passage();
       Match m = match(question, h);
       boolean typed = Evidence.find(question, p.anchorSentence()).isPresent();
-      boolean typedContext =
-          !typed
-              && typedQuestion
-              && QuoteSpan.of(question, h).stream()
-                  .anyMatch(s -> s != p.anchorSentence() && Evidence.find(question, s).isPresent());
+      boolean typedContext = !typed && typedQuestion && QuoteSpan.keyBeside(question, p);
       double cosine = Float.isNaN(h.parts().similarity()) ? 0 : h.parts().similarity();
       double[] x = new double[Feature.values().length];
       x[Feature.BM25.ordinal()] = ratio(h.score(), top);
