@@ -1,6 +1,5 @@
 package tradebot.errors;
 
-import java.util.Arrays;
 import java.util.UUID;
 import org.slf4j.Logger;
 
@@ -18,9 +17,9 @@ public final class ErrorIds {
    */
   public static String logged(Logger log, Throwable e, String format, Object... args) {
     String id = UUID.randomUUID().toString().substring(0, 8);
-    Object[] all = Arrays.copyOf(args, args.length + 2);
-    System.arraycopy(args, 0, all, 1, args.length);
+    Object[] all = new Object[args.length + 2]; // the id, the arguments, the throwable last
     all[0] = id;
+    System.arraycopy(args, 0, all, 1, args.length);
     all[all.length - 1] = e;
     log.error("error id={} " + format, all);
     return id;

@@ -89,11 +89,11 @@ final class DiscordListener extends ListenerAdapter {
       InteractionHook hook = event.getHook();
       submit(
           () -> deliver(hook, bot.handle(request)),
-          id -> deliver(hook, ChatReply.text(ChatReply.Status.ERROR, errorText(id), true)));
+          id -> deliver(hook, ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true)));
     } catch (RuntimeException e) {
       String id = logError("slash command /" + event.getName(), e);
       if (!event.isAcknowledged()) {
-        notice(event, errorText(id));
+        notice(event, ErrorIds.userText(id));
       }
     }
   }
@@ -120,7 +120,7 @@ final class DiscordListener extends ListenerAdapter {
     } catch (RuntimeException e) {
       String errorId = logError("citations button", e);
       if (!event.isAcknowledged()) {
-        notice(event, errorText(errorId));
+        notice(event, ErrorIds.userText(errorId));
       }
     }
   }
@@ -169,7 +169,7 @@ final class DiscordListener extends ListenerAdapter {
         },
         id ->
             message
-                .reply(DiscordRenderer.notice(errorText(id)))
+                .reply(DiscordRenderer.notice(ErrorIds.userText(id)))
                 .mentionRepliedUser(false)
                 .failOnInvalidReply(false)
                 .queue(null, failed("error notice")));
@@ -253,9 +253,5 @@ final class DiscordListener extends ListenerAdapter {
 
   private static String logError(String what, Throwable e) {
     return ErrorIds.logged(log, e, "{}: {}", what, e.toString());
-  }
-
-  private static String errorText(String id) {
-    return ErrorIds.userText(id);
   }
 }
