@@ -5,6 +5,7 @@ import static tradebot.knowledge.FigureGrammar.matcher;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +71,6 @@ public final class FigureExtractor {
     dates(text, start, end, cues, found);
     money(text, start, end, cues, found);
     numbered(text, start, end, cues, found);
-    if (found.isEmpty()) {
-      return List.of();
-    }
     found.sort(
         Comparator.comparingInt((Candidate c) -> c.figure().start())
             .thenComparingInt(c -> -c.figure().end())
@@ -85,7 +83,57 @@ public final class FigureExtractor {
         taken = c.figure().end();
       }
     }
+    modifiedCounts(text, end, cues, kept);
+    if (kept.isEmpty()) {
+      return List.of();
+    }
     return withRangeStarts(text, start, kept, cues);
+  }
+
+  /**
+   * Adds, in order, the counts whose noun has describing words before it ("818 product lines", "31
+   * Chinese companies") on the numbers that no figure in {@code kept} took.
+   */
+  private static void modifiedCounts(String text, int end, FigureCues cues, List<Candidate> kept) {
+    if (!cues.number()) {
+      return;
+    }
+    NumberMatches count = new NumberMatches(FigureGrammar.COUNT_MODIFIED, text, end, cues);
+    List<Candidate> added = new ArrayList<>();
+    while (count.find()) {
+      Matcher c = count.matcher();
+      String num = c.group("num");
+      String noun = BLANKS.matcher(c.group("noun").toLowerCase(Locale.ROOT)).replaceAll(" ");
+      String mods =
+          BLANKS.matcher(c.group("mods").toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+      double scale = scale(c.group("scale"), null);
+      double value = FigureWords.number(num) * scale;
+      boolean describing =
+          Arrays.stream(mods.split(" ")).noneMatch(FigureWords.NOT_MODIFIERS::contains);
+      if (describing
+          && isCountedNoun(noun)
+          && value != 1
+          && !(scale == 1 && isYearLike(num))
+          && !labelled(text, c.start())
+          && free(kept, c.start(), c.end())) {
+        added.add(
+            new Candidate(figure(text, c, Figure.Kind.COUNT, value, mods + " " + noun), scale, 5));
+      }
+    }
+    if (!added.isEmpty()) {
+      kept.addAll(added);
+      kept.sort(Comparator.comparingInt((Candidate k) -> k.figure().start()));
+    }
+  }
+
+  /** Whether no figure of {@code kept} overlaps {@code [from, to)}. */
+  private static boolean free(List<Candidate> kept, int from, int to) {
+    for (Candidate k : kept) {
+      if (k.figure().start() < to && from < k.figure().end()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void dates(String text, int start, int end, FigureCues cues, List<Candidate> out) {

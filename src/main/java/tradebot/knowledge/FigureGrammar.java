@@ -188,19 +188,35 @@ final class FigureGrammar {
       Pattern.compile(
           "(?<![\\p{L}\\p{N}'’-])(?i:an?)" + SP + "(?<unit>" + TIME_UNIT + ")(?![\\p{L}\\p{N}-])");
 
+  /** A counted number, with its scale if it has one, and the space before what it counts. */
+  private static final String COUNTED =
+      "(?<num>" + NUMBER + ")(?:" + SP + "(?<scale>" + SCALE + ")(?![\\p{L}]))?" + SP;
+
+  /** A plural noun: a word ending in "s" (checked by the caller against non-nouns). */
+  private static final String PLURAL = "[A-Za-z][a-z]{1,30}s(?![\\p{L}\\p{N}-])";
+
   static final Pattern COUNT =
       Pattern.compile(
-          "(?<num>"
-              + NUMBER
-              + ")(?:"
-              + SP
-              + "(?<scale>"
-              + SCALE
-              + ")(?![\\p{L}]))?"
-              + SP
+          COUNTED
               + "(?<noun>(?i:"
               + phrases(List.copyOf(FigureWords.IRREGULAR_PLURALS))
-              + ")(?![\\p{L}])|[A-Za-z][a-z]{1,30}s(?![\\p{L}\\p{N}-]))");
+              + ")(?![\\p{L}])|"
+              + PLURAL
+              + ")");
+
+  /**
+   * A count whose noun has one or two words before it: "818 product lines", "31 Chinese companies".
+   * Tried only on numbers no other figure took, and its words before the noun are checked by the
+   * caller ({@link FigureWords#NOT_MODIFIERS}).
+   */
+  static final Pattern COUNT_MODIFIED =
+      Pattern.compile(
+          COUNTED
+              + "(?<mods>(?:[A-Za-z][A-Za-z'’-]{0,30}"
+              + SP
+              + "){1,2}?)(?<noun>"
+              + PLURAL
+              + ")");
 
   /**
    * The first half of a range ending where the text to match ends: "10 to " before "25 percent",

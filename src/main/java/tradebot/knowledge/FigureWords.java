@@ -120,6 +120,23 @@ final class FigureWords {
           """);
 
   /**
+   * Words that cannot stand between a number and the noun it counts ("5 of the officials", "3 more
+   * months", "10 percent tariffs"): a count's noun has only describing words before it.
+   */
+  static final Set<String> NOT_MODIFIERS =
+      words(
+          """
+          a, an, the, of, and, or, but, nor, to, in, on, at, for, by, with, from, into, onto, per,
+          than, more, less, fewer, most, as, if, so, is, are, was, were, be, been, being, has, have,
+          had, do, did, will, would, could, should, may, might, must, can, its, their, his, her,
+          our, your, my, that, which, who, whom, whose, this, these, those, it, they, he, she, we,
+          you, i, percent, pct, cent, times, said, says, after, before, since, until, over,
+          under, about, around, against, between, among, through, during, each, every, all, both,
+          no, not, only, just, also, even, up, down, out, off, year, years, month, months, week,
+          weeks, day, days
+          """);
+
+  /**
    * Words that make the number after them a name or a rank, not a count: "No. 2 officials",
    * "Section 301 tariffs", "the S&amp;P 500 futures".
    */

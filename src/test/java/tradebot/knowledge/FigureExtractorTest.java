@@ -124,6 +124,14 @@ class FigureExtractorTest {
             fig("two sides", COUNT, 2, "sides"),
             fig("1.4 billion people", COUNT, 1.4e9, "people")),
         row(
+            "The U.S. duties cover 818 product lines, and 31 Chinese companies were listed.",
+            fig("818 product lines", COUNT, 818, "product lines"),
+            fig("31 Chinese companies", COUNT, 31, "chinese companies")),
+        row(
+            "Of the 12 officials, 5 of the envoys and 3 more months at 10 percent tariffs.",
+            fig("12 officials", COUNT, 12, "officials"),
+            fig("10 percent", PERCENT, 10, "%")),
+        row(
             "Twenty-five countries and a dozen firms.",
             fig("Twenty-five countries", COUNT, 25, "countries"),
             fig("a dozen firms", COUNT, 12, "firms")),
