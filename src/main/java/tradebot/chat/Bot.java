@@ -1,63 +1,47 @@
 package tradebot.chat;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tradebot.answer.Answer;
-import tradebot.answer.AnswerService;
 import tradebot.corpus.Corpus;
-import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
 import tradebot.errors.ErrorIds;
 import tradebot.facts.TariffEvent;
 import tradebot.facts.TariffTimeline;
 import tradebot.knowledge.Source;
+import tradebot.service.TradeService;
 
 /**
- * The {@link ChatService} every adapter shares: answers, tariffs, sources, reload and help.
- * Moderator checks are the adapter's to make (it knows the platform's roles); this class refuses
+ * The {@link ChatService} every adapter shares: renders what the application service ({@link
+ * TradeService}) gives for answers, tariffs, sources, reload and help as platform-neutral replies.
+ * Moderator checks are the adapter's to make (it knows the platform's roles); the service refuses
  * {@link Command#RELOAD} to anyone the adapter did not mark as moderator. Thread-safe.
  */
 public final class Bot implements ChatService {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
-  private static final Logger audit = LoggerFactory.getLogger("tradebot.audit");
 
   /** Size of the tariff chart: legible as a chat embed. */
   static final int CHART_WIDTH = 1000;
 
   static final int CHART_HEIGHT = 500;
 
-  private final AnswerService answers;
-  private final CorpusManager corpora;
-  private final Consumer<Answer> onAnswer;
-  private final Clock clock;
+  /** How long a chat reload waits for the new knowledge base. */
+  private static final Duration RELOAD_WAIT = Duration.ofMinutes(5);
 
-  /** A bot whose "now" is the system clock in UTC, with no answer listener. */
-  public Bot(AnswerService answers, CorpusManager corpora) {
-    this(answers, corpora, Clock.systemUTC(), answer -> {});
-  }
+  private final TradeService service;
 
-  /**
-   * @param clock what "now" is for the latest tariff levels
-   * @param onAnswer told of every answer given (for metrics); must be thread-safe and quick
-   */
-  public Bot(AnswerService answers, CorpusManager corpora, Clock clock, Consumer<Answer> onAnswer) {
-    this.answers = Objects.requireNonNull(answers, "answers");
-    this.corpora = Objects.requireNonNull(corpora, "corpora");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.onAnswer = Objects.requireNonNull(onAnswer, "onAnswer");
+  public Bot(TradeService service) {
+    this.service = Objects.requireNonNull(service, "service");
   }
 
   @Override
@@ -85,29 +69,32 @@ public final class Bot implements ChatService {
 
   /** The answer and the footer naming its knowledge base, both from one corpus. */
   private ChatReply ask(String question) {
-    try (CorpusManager.Lease lease = corpora.acquire()) {
-      Answer answer = answers.ask(lease.corpus(), question);
-      onAnswer.accept(answer);
-      return Replies.of(answer, footer(lease.corpus()));
-    }
+    TradeService.Asked asked = service.ask(question);
+    return Replies.of(asked.answer(), footer(asked.base()));
   }
 
   private ChatReply reload(ChatRequest request) {
-    String via = request.platform().name().toLowerCase(java.util.Locale.ROOT);
-    if (!request.moderator()) {
-      audit.info("reload by={} via={} outcome=DENIED", request.userId(), via);
-      return ChatReply.text(
-          ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
-    }
-    ReloadReport report;
+    String via = request.platform().name().toLowerCase(Locale.ROOT);
+    TradeService.Reloaded outcome;
     try {
-      report = corpora.reload(request.userId(), via).get(5, TimeUnit.MINUTES);
+      outcome =
+          service.reload(
+              new TradeService.Requester(request.userId(), via, request.moderator()), RELOAD_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reloading", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("reload did not finish: " + e.getMessage(), e);
     }
+    return switch (outcome) {
+      case TradeService.Reloaded.Denied d ->
+          ChatReply.text(
+              ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
+      case TradeService.Reloaded.Running r ->
+          throw new IllegalStateException("reload did not finish within " + RELOAD_WAIT);
+      case TradeService.Reloaded.Finished f -> reloaded(f.report(), f.base());
+    };
+  }
+
+  private static ChatReply reloaded(ReloadReport report, TradeService.KnowledgeBase base) {
     List<String> lines = new ArrayList<>();
     if (!report.added().isEmpty()) {
       lines.add("Added: " + String.join(", ", report.added()));
@@ -131,16 +118,10 @@ public final class Bot implements ChatService {
     String lead =
         (report.ok() ? "Reloaded. " : "Reload failed; the previous knowledge base keeps serving. ")
             + report.message();
-    return new ChatReply(
-        report.ok() ? ChatReply.Status.INFO : ChatReply.Status.ERROR,
-        lead,
-        List.of(),
-        List.of(),
-        List.of(),
-        lines,
-        footer(),
-        null,
-        false);
+    return ChatReply.of(report.ok() ? ChatReply.Status.INFO : ChatReply.Status.ERROR, lead)
+        .lines(lines)
+        .footer(footer(base))
+        .build();
   }
 
   /**
@@ -150,82 +131,65 @@ public final class Bot implements ChatService {
    * is "true", and a step chart unless option "chart" is "false".
    */
   private ChatReply tariff(ChatRequest request) {
-    try (CorpusManager.Lease lease = corpora.acquire()) {
-      Corpus c = lease.corpus();
-      TariffTimeline t = c.tariffs();
-      TariffTimeline.Direction only = null;
-      String spec = request.option("direction", "").strip();
-      if (!spec.isEmpty()) {
-        try {
-          only = t.direction(spec);
-        } catch (IllegalArgumentException e) {
-          return ChatReply.text(
-              ChatReply.Status.DECLINE, "I can't read that direction: " + e.getMessage(), true);
-        }
-      }
-      List<TariffTimeline.Standing> standings =
-          only == null ? t.latest(clock) : t.latest(clock, only).map(List::of).orElse(List.of());
-      if (standings.isEmpty()) {
-        String what =
-            only == null ? "" : " for " + t.name(only.imposer()) + " on " + t.name(only.target());
-        return new ChatReply(
-            ChatReply.Status.INFO,
-            "The loaded articles report no tariffs" + what + ".",
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            footer(c),
-            null,
-            false);
-      }
-      Citations cite = new Citations();
-      List<String> leads = new ArrayList<>();
-      List<String> lines = new ArrayList<>();
-      // Levels in effect are cited first, so that their quotes come before those of threats.
-      for (TariffTimeline.Standing s : standings) {
-        StringBuilder lead = new StringBuilder(t.summary(s));
-        for (TariffEvent e : levelEvents(s)) {
-          lead.append(" [").append(cite.quote(e)).append("]");
-          if (e.base() != null) {
-            lead.append(" [").append(cite.quote(e.base())).append("]");
-          }
-        }
-        leads.add(lead.toString());
-      }
-      for (TariffTimeline.Standing s : standings) {
-        for (TariffEvent p : s.pending()) {
-          String line = "Pending, not in effect: " + t.pendingText(p) + " [" + cite.quote(p) + "]";
-          lines.add(p.base() == null ? line : line + " [" + cite.quote(p.base()) + "]");
-        }
-      }
-      for (TariffTimeline.Standing s : standings) {
-        for (TariffEvent x : s.cancellations()) {
-          lines.add("Planned change suspended: " + t.line(x) + " [" + cite.quote(x) + "]");
-        }
-      }
-      if (Boolean.parseBoolean(request.option("history", "false"))) {
-        lines.add("History:");
-        for (TariffEvent e : t.history(clock, only)) {
-          lines.add(t.line(e) + " [" + cite.source(e) + "]");
-        }
-      }
-      ChatReply.Attachment chart =
-          Boolean.parseBoolean(request.option("chart", "true"))
-              ? new ChatReply.Attachment(
-                  "tariffs.png", "image/png", t.chart(clock, only, CHART_WIDTH, CHART_HEIGHT))
-              : null;
-      return new ChatReply(
-          ChatReply.Status.INFO,
-          String.join(" · ", leads),
-          cite.quotes,
-          List.of(),
-          cite.sources,
-          lines,
-          footer(c),
-          chart,
-          false);
+    TradeService.Tariffs found = service.tariffs(request.option("direction", ""));
+    if (found instanceof TradeService.Tariffs.UnknownDirection u) {
+      return ChatReply.text(
+          ChatReply.Status.DECLINE, "I can't read that direction: " + u.message(), true);
     }
+    TradeService.Tariffs.Levels levels = (TradeService.Tariffs.Levels) found;
+    TariffTimeline t = levels.timeline();
+    TariffTimeline.Direction only = levels.only();
+    if (levels.standings().isEmpty()) {
+      String what =
+          only == null ? "" : " for " + t.name(only.imposer()) + " on " + t.name(only.target());
+      return ChatReply.of(
+              ChatReply.Status.INFO, "The loaded articles report no tariffs" + what + ".")
+          .footer(footer(levels.base()))
+          .build();
+    }
+    Citations cite = new Citations();
+    List<String> leads = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    // Levels in effect are cited first, so that their quotes come before those of threats.
+    for (TariffTimeline.Standing s : levels.standings()) {
+      StringBuilder lead = new StringBuilder(t.summary(s));
+      for (TariffEvent e : levelEvents(s)) {
+        lead.append(" [").append(cite.quote(e)).append("]");
+        if (e.base() != null) {
+          lead.append(" [").append(cite.quote(e.base())).append("]");
+        }
+      }
+      leads.add(lead.toString());
+    }
+    for (TariffTimeline.Standing s : levels.standings()) {
+      for (TariffEvent p : s.pending()) {
+        String line = "Pending, not in effect: " + t.pendingText(p) + " [" + cite.quote(p) + "]";
+        lines.add(p.base() == null ? line : line + " [" + cite.quote(p.base()) + "]");
+      }
+    }
+    for (TariffTimeline.Standing s : levels.standings()) {
+      for (TariffEvent x : s.cancellations()) {
+        lines.add("Planned change suspended: " + t.line(x) + " [" + cite.quote(x) + "]");
+      }
+    }
+    if (Boolean.parseBoolean(request.option("history", "false"))) {
+      lines.add("History:");
+      for (TariffEvent e : levels.history()) {
+        lines.add(t.line(e) + " [" + cite.source(e) + "]");
+      }
+    }
+    ChatReply.Attachment chart =
+        Boolean.parseBoolean(request.option("chart", "true"))
+            ? new ChatReply.Attachment(
+                "tariffs.png", "image/png", levels.chart(CHART_WIDTH, CHART_HEIGHT))
+            : null;
+    return ChatReply.of(ChatReply.Status.INFO, String.join(" · ", leads))
+        .quotes(cite.quotes)
+        .sources(cite.sources)
+        .lines(lines)
+        .footer(footer(levels.base()))
+        .attachment(chart)
+        .build();
   }
 
   private static List<TariffEvent> levelEvents(TariffTimeline.Standing s) {
@@ -265,65 +229,48 @@ public final class Bot implements ChatService {
   }
 
   private ChatReply sources() {
-    try (CorpusManager.Lease lease = corpora.acquire()) {
-      Corpus c = lease.corpus();
-      List<String> lines = new ArrayList<>();
-      for (Corpus.ArticleInfo a : c.articles()) {
-        lines.add(
-            a.source().published()
-                + " · "
-                + a.source().outlet()
-                + " · "
-                + a.source().title()
-                + (a.source().url() == null ? "" : " · " + a.source().url()));
-      }
-      String lead =
-          c.isEmpty()
-              ? "No sources are loaded."
-              : "I answer from " + c.articles().size() + " articles:";
-      return new ChatReply(
-          ChatReply.Status.INFO,
-          lead,
-          List.of(),
-          List.of(),
-          List.of(),
-          lines,
-          footer(c),
-          null,
-          false);
+    TradeService.Listing listing = service.sources();
+    List<String> lines = new ArrayList<>();
+    for (Corpus.ArticleInfo a : listing.articles()) {
+      lines.add(
+          a.source().published()
+              + " · "
+              + a.source().outlet()
+              + " · "
+              + a.source().title()
+              + (a.source().url() == null ? "" : " · " + a.source().url()));
     }
+    String lead =
+        listing.articles().isEmpty()
+            ? "No sources are loaded."
+            : "I answer from " + listing.articles().size() + " articles:";
+    return ChatReply.of(ChatReply.Status.INFO, lead)
+        .lines(lines)
+        .footer(footer(listing.base()))
+        .build();
   }
 
   private static ChatReply help() {
-    return new ChatReply(
-        ChatReply.Status.INFO,
-        "I answer questions about US-China trade policy from cited news articles.",
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(
-            "/ask <question>: an answer with verbatim quotes and sources",
-            "/tariff: the latest tariff level each way and since when, what is pending, history"
-                + " and a chart",
-            "/sources: the articles I answer from",
-            "/reload: reload the knowledge base (moderators)"),
-        "",
-        null,
-        true);
+    return ChatReply.of(
+            ChatReply.Status.INFO,
+            "I answer questions about US-China trade policy from cited news articles.")
+        .lines(
+            List.of(
+                "/ask <question>: an answer with verbatim quotes and sources",
+                "/tariff: the latest tariff level each way and since when, what is pending,"
+                    + " history and a chart",
+                "/sources: the articles I answer from",
+                "/reload: reload the knowledge base (moderators)"))
+        .ephemeral()
+        .build();
   }
 
-  private String footer() {
-    try (CorpusManager.Lease lease = corpora.acquire()) {
-      return footer(lease.corpus());
-    }
-  }
-
-  static String footer(Corpus c) {
+  static String footer(TradeService.KnowledgeBase base) {
     return "knowledge base "
-        + c.version()
+        + base.version()
         + " · "
-        + c.articles().size()
+        + base.articles()
         + " articles · loaded "
-        + DateTimeFormatter.ISO_LOCAL_DATE.format(c.loadedAt().atZone(java.time.ZoneOffset.UTC));
+        + DateTimeFormatter.ISO_LOCAL_DATE.format(base.loadedAt().atZone(ZoneOffset.UTC));
   }
 }

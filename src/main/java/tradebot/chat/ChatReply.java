@@ -72,7 +72,72 @@ public record ChatReply(
 
   /** A reply of one line and nothing else. */
   public static ChatReply text(Status status, String lead, boolean ephemeral) {
-    return new ChatReply(
-        status, lead, List.of(), List.of(), List.of(), List.of(), "", null, ephemeral);
+    Builder b = of(status, lead);
+    return ephemeral ? b.ephemeral().build() : b.build();
+  }
+
+  /** A reply of {@code status} opening with {@code lead}, the rest named as it is added. */
+  public static Builder of(Status status, String lead) {
+    return new Builder(status, lead);
+  }
+
+  /** Builds a reply part by part; each part left out is empty. Not thread-safe. */
+  public static final class Builder {
+    private final Status status;
+    private final String lead;
+    private List<Quote> quotes = List.of();
+    private List<String> figures = List.of();
+    private List<SourceLine> sources = List.of();
+    private List<String> lines = List.of();
+    private String footer = "";
+    private Attachment attachment;
+    private boolean ephemeral;
+
+    private Builder(Status status, String lead) {
+      this.status = status;
+      this.lead = lead;
+    }
+
+    public Builder quotes(List<Quote> quotes) {
+      this.quotes = quotes;
+      return this;
+    }
+
+    public Builder figures(List<String> figures) {
+      this.figures = figures;
+      return this;
+    }
+
+    public Builder sources(List<SourceLine> sources) {
+      this.sources = sources;
+      return this;
+    }
+
+    public Builder lines(List<String> lines) {
+      this.lines = lines;
+      return this;
+    }
+
+    public Builder footer(String footer) {
+      this.footer = footer;
+      return this;
+    }
+
+    /** A file to attach, or null for none. */
+    public Builder attachment(Attachment attachment) {
+      this.attachment = attachment;
+      return this;
+    }
+
+    /** Only the requester sees it. */
+    public Builder ephemeral() {
+      this.ephemeral = true;
+      return this;
+    }
+
+    public ChatReply build() {
+      return new ChatReply(
+          status, lead, quotes, figures, sources, lines, footer, attachment, ephemeral);
+    }
   }
 }

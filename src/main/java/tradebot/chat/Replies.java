@@ -36,28 +36,19 @@ public final class Replies {
                             + "]")
                 .toList();
         List<String> lines = a.note().isEmpty() ? List.of() : List.of(a.note());
-        yield new ChatReply(
-            ChatReply.Status.ANSWER,
-            a.lead(),
-            quotes,
-            figures,
-            sources,
-            lines,
-            footer,
-            null,
-            false);
+        yield ChatReply.of(ChatReply.Status.ANSWER, a.lead())
+            .quotes(quotes)
+            .figures(figures)
+            .sources(sources)
+            .lines(lines)
+            .footer(footer)
+            .build();
       }
       case Answer.NotFound nf ->
-          new ChatReply(
-              ChatReply.Status.DECLINE,
-              nf.message(),
-              List.of(),
-              List.of(),
-              List.of(),
-              nf.note().isEmpty() ? List.of() : List.of(nf.note()),
-              footer,
-              null,
-              false);
+          ChatReply.of(ChatReply.Status.DECLINE, nf.message())
+              .lines(nf.note().isEmpty() ? List.of() : List.of(nf.note()))
+              .footer(footer)
+              .build();
       case Answer.Refused r -> ChatReply.text(ChatReply.Status.DECLINE, r.message(), false);
     };
   }

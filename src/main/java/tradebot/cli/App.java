@@ -12,12 +12,13 @@ import tradebot.embed.Embedder;
 import tradebot.embed.Embedders;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
+import tradebot.service.TradeService;
 
 /**
- * The objects of one running bot, wired by hand: config, metrics, corpus manager, answer service
- * and the chat service every adapter shares. {@link #start} gives it loaded; a server opens it
- * ({@link #open}), starts listening (answering 503 on {@code /readyz}) and then {@link #load}s it.
- * Closing it closes the index. Thread-safe.
+ * The objects of one running bot, wired by hand: config, metrics, corpus manager, answer service,
+ * the application service every front door renders and the chat service every adapter shares.
+ * {@link #start} gives it loaded; a server opens it ({@link #open}), starts listening (answering
+ * 503 on {@code /readyz}) and then {@link #load}s it. Closing it closes the index. Thread-safe.
  */
 public final class App implements AutoCloseable {
   /** How long the knowledge files must be quiet before the watcher reloads. */
@@ -27,6 +28,7 @@ public final class App implements AutoCloseable {
   private final Metrics metrics;
   private final CorpusManager corpora;
   private final AnswerService answers;
+  private final TradeService service;
   private final Bot bot;
   private volatile ReloadReport startup; // null until loaded
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -40,7 +42,8 @@ public final class App implements AutoCloseable {
         new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
     corpora.onReload(metrics::recordReload);
     this.answers = new AnswerService(corpora, config.configDir(), config.answer(), clock);
-    this.bot = new Bot(answers, corpora, clock, metrics::recordAnswer);
+    this.service = new TradeService(answers, corpora, clock, metrics::recordAnswer);
+    this.bot = new Bot(service);
   }
 
   /** Starts with the index on disk under the configured data directory, loaded. */
@@ -93,6 +96,11 @@ public final class App implements AutoCloseable {
 
   public AnswerService answers() {
     return answers;
+  }
+
+  /** The application service every front door (chat, HTTP, command line) renders. */
+  public TradeService service() {
+    return service;
   }
 
   public Bot bot() {

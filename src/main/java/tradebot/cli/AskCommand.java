@@ -55,9 +55,9 @@ final class AskCommand implements Callable<Integer> {
 
   private void print(PrintStream out, App app, String question) {
     if (explain) {
-      app.answers().explain(question).forEach(out::println);
+      app.service().explain(question).forEach(out::println);
     }
-    print(out, app.answers().ask(question));
+    print(out, app.service().ask(question).answer());
   }
 
   private void print(PrintStream out, Answer answer) {

@@ -116,7 +116,7 @@ final class EvalCommand implements Callable<Integer> {
         }
       } else {
         for (EvalQuestion q : questions) {
-          evaluator.add(q, AnswerJson.toJson(app.answers().ask(q.question())));
+          evaluator.add(q, AnswerJson.toJson(app.service().ask(q.question()).answer()));
         }
       }
       if (json) {

@@ -55,9 +55,7 @@ public final class ServerRunner implements AutoCloseable {
     ApiServer server =
         new ApiServer(
             app.config().server(),
-            app.answers(),
-            app.clock(),
-            app.corpora(),
+            app.service(),
             app.metrics(),
             System.getenv(ApiServer.ADMIN_TOKEN_ENV));
     mounts.accept(server);

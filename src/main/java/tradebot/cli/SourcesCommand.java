@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import tradebot.corpus.Corpus;
-import tradebot.corpus.CorpusManager;
+import tradebot.service.TradeService;
 
 /** {@code tradebot sources}: the articles loaded, and the files skipped. */
 @Command(
@@ -16,9 +16,8 @@ final class SourcesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.start(options.config());
-        CorpusManager.Lease lease = app.corpora().acquire()) {
-      Corpus c = lease.corpus();
+    try (App app = App.start(options.config())) {
+      TradeService.Listing c = app.service().sources();
       System.out.printf(
           "%-44s %-42s %-10s %8s %7s  %s%n",
           "id", "outlet", "published", "passages", "figures", "title");
@@ -34,8 +33,8 @@ final class SourcesCommand implements Callable<Integer> {
       }
       System.out.printf(
           "%d articles, %d passages, %d figures, version %s%n",
-          c.articles().size(), c.passageCount(), c.figureCount(), c.version());
-      c.errors().forEach(e -> System.out.println("skipped " + e));
+          c.articles().size(), c.passages(), c.figures(), c.base().version());
+      c.skipped().forEach(e -> System.out.println("skipped " + e));
     }
     return 0;
   }

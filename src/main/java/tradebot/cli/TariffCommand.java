@@ -14,8 +14,7 @@ import tradebot.chat.ChatReply;
 import tradebot.chat.ChatRequest;
 import tradebot.chat.Platform;
 import tradebot.chat.TextRenderer;
-import tradebot.corpus.CorpusManager;
-import tradebot.facts.TariffTimeline;
+import tradebot.service.TradeService;
 
 /**
  * {@code tradebot tariff}: the latest tariff level each way, as the {@code /tariff} chat command
@@ -54,12 +53,14 @@ final class TariffCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (App app = App.start(options.config())) {
       if (json) {
-        try (CorpusManager.Lease lease = app.corpora().acquire()) {
-          TariffTimeline t = lease.corpus().tariffs();
-          TariffTimeline.Direction only = direction == null ? null : t.direction(direction);
-          out.println(t.json(app.clock(), only));
-          if (chart != null) {
-            write(chart, t.chart(app.clock(), only, 1000, 500));
+        switch (app.service().tariffs(direction)) {
+          case TradeService.Tariffs.UnknownDirection u ->
+              throw new IllegalArgumentException(u.message());
+          case TradeService.Tariffs.Levels levels -> {
+            out.println(levels.json());
+            if (chart != null) {
+              write(chart, levels.chart(1000, 500));
+            }
           }
         }
         return 0;

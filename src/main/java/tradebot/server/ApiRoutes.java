@@ -9,25 +9,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.answer.Answer;
 import tradebot.answer.AnswerJson;
-import tradebot.answer.AnswerService;
-import tradebot.corpus.CorpusManager;
-import tradebot.corpus.ReloadReport;
-import tradebot.facts.TariffTimeline;
 import tradebot.metrics.Metrics;
+import tradebot.service.TradeService;
 
 /** The handlers of the HTTP API. Thread-safe. */
 final class ApiRoutes {
@@ -54,25 +47,19 @@ final class ApiRoutes {
     }
   }
 
-  private final AnswerService answers;
-  private final Clock clock;
-  private final CorpusManager corpora;
+  private final TradeService service;
   private final Metrics metrics;
   private final byte[] adminToken; // null: reload over HTTP is disabled
   private final RequestFilter filter;
   private final int maxBodyBytes;
 
   ApiRoutes(
-      AnswerService answers,
-      Clock clock,
-      CorpusManager corpora,
+      TradeService service,
       Metrics metrics,
       String adminToken,
       RequestFilter filter,
       int maxBodyBytes) {
-    this.answers = answers;
-    this.clock = clock;
-    this.corpora = corpora;
+    this.service = service;
     this.metrics = metrics;
     this.adminToken =
         adminToken == null || adminToken.isBlank()
@@ -87,7 +74,7 @@ final class ApiRoutes {
    * 503), a route that needs it answers 503 with a Retry-After instead of failing.
    */
   void requireLoaded(Context ctx) {
-    if (!corpora.ready()) {
+    if (!service.ready()) {
       throw new ApiError(
           503,
           "the knowledge base is still loading; try again shortly",
@@ -102,19 +89,18 @@ final class ApiRoutes {
   void readyz(Context ctx) {
     if (filter.draining()) {
       ctx.status(503).contentType(JSON).result("{\"status\":\"shutting down\"}");
-    } else if (!corpora.ready()) {
+    } else if (!service.ready()) {
       ctx.status(503).contentType(JSON).result("{\"status\":\"loading\"}");
     } else {
-      try (CorpusManager.Lease lease = corpora.acquire()) {
-        ctx.contentType(JSON)
-            .result(
-                Json.MAPPER
-                    .createObjectNode()
-                    .put("status", "ready")
-                    .put("version", lease.corpus().version())
-                    .put("articles", lease.corpus().articles().size())
-                    .toString());
-      }
+      TradeService.KnowledgeBase base = service.knowledgeBase();
+      ctx.contentType(JSON)
+          .result(
+              Json.MAPPER
+                  .createObjectNode()
+                  .put("status", "ready")
+                  .put("version", base.version())
+                  .put("articles", base.articles())
+                  .toString());
     }
   }
 
@@ -136,8 +122,7 @@ final class ApiRoutes {
           "the body must be a JSON object with a \"question\" string, e.g. {\"question\": \"What is the tariff on Chinese goods?\"}");
     }
     log.debug("question: {}", q.asText());
-    Answer answer = answers.ask(q.asText());
-    metrics.recordAnswer(answer);
+    Answer answer = service.ask(q.asText()).answer();
     ctx.contentType(JSON).result(AnswerJson.toJsonLine(answer));
   }
 
@@ -147,22 +132,17 @@ final class ApiRoutes {
    * the history out (an empty array, so that the keys stay the same).
    */
   void tariff(Context ctx) throws IOException {
-    String spec = ctx.queryParam("direction");
     boolean history = flag(ctx, "history", true);
-    try (CorpusManager.Lease lease = corpora.acquire()) {
-      TariffTimeline timeline = lease.corpus().tariffs();
-      TariffTimeline.Direction direction;
-      try {
-        direction = spec == null || spec.isBlank() ? null : timeline.direction(spec);
-      } catch (IllegalArgumentException e) {
-        throw new ApiError(400, e.getMessage());
-      }
-      ObjectNode body = (ObjectNode) Json.MAPPER.readTree(timeline.json(clock, direction));
-      if (!history) {
-        body.putArray("history");
-      }
-      ctx.contentType(JSON).result(body.toString());
+    TradeService.Tariffs.Levels levels =
+        switch (service.tariffs(ctx.queryParam("direction"))) {
+          case TradeService.Tariffs.UnknownDirection u -> throw new ApiError(400, u.message());
+          case TradeService.Tariffs.Levels l -> l;
+        };
+    ObjectNode body = (ObjectNode) Json.MAPPER.readTree(levels.json());
+    if (!history) {
+      body.putArray("history");
     }
+    ctx.contentType(JSON).result(body.toString());
   }
 
   /** Query parameter {@code name} as true or false; {@code absent} when not given. */
@@ -179,36 +159,33 @@ final class ApiRoutes {
   }
 
   void sources(Context ctx) {
-    try (CorpusManager.Lease lease = corpora.acquire()) {
-      ctx.contentType(JSON).result(Json.sources(lease.corpus()).toString());
-    }
+    ctx.contentType(JSON).result(Json.sources(service.sources()).toString());
   }
 
   void reload(Context ctx) throws InterruptedException {
     authorize(ctx);
-    String who = "admin@" + ctx.ip();
-    var future = corpora.reload(who, "api");
-    if ("false".equalsIgnoreCase(ctx.queryParam("wait"))) {
-      ctx.status(202).contentType(JSON).result("{\"status\":\"reloading\"}");
-      return;
+    boolean wait = !"false".equalsIgnoreCase(ctx.queryParam("wait"));
+    TradeService.Reloaded outcome =
+        service.reload(
+            new TradeService.Requester("admin@" + ctx.ip(), "api", true),
+            wait ? RELOAD_WAIT : Duration.ZERO);
+    switch (outcome) {
+      case TradeService.Reloaded.Running r ->
+          ctx.status(202)
+              .contentType(JSON)
+              .result(wait ? "{\"status\":\"still reloading\"}" : "{\"status\":\"reloading\"}");
+      case TradeService.Reloaded.Finished f -> {
+        int status =
+            switch (f.report().outcome()) {
+              case SWAPPED, UNCHANGED -> 200;
+              case REFUSED -> 422;
+              case FAILED -> 500;
+            };
+        ctx.status(status).contentType(JSON).result(Json.reload(f.report()).toString());
+      }
+      case TradeService.Reloaded.Denied d ->
+          throw new ApiError(403, "reload needs the admin token");
     }
-    ReloadReport report;
-    try {
-      report = future.get(RELOAD_WAIT.toSeconds(), TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      ctx.status(202).contentType(JSON).result("{\"status\":\"still reloading\"}");
-      return;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "reload did not finish: " + e.getCause().getMessage(), e.getCause());
-    }
-    int status =
-        switch (report.outcome()) {
-          case SWAPPED, UNCHANGED -> 200;
-          case REFUSED -> 422;
-          case FAILED -> 500;
-        };
-    ctx.status(status).contentType(JSON).result(Json.reload(report).toString());
   }
 
   private void authorize(Context ctx) {

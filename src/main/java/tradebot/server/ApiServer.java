@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,11 +20,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tradebot.answer.AnswerService;
 import tradebot.config.TradebotConfig;
-import tradebot.corpus.CorpusManager;
 import tradebot.errors.ErrorIds;
 import tradebot.metrics.Metrics;
+import tradebot.service.TradeService;
 
 /**
  * The embedded HTTP server: health, readiness and metrics for operations, the JSON API ({@code
@@ -65,9 +63,7 @@ public final class ApiServer implements AutoCloseable {
   private record Mount(HandlerType method, String path, RawHandler handler) {}
 
   private final TradebotConfig.Server settings;
-  private final AnswerService answers;
-  private final Clock clock;
-  private final CorpusManager corpora;
+  private final TradeService service;
   private final Metrics metrics;
   private final String adminToken;
   private final List<Mount> mounts = new ArrayList<>();
@@ -78,20 +74,13 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * @param settings port (0: any free one) and bind address
-   * @param clock what "now" is for the latest tariff levels of {@code /api/tariff}
+   * @param service what the routes render
    * @param adminToken the bearer token {@code POST /api/reload} wants; null or blank disables it
    */
   public ApiServer(
-      TradebotConfig.Server settings,
-      AnswerService answers,
-      Clock clock,
-      CorpusManager corpora,
-      Metrics metrics,
-      String adminToken) {
+      TradebotConfig.Server settings, TradeService service, Metrics metrics, String adminToken) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.answers = Objects.requireNonNull(answers, "answers");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.corpora = Objects.requireNonNull(corpora, "corpora");
+    this.service = Objects.requireNonNull(service, "service");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.adminToken = adminToken;
   }
@@ -132,8 +121,7 @@ public final class ApiServer implements AutoCloseable {
     Set<String> routes = new HashSet<>(ROUTES);
     mounts.forEach(m -> routes.add(m.path()));
     filter = new RequestFilter(metrics, routes, MAX_BODY_BYTES);
-    ApiRoutes api =
-        new ApiRoutes(answers, clock, corpora, metrics, adminToken, filter, MAX_BODY_BYTES);
+    ApiRoutes api = new ApiRoutes(service, metrics, adminToken, filter, MAX_BODY_BYTES);
     Javalin j =
         Javalin.create(
             config -> {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.ReloadReport;
 import tradebot.knowledge.LoadError;
+import tradebot.service.TradeService;
 
 /**
  * The JSON bodies of the HTTP API other than answers ({@code AnswerJson} has those). Thread-safe.
@@ -40,11 +41,11 @@ final class Json {
     return out;
   }
 
-  /** The articles of {@code c}, as {@code tradebot sources} lists them. */
-  static ObjectNode sources(Corpus c) {
+  /** The articles listed, as {@code tradebot sources} lists them. */
+  static ObjectNode sources(TradeService.Listing c) {
     ObjectNode out = MAPPER.createObjectNode();
-    out.put("version", c.version());
-    out.put("loaded_at", c.loadedAt().toString());
+    out.put("version", c.base().version());
+    out.put("loaded_at", c.base().loadedAt().toString());
     ArrayNode list = out.putArray("articles");
     for (Corpus.ArticleInfo a : c.articles()) {
       ObjectNode n = list.addObject();
@@ -56,9 +57,9 @@ final class Json {
       n.put("passages", a.passages());
       n.put("figures", a.figures());
     }
-    out.put("passages", c.passageCount());
-    out.put("figures", c.figureCount());
-    errors(out.putArray("errors"), c.errors());
+    out.put("passages", c.passages());
+    out.put("figures", c.figures());
+    errors(out.putArray("errors"), c.skipped());
     return out;
   }
 

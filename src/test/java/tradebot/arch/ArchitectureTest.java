@@ -87,10 +87,28 @@ class ArchitectureTest {
             "tradebot.facts..",
             "tradebot.corpus..",
             "tradebot.answer..",
-            "tradebot.config..")
+            "tradebot.config..",
+            "tradebot.service..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("tradebot.chat..", "tradebot.server..", "tradebot.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void chatHttpAndCommandsReachTheAnswerServiceAndCorpusOnlyThroughTheApplicationService() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("tradebot.chat..", "tradebot.server..", "tradebot.cli..")
+        .and()
+        .doNotHaveFullyQualifiedName("tradebot.cli.App")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("tradebot.answer.AnswerService")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("tradebot.corpus.CorpusManager")
+        .because("App wires the service; every front door renders what TradeService returns")
         .check(classes);
   }
 

@@ -33,6 +33,7 @@ import tradebot.chat.ChatRequest;
 import tradebot.chat.Platform;
 import tradebot.config.TradebotConfig;
 import tradebot.index.IndexStore;
+import tradebot.service.TradeService;
 
 /**
  * The concurrency drill: 16 threads ask through the bot every adapter shares while a reload is
@@ -91,7 +92,8 @@ class ConcurrencyDrillIT {
       outcomes.clear();
       AnswerService answerService =
           new AnswerService(corpora, config, TradebotConfig.Answer.DEFAULTS);
-      Bot bot = new Bot(answerService, corpora);
+      Bot bot =
+          new Bot(new TradeService(answerService, corpora, java.time.Clock.systemUTC(), a -> {}));
       bot.handle(ChatRequest.ask(Platform.API, "warm-up", QUESTION));
       before = Snapshot.take(data);
 

@@ -17,6 +17,7 @@ import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
+import tradebot.service.TradeService;
 
 /**
  * The admin token is compared exactly on every request, even on a kept-alive connection that
@@ -39,9 +40,8 @@ class AdminTokenIT {
       ApiServer server =
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
-                  answers,
-                  java.time.Clock.systemUTC(),
-                  corpora,
+                  new TradeService(
+                      answers, corpora, java.time.Clock.systemUTC(), metrics::recordAnswer),
                   metrics,
                   TOKEN)
               .start();

@@ -21,6 +21,7 @@ import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
+import tradebot.service.TradeService;
 
 /**
  * Every hostile question of {@link HostileQuestions} as {@code POST /api/ask}: a JSON answer (200)
@@ -41,9 +42,8 @@ class ApiHostileIT {
       ApiServer server =
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
-                  answers,
-                  java.time.Clock.systemUTC(),
-                  corpora,
+                  new TradeService(
+                      answers, corpora, java.time.Clock.systemUTC(), metrics::recordAnswer),
                   metrics,
                   null)
               .start();

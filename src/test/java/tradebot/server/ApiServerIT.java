@@ -42,6 +42,7 @@ import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
+import tradebot.service.TradeService;
 
 class ApiServerIT {
   static final String TOKEN = "it-admin-token-7f3a9c";
@@ -101,7 +102,10 @@ class ApiServerIT {
 
   private ApiServer newServer(String token) {
     return new ApiServer(
-        new TradebotConfig.Server(0, "127.0.0.1"), answers, NOW, corpora, metrics, token);
+        new TradebotConfig.Server(0, "127.0.0.1"),
+        new TradeService(answers, corpora, NOW, metrics::recordAnswer),
+        metrics,
+        token);
   }
 
   @AfterEach
@@ -163,9 +167,11 @@ class ApiServerIT {
       ApiServer early =
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
-                  new AnswerService(loading, config, TradebotConfig.Answer.DEFAULTS),
-                  NOW,
-                  loading,
+                  new TradeService(
+                      new AnswerService(loading, config, TradebotConfig.Answer.DEFAULTS),
+                      loading,
+                      NOW,
+                      metrics::recordAnswer),
                   metrics,
                   TOKEN)
               .start();

@@ -30,6 +30,7 @@ import tradebot.config.TradebotConfig;
 import tradebot.corpus.CorpusManager;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
+import tradebot.service.TradeService;
 
 /**
  * Reloads while eight clients ask over HTTP: no request fails, and every answer comes wholly from
@@ -76,9 +77,7 @@ class ReloadUnderLoadIT {
       ApiServer server =
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
-                  answers,
-                  Clock.systemUTC(),
-                  corpora,
+                  new TradeService(answers, corpora, Clock.systemUTC(), metrics::recordAnswer),
                   metrics,
                   TOKEN)
               .start();

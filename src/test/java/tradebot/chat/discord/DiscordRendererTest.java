@@ -37,16 +37,12 @@ class DiscordRendererTest {
                         "US, China end talks [day " + n + "]",
                         "https://apnews.com/article/" + n))
             .toList();
-    return new ChatReply(
-        ChatReply.Status.ANSWER,
-        "Steven Mnuchin led the US delegation.",
-        qs,
-        List.of("125% (percent) [1]"),
-        ss,
-        List.of(),
-        FOOTER,
-        null,
-        false);
+    return ChatReply.of(ChatReply.Status.ANSWER, "Steven Mnuchin led the US delegation.")
+        .quotes(qs)
+        .figures(List.of("125% (percent) [1]"))
+        .sources(ss)
+        .footer(FOOTER)
+        .build();
   }
 
   private static String words(int n, String seed) {
@@ -113,16 +109,10 @@ class DiscordRendererTest {
     List<String> lines =
         IntStream.range(0, 400).mapToObj(i -> "2018-05-04 · Outlet " + i + " · A title").toList();
     ChatReply sources =
-        new ChatReply(
-            ChatReply.Status.INFO,
-            "I answer from 400 articles:",
-            List.of(),
-            List.of(),
-            List.of(),
-            lines,
-            FOOTER,
-            null,
-            false);
+        ChatReply.of(ChatReply.Status.INFO, "I answer from 400 articles:")
+            .lines(lines)
+            .footer(FOOTER)
+            .build();
     MessageEmbed e = DiscordRenderer.embed(sources);
     assertTrue(e.getDescription().length() <= DiscordRenderer.DESCRIPTION_MAX);
     assertTrue(
@@ -165,16 +155,9 @@ class DiscordRendererTest {
         DiscordRenderer.create(ChatReply.text(ChatReply.Status.INFO, " ", false), null);
     assertEquals(DiscordRenderer.EMPTY, m.getContent());
     ChatReply fileOnly =
-        new ChatReply(
-            ChatReply.Status.INFO,
-            "",
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            "",
-            new ChatReply.Attachment("data.csv", "text/csv", new byte[] {1}),
-            false);
+        ChatReply.of(ChatReply.Status.INFO, "")
+            .attachment(new ChatReply.Attachment("data.csv", "text/csv", new byte[] {1}))
+            .build();
     assertEquals(DiscordRenderer.EMPTY, DiscordRenderer.embed(fileOnly).getDescription());
   }
 
@@ -191,16 +174,11 @@ class DiscordRendererTest {
   @Test
   void aChartIsAttachedAndShownInTheEmbed() {
     ChatReply tariff =
-        new ChatReply(
-            ChatReply.Status.INFO,
-            "US tariffs on Chinese goods: 145%.",
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of("2025-04-10 · 145%"),
-            FOOTER,
-            new ChatReply.Attachment("tariffs.png", "image/png", new byte[] {1, 2, 3}),
-            false);
+        ChatReply.of(ChatReply.Status.INFO, "US tariffs on Chinese goods: 145%.")
+            .lines(List.of("2025-04-10 · 145%"))
+            .footer(FOOTER)
+            .attachment(new ChatReply.Attachment("tariffs.png", "image/png", new byte[] {1, 2, 3}))
+            .build();
     MessageCreateData m = DiscordRenderer.create(tariff, "k");
     assertEquals("tariffs.png", m.getFiles().getFirst().getName());
     assertEquals("attachment://tariffs.png", m.getEmbeds().getFirst().getImage().getUrl());

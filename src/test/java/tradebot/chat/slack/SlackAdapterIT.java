@@ -87,16 +87,14 @@ class SlackAdapterIT {
           ChatReply.Attachment chart =
               new ChatReply.Attachment(
                   "tariffs.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-          return new ChatReply(
-              r.status(),
-              r.lead(),
-              r.quotes(),
-              r.figures(),
-              r.sources(),
-              r.lines(),
-              r.footer(),
-              chart,
-              false);
+          return ChatReply.of(r.status(), r.lead())
+              .quotes(r.quotes())
+              .figures(r.figures())
+              .sources(r.sources())
+              .lines(r.lines())
+              .footer(r.footer())
+              .attachment(chart)
+              .build();
         };
     Logger retryLog = (Logger) LoggerFactory.getLogger(Retry.class);
     retryLog.setLevel(Level.WARN);

@@ -70,8 +70,7 @@ class SlackOnApiServerIT {
                   Clock.systemUTC(),
                   user -> new RateLimiter.Allowed())) {
         ApiServer server =
-            new ApiServer(
-                    config.server(), app.answers(), app.clock(), app.corpora(), app.metrics(), null)
+            new ApiServer(config.server(), app.service(), app.metrics(), null)
                 .mount("POST", "/slack/events", adapter.handler())
                 .start();
         try {

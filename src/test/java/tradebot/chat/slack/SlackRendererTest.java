@@ -19,22 +19,20 @@ import tradebot.chat.ChatReply;
 class SlackRendererTest {
 
   private static ChatReply answer(String lead, List<ChatReply.Quote> quotes, List<String> lines) {
-    return new ChatReply(
-        ChatReply.Status.ANSWER,
-        lead,
-        quotes,
-        List.of("125% (percent) [1]"),
-        List.of(
-            new ChatReply.SourceLine(
-                1,
-                "Bloomberg",
-                LocalDate.of(2025, 4, 11),
-                "China matches US",
-                "https://example.com/a?x=1&y=2")),
-        lines,
-        "knowledge base v1 · 4 articles",
-        null,
-        false);
+    return ChatReply.of(ChatReply.Status.ANSWER, lead)
+        .quotes(quotes)
+        .figures(List.of("125% (percent) [1]"))
+        .sources(
+            List.of(
+                new ChatReply.SourceLine(
+                    1,
+                    "Bloomberg",
+                    LocalDate.of(2025, 4, 11),
+                    "China matches US",
+                    "https://example.com/a?x=1&y=2")))
+        .lines(lines)
+        .footer("knowledge base v1 · 4 articles")
+        .build();
   }
 
   private static List<String> texts(List<LayoutBlock> blocks) {
@@ -146,16 +144,7 @@ class SlackRendererTest {
     List<String> lines =
         IntStream.range(0, 100).mapToObj(i -> "line %03d ".formatted(i) + "x".repeat(91)).toList();
     ChatReply reply =
-        new ChatReply(
-            ChatReply.Status.INFO,
-            "I answer from 100 articles:",
-            List.of(),
-            List.of(),
-            List.of(),
-            lines,
-            "",
-            null,
-            false);
+        ChatReply.of(ChatReply.Status.INFO, "I answer from 100 articles:").lines(lines).build();
 
     List<String> texts = texts(SlackRenderer.render(reply, "").blocks());
 
@@ -168,18 +157,12 @@ class SlackRendererTest {
   @Test
   void onlyWebUrlsBecomeLinks() {
     ChatReply reply =
-        new ChatReply(
-            ChatReply.Status.ANSWER,
-            "lead",
-            List.of(),
-            List.of(),
-            List.of(
-                new ChatReply.SourceLine(
-                    1, "Outlet", LocalDate.of(2025, 1, 2), "Title", "javascript:alert(1)")),
-            List.of(),
-            "",
-            null,
-            false);
+        ChatReply.of(ChatReply.Status.ANSWER, "lead")
+            .sources(
+                List.of(
+                    new ChatReply.SourceLine(
+                        1, "Outlet", LocalDate.of(2025, 1, 2), "Title", "javascript:alert(1)")))
+            .build();
 
     assertEquals(
         List.of("*lead*", "*Sources*\n[1] Outlet, 2025-01-02, Title"),

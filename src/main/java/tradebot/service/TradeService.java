@@ -1,0 +1,225 @@
+package tradebot.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradebot.answer.Answer;
+import tradebot.answer.AnswerService;
+import tradebot.corpus.Corpus;
+import tradebot.corpus.CorpusManager;
+import tradebot.corpus.ReloadReport;
+import tradebot.facts.TariffEvent;
+import tradebot.facts.TariffTimeline;
+import tradebot.knowledge.LoadError;
+
+/**
+ * The one application service: what the bot does (ask, tariffs, sources, reload), each with a typed
+ * result that the chat adapters, the HTTP API and the command line only render. Every result is
+ * read from one knowledge base (one corpus version), which it names. Failures it does not expect
+ * are thrown; each front door turns them into an error id ({@code tradebot.errors.ErrorIds}).
+ * Thread-safe.
+ */
+public final class TradeService {
+  private static final Logger audit = LoggerFactory.getLogger("tradebot.audit");
+
+  private final AnswerService answers;
+  private final CorpusManager corpora;
+  private final Clock clock;
+  private final Consumer<Answer> onAnswer;
+
+  /**
+   * @param clock what "now" is for the latest tariff levels
+   * @param onAnswer told of every answer given (for metrics); must be thread-safe and quick
+   */
+  public TradeService(
+      AnswerService answers, CorpusManager corpora, Clock clock, Consumer<Answer> onAnswer) {
+    this.answers = Objects.requireNonNull(answers, "answers");
+    this.corpora = Objects.requireNonNull(corpora, "corpora");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.onAnswer = Objects.requireNonNull(onAnswer, "onAnswer");
+  }
+
+  /** The knowledge base an answer or a listing was read from. */
+  public record KnowledgeBase(String version, int articles, Instant loadedAt) {
+    static KnowledgeBase of(Corpus c) {
+      return new KnowledgeBase(c.version(), c.articles().size(), c.loadedAt());
+    }
+  }
+
+  /** An answer (or a decline) and the knowledge base it came from. */
+  public record Asked(Answer answer, KnowledgeBase base) {}
+
+  /** Who asks for something only moderators may do, and through which front door. */
+  public record Requester(String who, String via, boolean moderator) {
+    public Requester {
+      Objects.requireNonNull(who, "who");
+      Objects.requireNonNull(via, "via");
+    }
+  }
+
+  /** What {@link #tariffs} found. */
+  public sealed interface Tariffs {
+    /**
+     * The tariff levels of one knowledge base, all read at one instant.
+     *
+     * @param timeline the tracked tariffs
+     * @param only the one direction asked for, or null for both
+     * @param standings the latest level of each direction asked for (empty: no tariffs reported)
+     * @param history every event of those directions, oldest first
+     * @param at the clock the levels were read at: fixed, so that the chart and JSON agree with
+     *     them
+     */
+    record Levels(
+        TariffTimeline timeline,
+        TariffTimeline.Direction only,
+        List<TariffTimeline.Standing> standings,
+        List<TariffEvent> history,
+        Clock at,
+        KnowledgeBase base)
+        implements Tariffs {
+      public Levels {
+        standings = List.copyOf(standings);
+        history = List.copyOf(history);
+      }
+
+      /** The tracker's JSON: {@code latest}, {@code pending} and {@code history}. */
+      public String json() {
+        return timeline.json(at, only);
+      }
+
+      /** A PNG step chart of the levels over time. */
+      public byte[] chart(int width, int height) {
+        return timeline.chart(at, only, width, height);
+      }
+    }
+
+    /** The direction asked for is not one the timeline knows; {@code message} says why. */
+    record UnknownDirection(String spec, String message) implements Tariffs {}
+  }
+
+  /**
+   * The articles of the knowledge base and the files it skipped.
+   *
+   * @param passages passages indexed, over all articles
+   * @param figures figures extracted, over all articles
+   */
+  public record Listing(
+      List<Corpus.ArticleInfo> articles,
+      List<LoadError> skipped,
+      int passages,
+      int figures,
+      KnowledgeBase base) {
+    public Listing {
+      articles = List.copyOf(articles);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /** What {@link #reload} did. */
+  public sealed interface Reloaded {
+    /** The requester is no moderator; nothing was reloaded. */
+    record Denied() implements Reloaded {}
+
+    /** The reload finished (swapped, unchanged, refused or failed: the report says). */
+    record Finished(ReloadReport report, KnowledgeBase base) implements Reloaded {}
+
+    /** The reload is under way and did not finish within the wait. */
+    record Running() implements Reloaded {}
+  }
+
+  /** Whether the knowledge base is loaded (before that, nothing else here can answer). */
+  public boolean ready() {
+    return corpora.ready();
+  }
+
+  /** The knowledge base serving now. */
+  public KnowledgeBase knowledgeBase() {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      return KnowledgeBase.of(lease.corpus());
+    }
+  }
+
+  /** Answers {@code question} from the knowledge base serving now. */
+  public Asked ask(String question) {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      Answer answer = answers.ask(lease.corpus(), question);
+      onAnswer.accept(answer);
+      return new Asked(answer, KnowledgeBase.of(lease.corpus()));
+    }
+  }
+
+  /** How the question is read and ranked, line by line (for tuning; not an answer). */
+  public List<String> explain(String question) {
+    return answers.explain(question);
+  }
+
+  /**
+   * The latest tariff levels each way, or one way when {@code direction} (such as "us-china") is
+   * not blank, with their history.
+   */
+  public Tariffs tariffs(String direction) {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      Corpus c = lease.corpus();
+      TariffTimeline t = c.tariffs();
+      TariffTimeline.Direction only = null;
+      String spec = direction == null ? "" : direction.strip();
+      if (!spec.isEmpty()) {
+        try {
+          only = t.direction(spec);
+        } catch (IllegalArgumentException e) {
+          return new Tariffs.UnknownDirection(spec, e.getMessage());
+        }
+      }
+      Clock at = Clock.fixed(clock.instant(), clock.getZone());
+      List<TariffTimeline.Standing> standings =
+          only == null ? t.latest(at) : t.latest(at, only).map(List::of).orElse(List.of());
+      return new Tariffs.Levels(t, only, standings, t.history(at, only), at, KnowledgeBase.of(c));
+    }
+  }
+
+  /** The loaded articles. */
+  public Listing sources() {
+    try (CorpusManager.Lease lease = corpora.acquire()) {
+      Corpus c = lease.corpus();
+      return new Listing(
+          c.articles(), c.errors(), c.passageCount(), c.figureCount(), KnowledgeBase.of(c));
+    }
+  }
+
+  /**
+   * Reloads the knowledge base for a moderator, waiting at most {@code wait} for it to finish (the
+   * reload goes on after that; zero: do not wait). A refusal is audited here; the reload audits
+   * itself.
+   *
+   * @throws IllegalStateException when the reload itself broke (not when it refused bad files)
+   */
+  public Reloaded reload(Requester requester, Duration wait) throws InterruptedException {
+    if (!requester.moderator()) {
+      audit.info("reload by={} via={} outcome=DENIED", requester.who(), requester.via());
+      return new Reloaded.Denied();
+    }
+    Future<ReloadReport> future = corpora.reload(requester.who(), requester.via());
+    if (wait.isZero()) {
+      return new Reloaded.Running();
+    }
+    ReloadReport report;
+    try {
+      report = future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return new Reloaded.Running();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "reload did not finish: " + e.getCause().getMessage(), e.getCause());
+    }
+    return new Reloaded.Finished(report, knowledgeBase());
+  }
+}
