@@ -34,7 +34,7 @@ public final class BenchApp implements AutoCloseable {
     CorpusManager corpora =
         new CorpusManager(knowledge, configDir, IndexStore.onDisk(dataDir), Clock.systemUTC());
     ReloadReport startup = corpora.start();
-    return new BenchApp(corpora, new AnswerService(corpora, configDir, config.answer()), startup);
+    return new BenchApp(corpora, new AnswerService(corpora, config.answer()), startup);
   }
 
   public CorpusManager corpora() {

@@ -1,5 +1,6 @@
 package tradebot.answer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import tradebot.config.ConfigException;
+import tradebot.config.ConfigFiles;
 import tradebot.knowledge.Figure;
 
 /**
@@ -68,15 +71,33 @@ record AnswerRules(
    * @throws IllegalArgumentException naming the file and the bad entry
    */
   static AnswerRules load(Path file) {
-    ObjectMapper yaml =
+    try {
+      return parse(Files.readAllBytes(file), file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses {@code yaml}, the contents of {@code file}.
+   *
+   * @throws ConfigException naming the file, line and key of what is wrong
+   */
+  static AnswerRules parse(byte[] yaml, Path file) {
+    ObjectMapper mapper =
         new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     File raw;
     try {
-      raw = yaml.readValue(Files.readAllBytes(file), File.class);
+      raw = mapper.readValue(yaml, File.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw e instanceof JsonProcessingException j
+          ? ConfigFiles.yamlError(file, j)
+          : new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (raw == null) {
+      throw ConfigException.of(file, "the file is empty");
     }
     try {
       List<TypeRule> types = new ArrayList<>();
@@ -106,8 +127,12 @@ record AnswerRules(
           leads,
           raw.messages(),
           raw.englishSynonyms() == null || raw.englishSynonyms());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.of(file, e.getMessage());
+    } catch (NullPointerException e) {
+      throw ConfigException.of(file, "types, figure_cues, leads and messages are all required");
     }
   }
 

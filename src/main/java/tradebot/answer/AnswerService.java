@@ -1,6 +1,5 @@
 package tradebot.answer;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import tradebot.config.ConfigFiles;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
@@ -43,7 +43,6 @@ public final class AnswerService {
   private static final float ENTITY_BOOST = 1.5f;
 
   private final CorpusManager corpora;
-  private final Path configDir;
   private final TradebotConfig.Answer settings;
   private final Clock clock;
   private final AtomicReference<Loaded> rules = new AtomicReference<>();
@@ -53,18 +52,19 @@ public final class AnswerService {
    */
   record Loaded(String version, AnswerRules rules, RankingModel model) {}
 
-  public AnswerService(CorpusManager corpora, Path configDir, TradebotConfig.Answer settings) {
-    this(corpora, configDir, settings, Clock.systemUTC());
+  public AnswerService(CorpusManager corpora, TradebotConfig.Answer settings) {
+    this(corpora, settings, Clock.systemUTC());
   }
 
   /**
    * An answer service whose "now" (the day a question about today's tariff level asks about) is
-   * {@code clock}'s.
+   * {@code clock}'s. Its rules ({@code answers.yaml}) and weights ({@code ranking.yaml}) are those
+   * of the corpus that answers ({@link Corpus#config()}); a build whose files do not parse is
+   * refused, and the corpus serving keeps serving.
    */
-  public AnswerService(
-      CorpusManager corpora, Path configDir, TradebotConfig.Answer settings, Clock clock) {
+  public AnswerService(CorpusManager corpora, TradebotConfig.Answer settings, Clock clock) {
     this.corpora = Objects.requireNonNull(corpora, "corpora");
-    this.configDir = Objects.requireNonNull(configDir, "configDir");
+    corpora.checkConfigWith(AnswerService::parse);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     // WordNet takes a second to read: do it now, beside start-up, not on the first question.
@@ -345,15 +345,24 @@ public final class AnswerService {
   Loaded rules(Corpus corpus) {
     Loaded loaded = rules.get();
     if (loaded == null || !loaded.version().equals(corpus.version())) {
-      loaded =
-          new Loaded(
-              corpus.version(),
-              AnswerRules.load(configDir.resolve("answers.yaml")),
-              RankingModel.load(configDir.resolve(RankingModel.FILE)));
+      loaded = parse(corpus.version(), corpus.config());
       rules.set(loaded);
     }
     return loaded;
   }
+
+  private static void parse(ConfigFiles config) {
+    parse("", config);
+  }
+
+  private static Loaded parse(String version, ConfigFiles config) {
+    return new Loaded(
+        version,
+        AnswerRules.parse(config.required(RULES), config.path(RULES)),
+        RankingModel.parse(config.required(RankingModel.FILE), config.path(RankingModel.FILE)));
+  }
+
+  private static final String RULES = "answers.yaml";
 
   private static Duration took(long t0) {
     return Duration.ofNanos(System.nanoTime() - t0);

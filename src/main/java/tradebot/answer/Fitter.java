@@ -170,7 +170,7 @@ public final class Fitter {
       try (CorpusManager corpora =
           new CorpusManager(kb, config.configDir(), IndexStore.inMemory(), clock)) {
         corpora.start();
-        AnswerService service = new AnswerService(corpora, configDir, config.answer());
+        AnswerService service = new AnswerService(corpora, config.answer());
         try (CorpusManager.Lease lease = corpora.acquire()) {
           Corpus corpus = lease.corpus();
           AnswerRules rules = service.rules(corpus).rules();

@@ -1,5 +1,6 @@
 package tradebot.answer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,6 +13,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tradebot.config.ConfigException;
+import tradebot.config.ConfigFiles;
 
 /**
  * The ranker's and the decline decision's weights, from {@code config/ranking.yaml}, which {@code
@@ -75,11 +78,26 @@ record RankingModel(double[] rank, double bias, double[] decline, double thresho
    * @throws IllegalArgumentException naming the file and the bad key or value
    */
   static RankingModel load(Path file) {
-    JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+      return parse(Files.readAllBytes(file), file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses {@code yaml}, the contents of {@code file}.
+   *
+   * @throws ConfigException naming the file, line and key of what is wrong
+   */
+  static RankingModel parse(byte[] yaml, Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (IOException e) {
+      throw e instanceof JsonProcessingException j
+          ? ConfigFiles.yamlError(file, j)
+          : new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     try {
       if (root == null || !root.isObject()) {
@@ -101,7 +119,7 @@ record RankingModel(double[] rank, double bias, double[] decline, double thresho
       }
       return new RankingModel(rank, bias, decline, t.asDouble());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw ConfigException.of(file, e.getMessage());
     }
   }
 

@@ -41,7 +41,7 @@ public final class App implements AutoCloseable {
     this.corpora =
         new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
     corpora.onReload(metrics::recordReload);
-    this.answers = new AnswerService(corpora, config.configDir(), config.answer(), clock);
+    this.answers = new AnswerService(corpora, config.answer(), clock);
     this.service = new TradeService(answers, corpora, clock, metrics::recordAnswer);
     this.bot = new Bot(service);
   }

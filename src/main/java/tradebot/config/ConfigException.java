@@ -19,6 +19,11 @@ public final class ConfigException extends IllegalArgumentException {
     this.key = key;
   }
 
+  /** A problem with the whole of {@code file}, not one key's. */
+  public static ConfigException of(java.nio.file.Path file, String message) {
+    return new ConfigException(file.toString(), 0, "", message);
+  }
+
   /** The file, as given to the loader. */
   public String file() {
     return file;

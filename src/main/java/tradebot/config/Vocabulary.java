@@ -1,5 +1,6 @@
 package tradebot.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -145,12 +146,25 @@ public final class Vocabulary {
    * @throws IllegalArgumentException naming the file and what is wrong with it
    */
   public static Vocabulary load(Path file) {
-    ObjectMapper yaml =
+    try {
+      return parse(Files.readAllBytes(file), file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read vocabulary " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses {@code yaml}, the contents of {@code file}.
+   *
+   * @throws ConfigException naming the file, line and key of what is wrong
+   */
+  public static Vocabulary parse(byte[] yaml, Path file) {
+    ObjectMapper mapper =
         new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
-      File raw = yaml.readValue(Files.readAllBytes(file), File.class);
+      File raw = mapper.readValue(yaml, File.class);
       return new Vocabulary(
           orEmpty(raw.synonyms()),
           orEmpty(raw.aliases()),
@@ -158,10 +172,14 @@ public final class Vocabulary {
           raw.countries() == null ? Map.of() : raw.countries(),
           raw.questionWords() == null ? Set.of() : raw.questionWords(),
           raw.offTopic() == null ? Set.of() : raw.offTopic());
+    } catch (JsonProcessingException e) {
+      throw ConfigFiles.yamlError(file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read vocabulary " + file + ": " + e.getMessage(), e);
+    } catch (ConfigException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw ConfigException.of(file, e.getMessage());
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import tradebot.config.ConfigFiles;
 import tradebot.config.Vocabulary;
 import tradebot.embed.Embedder;
 import tradebot.facts.TariffTimeline;
@@ -27,6 +28,7 @@ public final class Corpus {
   private final PassageIndex index;
   private final TariffTimeline tariffs;
   private final Vocabulary vocabulary;
+  private final ConfigFiles config;
   private final List<LoadError> errors;
   private final List<String> warnings;
   private final Embedder embedder;
@@ -40,6 +42,7 @@ public final class Corpus {
       PassageIndex index,
       TariffTimeline tariffs,
       Vocabulary vocabulary,
+      ConfigFiles config,
       List<LoadError> errors,
       List<String> warnings,
       Embedder embedder) {
@@ -49,9 +52,18 @@ public final class Corpus {
     this.index = Objects.requireNonNull(index, "index");
     this.tariffs = Objects.requireNonNull(tariffs, "tariffs");
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.config = Objects.requireNonNull(config, "config");
     this.errors = List.copyOf(errors);
     this.warnings = List.copyOf(warnings);
     this.embedder = Objects.requireNonNull(embedder, "embedder");
+  }
+
+  /**
+   * The config data files as this corpus was built from them and its version hashed: the one rule
+   * book every stage of this generation reads, whatever the files on disk say since.
+   */
+  public ConfigFiles config() {
+    return config;
   }
 
   /** The model that embedded this corpus's sentences: questions must be embedded by it too. */

@@ -2,7 +2,6 @@ package tradebot.corpus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradebot.config.ConfigFiles;
 import tradebot.config.Vocabulary;
 import tradebot.embed.Embedder;
 import tradebot.facts.TariffCues;
@@ -40,14 +41,25 @@ final class CorpusBuilder {
   private final IndexStore store;
   private final Clock clock;
   private final Embedder embedder;
+  private final List<Consumer<ConfigFiles>> checks;
 
+  /**
+   * @param checks run on the config files before anything is ingested: one that throws refuses the
+   *     build with its message (the rules other packages parse, such as the answer rules)
+   */
   CorpusBuilder(
-      Path knowledgeDir, Path configDir, IndexStore store, Clock clock, Embedder embedder) {
+      Path knowledgeDir,
+      Path configDir,
+      IndexStore store,
+      Clock clock,
+      Embedder embedder,
+      List<Consumer<ConfigFiles>> checks) {
     this.knowledgeDir = knowledgeDir;
     this.configDir = configDir;
     this.store = store;
     this.clock = clock;
     this.embedder = embedder;
+    this.checks = checks;
   }
 
   /**
@@ -55,6 +67,7 @@ final class CorpusBuilder {
    * one written but not yet committed. Close it to throw away what {@link #open} did not take.
    */
   static final class Loaded implements AutoCloseable {
+    private final ConfigFiles config;
     private final Vocabulary vocabulary;
     private final LoadResult result;
     private final String version;
@@ -65,6 +78,7 @@ final class CorpusBuilder {
     private IndexBuild build; // the new index, until committed
 
     private Loaded(
+        ConfigFiles config,
         Vocabulary vocabulary,
         LoadResult result,
         String version,
@@ -73,6 +87,7 @@ final class CorpusBuilder {
         TariffTimeline tariffs,
         PassageIndex index,
         IndexBuild build) {
+      this.config = config;
       this.vocabulary = vocabulary;
       this.result = result;
       this.version = version;
@@ -145,7 +160,11 @@ final class CorpusBuilder {
    * files and the index schema.
    */
   String version() throws IOException {
-    return version(KnowledgeLoader.fingerprint(knowledgeDir));
+    return version(KnowledgeLoader.fingerprint(knowledgeDir), readConfig());
+  }
+
+  private ConfigFiles readConfig() {
+    return ConfigFiles.read(configDir, CorpusManager.DATA_FILES);
   }
 
   /**
@@ -157,9 +176,11 @@ final class CorpusBuilder {
    * @throws IllegalArgumentException when a config data file is broken
    */
   Loaded load(String expected) throws IOException {
-    Vocabulary vocabulary = Vocabulary.load(configDir.resolve("vocabulary.yaml"));
-    Ingester ingester = Ingester.fromConfig(configDir);
-    TariffCues cues = tariffCues(configDir.resolve("tariffs.yaml"));
+    ConfigFiles config = readConfig();
+    checks.forEach(check -> check.accept(config));
+    Vocabulary vocabulary = Vocabulary.parse(config.required(VOCABULARY), config.path(VOCABULARY));
+    Ingester ingester = Ingester.fromConfig(config);
+    TariffCues cues = tariffCues(config);
     KnowledgeLoader loader = new KnowledgeLoader(ingester);
     PassageIndex reused = openCurrent(expected);
     while (true) {
@@ -186,7 +207,7 @@ final class CorpusBuilder {
                     build.add(p.passages());
                   }
                 });
-        String version = version(result.version());
+        String version = version(result.version(), config);
         if (reused != null && !version.equals(expected)) {
           // A file changed while it was read: the reopened index is not of what was read.
           reused.close();
@@ -197,7 +218,7 @@ final class CorpusBuilder {
         result.warnings().forEach(w -> log.warn("{}", w));
         infos.sort(Comparator.comparing(a -> a.source().id()));
         return new Loaded(
-            vocabulary, result, version, infos, files, tariffs.build(), reused, build);
+            config, vocabulary, result, version, infos, files, tariffs.build(), reused, build);
       } catch (IOException | RuntimeException | Error e) {
         if (build != null) {
           build.close();
@@ -225,6 +246,7 @@ final class CorpusBuilder {
         index,
         loaded.tariffs,
         loaded.vocabulary,
+        loaded.config,
         loaded.result().errors(),
         loaded.result().warnings(),
         embedder);
@@ -246,25 +268,31 @@ final class CorpusBuilder {
   }
 
   /** The tariff cues; without the file the tracker finds nothing, which is logged, not fatal. */
-  private static TariffCues tariffCues(Path file) {
-    if (!Files.isRegularFile(file)) {
-      log.warn("{} is missing: the tariff tracker will find no tariff events", file);
-      return TariffCues.empty();
-    }
-    return TariffCues.load(file);
+  private static TariffCues tariffCues(ConfigFiles config) {
+    return config
+        .bytes(TARIFFS)
+        .map(bytes -> TariffCues.parse(bytes, config.path(TARIFFS)))
+        .orElseGet(
+            () -> {
+              log.warn(
+                  "{} is missing: the tariff tracker will find no tariff events",
+                  config.path(TARIFFS));
+              return TariffCues.empty();
+            });
   }
 
+  private static final String VOCABULARY = "vocabulary.yaml";
+
+  private static final String TARIFFS = "tariffs.yaml";
+
   /** The corpus version: the knowledge files' digest and the config data files' content. */
-  private String version(String knowledgeVersion) throws IOException {
+  private String version(String knowledgeVersion, ConfigFiles config) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(knowledgeVersion.getBytes(StandardCharsets.UTF_8));
-      for (String name : CorpusManager.DATA_FILES) {
-        Path file = configDir.resolve(name);
-        if (Files.isRegularFile(file)) {
-          md.update(name.getBytes(StandardCharsets.UTF_8));
-          md.update(Files.readAllBytes(file));
-        }
+      for (String name : config.names()) {
+        md.update(name.getBytes(StandardCharsets.UTF_8));
+        md.update(config.required(name));
       }
       // Vectors of another model do not compare with this one's questions.
       md.update(embedder.model().getBytes(StandardCharsets.UTF_8));

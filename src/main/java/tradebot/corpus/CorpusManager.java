@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tradebot.config.ConfigFiles;
 import tradebot.embed.Embedder;
 import tradebot.embed.Embedders;
 import tradebot.index.IndexStore;
@@ -56,6 +57,7 @@ public final class CorpusManager implements AutoCloseable {
   private final CorpusBuilder files;
   private final AtomicReference<Corpus> current = new AtomicReference<>();
   private final List<Consumer<ReloadReport>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ConfigFiles>> checks = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> openVersions = new HashMap<>(); // guarded by itself
   private final ExecutorService builder =
       Executors.newSingleThreadExecutor(
@@ -85,7 +87,17 @@ public final class CorpusManager implements AutoCloseable {
             configDir,
             store,
             Objects.requireNonNull(clock, "clock"),
-            Objects.requireNonNull(embedder, "embedder"));
+            Objects.requireNonNull(embedder, "embedder"),
+            checks);
+  }
+
+  /**
+   * Runs {@code check} on the config files of every later build before anything is ingested: when
+   * it throws, the build fails with its message and the corpus serving now keeps serving. For the
+   * rules that other packages parse from {@link Corpus#config()} (the answer rules and weights).
+   */
+  public void checkConfigWith(Consumer<ConfigFiles> check) {
+    checks.add(Objects.requireNonNull(check, "check"));
   }
 
   /** A corpus held for the length of one question: close it when done. */

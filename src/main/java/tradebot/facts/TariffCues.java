@@ -1,5 +1,6 @@
 package tradebot.facts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import tradebot.config.ConfigException;
+import tradebot.config.ConfigFiles;
 
 /**
  * The words the tariff extractor reads sentences with, as moderators edit them in {@code
@@ -206,12 +209,25 @@ public record TariffCues(
    * @throws UncheckedIOException when the file cannot be read
    */
   public static TariffCues load(Path file) {
-    ObjectMapper yaml =
+    try {
+      return parse(Files.readAllBytes(file), file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read tariff cues " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses {@code yaml}, the contents of {@code file}.
+   *
+   * @throws ConfigException naming the file, line and key of what is wrong
+   */
+  public static TariffCues parse(byte[] yaml, Path file) {
+    ObjectMapper mapper =
         new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
-      Raw raw = yaml.readValue(Files.readAllBytes(file), Raw.class);
+      Raw raw = mapper.readValue(yaml, Raw.class);
       if (raw == null) {
         throw new IllegalArgumentException("the file is empty");
       }
@@ -251,10 +267,14 @@ public record TariffCues(
           raw.planWindowDays() == null ? 120 : raw.planWindowDays(),
           raw.sameDateDays() == null ? 3 : raw.sameDateDays(),
           raw.questions() == null ? Questions.none() : raw.questions());
+    } catch (JsonProcessingException e) {
+      throw ConfigFiles.yamlError(file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read tariff cues " + file + ": " + e.getMessage(), e);
+    } catch (ConfigException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw ConfigException.of(file, e.getMessage());
     }
   }
 

@@ -69,7 +69,7 @@ public final class BoilerplateCleaner {
   }
 
   /** Parses rules from YAML text; {@code origin} names them in messages. */
-  static BoilerplateCleaner fromYaml(String yaml, String origin) {
+  public static BoilerplateCleaner fromYaml(String yaml, String origin) {
     return new BoilerplateCleaner(BoilerplateRules.parse(yaml, origin), origin);
   }
 

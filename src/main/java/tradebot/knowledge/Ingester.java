@@ -3,6 +3,7 @@ package tradebot.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import tradebot.config.ConfigFiles;
 
 /**
  * Turns an article into a {@link Document}: drops page furniture, groups the kept lines into
@@ -27,10 +28,25 @@ public final class Ingester {
    * @throws IllegalArgumentException naming the file when one is broken
    */
   public static Ingester fromConfig(java.nio.file.Path configDir) {
+    return fromConfig(ConfigFiles.read(configDir, java.util.List.of(BOILERPLATE, ABBREVIATIONS)));
+  }
+
+  /** The ingestion pipeline as the config files read describe it (see {@link #fromConfig}). */
+  public static Ingester fromConfig(ConfigFiles config) {
     return new Ingester(
-        BoilerplateCleaner.fromFile(configDir.resolve("boilerplate.yaml")),
-        SentenceSplitter.fromFile(configDir.resolve("abbreviations.txt")),
+        BoilerplateCleaner.fromYaml(
+            text(config.required(BOILERPLATE)), config.path(BOILERPLATE).toString()),
+        SentenceSplitter.fromText(text(config.required(ABBREVIATIONS))),
         new FigureExtractor());
+  }
+
+  /** The config files the pipeline reads. */
+  public static final String BOILERPLATE = "boilerplate.yaml";
+
+  public static final String ABBREVIATIONS = "abbreviations.txt";
+
+  private static String text(byte[] utf8) {
+    return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public BoilerplateCleaner cleaner() {

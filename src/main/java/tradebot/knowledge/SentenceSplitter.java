@@ -2,6 +2,7 @@ package tradebot.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
@@ -40,16 +41,21 @@ public final class SentenceSplitter {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static SentenceSplitter fromFile(Path file) {
-    Set<String> abbreviations = new HashSet<>();
     try {
-      for (String line : Files.readAllLines(file)) {
-        String entry = line.replaceFirst("#.*", "").strip().toLowerCase(Locale.ROOT);
-        if (!entry.isEmpty()) {
-          abbreviations.add(entry);
-        }
-      }
+      return fromText(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read abbreviations " + file, e);
+    }
+  }
+
+  /** Abbreviations from text, one a line; '#' starts a comment. */
+  public static SentenceSplitter fromText(String text) {
+    Set<String> abbreviations = new HashSet<>();
+    for (String line : text.split("\\R")) {
+      String entry = line.replaceFirst("#.*", "").strip().toLowerCase(Locale.ROOT);
+      if (!entry.isEmpty()) {
+        abbreviations.add(entry);
+      }
     }
     return new SentenceSplitter(abbreviations);
   }

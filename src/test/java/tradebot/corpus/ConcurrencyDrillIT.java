@@ -90,8 +90,7 @@ class ConcurrencyDrillIT {
       Files.writeString(article, VARIANTS[0]);
       corpora.reload("drill", "test").get(60, TimeUnit.SECONDS);
       outcomes.clear();
-      AnswerService answerService =
-          new AnswerService(corpora, config, TradebotConfig.Answer.DEFAULTS);
+      AnswerService answerService = new AnswerService(corpora, TradebotConfig.Answer.DEFAULTS);
       Bot bot =
           new Bot(new TradeService(answerService, corpora, java.time.Clock.systemUTC(), a -> {}));
       bot.handle(ChatRequest.ask(Platform.API, "warm-up", QUESTION));

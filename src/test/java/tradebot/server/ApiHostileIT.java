@@ -37,8 +37,7 @@ class ApiHostileIT {
                 Path.of("knowledge"), Path.of("config"), IndexStore.inMemory(), Clock.systemUTC());
         Metrics metrics = new Metrics()) {
       corpora.start();
-      AnswerService answers =
-          new AnswerService(corpora, Path.of("config"), TradebotConfig.Answer.DEFAULTS);
+      AnswerService answers = new AnswerService(corpora, TradebotConfig.Answer.DEFAULTS);
       ApiServer server =
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),

@@ -69,7 +69,7 @@ class ApiServerIT {
     metrics = new Metrics();
     corpora.onReload(metrics::recordReload);
     corpora.start();
-    answers = new AnswerService(corpora, config, TradebotConfig.Answer.DEFAULTS);
+    answers = new AnswerService(corpora, TradebotConfig.Answer.DEFAULTS);
     server = newServer(TOKEN);
     server.mount(
         "POST",
@@ -168,7 +168,7 @@ class ApiServerIT {
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
                   new TradeService(
-                      new AnswerService(loading, config, TradebotConfig.Answer.DEFAULTS),
+                      new AnswerService(loading, TradebotConfig.Answer.DEFAULTS),
                       loading,
                       NOW,
                       metrics::recordAnswer),

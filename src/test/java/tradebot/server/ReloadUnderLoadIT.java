@@ -73,7 +73,7 @@ class ReloadUnderLoadIT {
                 knowledge, config, IndexStore.onDisk(tmp.resolve("data")), Clock.systemUTC());
         Metrics metrics = new Metrics()) {
       corpora.start();
-      AnswerService answers = new AnswerService(corpora, config, TradebotConfig.Answer.DEFAULTS);
+      AnswerService answers = new AnswerService(corpora, TradebotConfig.Answer.DEFAULTS);
       ApiServer server =
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
