@@ -41,13 +41,19 @@ class BrokenRulesReloadTest {
     Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
+  /** A corpus manager over copies of the seeds and the shipped config, in {@link #config}. */
+  private CorpusManager corpora() throws IOException {
+    Path knowledge = copy(Path.of("knowledge"), tmp.resolve("knowledge"));
+    config = copy(Path.of("config"), tmp.resolve("config"));
+    return new CorpusManager(knowledge, config, IndexStore.inMemory(), Clock.systemUTC());
+  }
+
+  private Path config;
+
   @Test
   void aReloadWithBrokenAnswerRulesFailsNamingTheLineAndTheOldCorpusKeepsAnswering()
       throws Exception {
-    Path knowledge = copy(Path.of("knowledge"), tmp.resolve("knowledge"));
-    Path config = copy(Path.of("config"), tmp.resolve("config"));
-    try (CorpusManager corpora =
-        new CorpusManager(knowledge, config, IndexStore.inMemory(), Clock.systemUTC())) {
+    try (CorpusManager corpora = corpora()) {
       AnswerService answers = new AnswerService(corpora, TradebotConfig.Answer.DEFAULTS);
       ReloadReport first = corpora.start();
       long lines = Files.readAllLines(config.resolve("answers.yaml")).size();
@@ -69,10 +75,7 @@ class BrokenRulesReloadTest {
   @Test
   void aReloadWithAnUnknownWeightFailsNamingTheFileAndTheOldCorpusKeepsAnswering()
       throws Exception {
-    Path knowledge = copy(Path.of("knowledge"), tmp.resolve("knowledge"));
-    Path config = copy(Path.of("config"), tmp.resolve("config"));
-    try (CorpusManager corpora =
-        new CorpusManager(knowledge, config, IndexStore.inMemory(), Clock.systemUTC())) {
+    try (CorpusManager corpora = corpora()) {
       AnswerService answers = new AnswerService(corpora, TradebotConfig.Answer.DEFAULTS);
       ReloadReport first = corpora.start();
       Path ranking = config.resolve("ranking.yaml");
