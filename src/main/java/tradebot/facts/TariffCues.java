@@ -264,8 +264,8 @@ public record TariffCues(
           raw.defaultCounterparts() == null ? Map.of() : raw.defaultCounterparts(),
           list(raw.globalScope()),
           list(raw.displayOrder()),
-          raw.planWindowDays() == null ? 120 : raw.planWindowDays(),
-          raw.sameDateDays() == null ? 3 : raw.sameDateDays(),
+          required(raw.planWindowDays(), "plan_window_days"),
+          required(raw.sameDateDays(), "same_date_days"),
           raw.questions() == null ? Questions.none() : raw.questions());
     } catch (JsonProcessingException e) {
       throw ConfigFiles.yamlError(file, e);
@@ -276,6 +276,14 @@ public record TariffCues(
     } catch (IllegalArgumentException e) {
       throw ConfigException.of(file, e.getMessage());
     }
+  }
+
+  /** A number the file must give: its default is the shipped file's, not a Java literal. */
+  private static int required(Integer value, String key) {
+    if (value == null) {
+      throw new IllegalArgumentException(key + " is required (a number of days)");
+    }
+    return value;
   }
 
   /** The cues of one status, or none. */
