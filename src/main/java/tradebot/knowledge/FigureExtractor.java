@@ -102,22 +102,13 @@ public final class FigureExtractor {
     List<Candidate> added = new ArrayList<>();
     while (count.find()) {
       Matcher c = count.matcher();
-      String num = c.group("num");
-      String noun = BLANKS.matcher(c.group("noun").toLowerCase(Locale.ROOT)).replaceAll(" ");
       String mods =
           BLANKS.matcher(c.group("mods").toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-      double scale = scale(c.group("scale"), null);
-      double value = FigureWords.number(num) * scale;
       boolean describing =
           Arrays.stream(mods.split(" ")).noneMatch(FigureWords.NOT_MODIFIERS::contains);
-      if (describing
-          && isCountedNoun(noun)
-          && value != 1
-          && !(scale == 1 && isYearLike(num))
-          && !labelled(text, c.start())
-          && free(kept, c.start(), c.end())) {
-        added.add(
-            new Candidate(figure(text, c, Figure.Kind.COUNT, value, mods + " " + noun), scale, 5));
+      Candidate counted = describing ? count(text, c, mods + " ") : null;
+      if (counted != null && free(kept, c.start(), c.end())) {
+        added.add(counted);
       }
     }
     if (!added.isEmpty()) {
@@ -273,18 +264,31 @@ public final class FigureExtractor {
     NumberMatches count =
         cues.number() ? new NumberMatches(FigureGrammar.COUNT, text, end, cues) : null;
     while (count != null && count.find()) {
-      Matcher c = count.matcher();
-      String num = c.group("num");
-      String noun = BLANKS.matcher(c.group("noun").toLowerCase(Locale.ROOT)).replaceAll(" ");
-      double scale = scale(c.group("scale"), null);
-      double value = FigureWords.number(num) * scale;
-      if (isCountedNoun(noun)
-          && value != 1
-          && !(scale == 1 && isYearLike(num))
-          && !labelled(text, c.start())) {
-        out.add(new Candidate(figure(text, c, Figure.Kind.COUNT, value, noun), scale, 5));
+      Candidate counted = count(text, count.matcher(), "");
+      if (counted != null) {
+        out.add(counted);
       }
     }
+  }
+
+  /**
+   * The count a match of {@link FigureGrammar#COUNT} or {@link FigureGrammar#COUNT_MODIFIED} reads,
+   * its unit {@code describing} (the words before the noun and a space, or "") and the noun; null
+   * when it is none: not a plural noun, a count of one, a year ("2018 tariffs") or a label ("No. 2
+   * officials").
+   */
+  private static Candidate count(String text, Matcher c, String describing) {
+    String num = c.group("num");
+    String noun = BLANKS.matcher(c.group("noun").toLowerCase(Locale.ROOT)).replaceAll(" ");
+    double scale = scale(c.group("scale"), null);
+    double value = FigureWords.number(num) * scale;
+    if (!isCountedNoun(noun)
+        || value == 1
+        || (scale == 1 && isYearLike(num))
+        || labelled(text, c.start())) {
+      return null;
+    }
+    return new Candidate(figure(text, c, Figure.Kind.COUNT, value, describing + noun), scale, 5);
   }
 
   private static boolean isCountedNoun(String noun) {
