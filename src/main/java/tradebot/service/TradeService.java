@@ -74,21 +74,23 @@ public final class TradeService {
      * @param timeline the tracked tariffs
      * @param only the one direction asked for, or null for both
      * @param standings the latest level of each direction asked for (empty: no tariffs reported)
-     * @param history every event of those directions, oldest first
-     * @param at the clock the levels were read at: fixed, so that the chart and JSON agree with
-     *     them
+     * @param at the clock the levels were read at: fixed, so that the history, chart and JSON agree
+     *     with them
      */
     record Levels(
         TariffTimeline timeline,
         TariffTimeline.Direction only,
         List<TariffTimeline.Standing> standings,
-        List<TariffEvent> history,
         Clock at,
         KnowledgeBase base)
         implements Tariffs {
       public Levels {
         standings = List.copyOf(standings);
-        history = List.copyOf(history);
+      }
+
+      /** Every event of the directions asked for, oldest first, as of {@code at}. */
+      public List<TariffEvent> history() {
+        return timeline.history(at, only);
       }
 
       /** The tracker's JSON: {@code latest}, {@code pending} and {@code history}. */
@@ -182,7 +184,7 @@ public final class TradeService {
       Clock at = Clock.fixed(clock.instant(), clock.getZone());
       List<TariffTimeline.Standing> standings =
           only == null ? t.latest(at) : t.latest(at, only).map(List::of).orElse(List.of());
-      return new Tariffs.Levels(t, only, standings, t.history(at, only), at, KnowledgeBase.of(c));
+      return new Tariffs.Levels(t, only, standings, at, KnowledgeBase.of(c));
     }
   }
 
