@@ -1,22 +1,25 @@
 package tradebot.facts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import tradebot.config.ConfigException;
 import tradebot.config.ConfigFiles;
+import tradebot.text.Months;
 
 /**
  * The words the tariff extractor reads sentences with, as moderators edit them in {@code
@@ -43,7 +46,6 @@ import tradebot.config.ConfigFiles;
  * @param relativeDays day words to days from the article's date ("tomorrow" to 1)
  * @param midnight words for midnight
  * @param weekdays the seven weekday names, Monday first
- * @param months month names and abbreviations to month numbers
  * @param actors ISO code to people and bodies that act for the country ("Trump" for US)
  * @param defaultCounterparts the other side when a sentence names one ("US" to "CN")
  * @param globalScope words that mark a tariff on everyone when no target is named
@@ -73,14 +75,22 @@ public record TariffCues(
     Map<String, Integer> relativeDays,
     List<String> midnight,
     List<String> weekdays,
-    Map<String, Integer> months,
     Map<String, List<String>> actors,
     Map<String, String> defaultCounterparts,
     List<String> globalScope,
     List<String> displayOrder,
-    int planWindowDays,
-    int sameDateDays,
+    @JsonProperty(required = true) int planWindowDays,
+    @JsonProperty(required = true) int sameDateDays,
     Questions questions) {
+
+  private static <K> Map<K, List<String>> copyLists(Map<K, List<String>> map) {
+    Map<K, List<String>> out = new HashMap<>();
+    map.forEach((k, v) -> out.put(k, list(v)));
+    return Map.copyOf(out);
+  }
+
+  /** Month names and abbreviations, lower case, to month numbers: the one table, {@link Months}. */
+  private static final Map<String, Integer> MONTHS = Months.lowerCase();
 
   /**
    * The words that make a question one about a tariff level ("what is the US tariff on Chinese
@@ -107,14 +117,14 @@ public record TariffCues(
       List<String> levelWords,
       List<String> goodsWords) {
     public Questions {
-      levyVerbs = List.copyOf(list(levyVerbs));
-      now = List.copyOf(list(now));
-      present = List.copyOf(list(present));
-      past = List.copyOf(list(past));
-      change = List.copyOf(list(change));
-      since = List.copyOf(list(since));
-      levelWords = List.copyOf(list(levelWords));
-      goodsWords = List.copyOf(list(goodsWords));
+      levyVerbs = list(levyVerbs);
+      now = list(now);
+      present = list(present);
+      past = list(past);
+      change = list(change);
+      since = list(since);
+      levelWords = list(levelWords);
+      goodsWords = list(goodsWords);
     }
 
     /** No words: no question is read as a tariff question. */
@@ -124,33 +134,33 @@ public record TariffCues(
     }
   }
 
+  /** Keys the file leaves out are empty lists and maps; only the numbers of days are required. */
   public TariffCues {
-    Objects.requireNonNull(questions, "questions");
-    tariffNouns = List.copyOf(tariffNouns);
-    goodsNouns = List.copyOf(goodsNouns);
-    amountQualifiers = List.copyOf(amountQualifiers);
-    rateQualifiers = List.copyOf(rateQualifiers);
-    percentUnits = List.copyOf(percentUnits);
-    status = Map.copyOf(status);
-    suspensionNouns = List.copyOf(suspensionNouns);
-    suspensionObjects = List.copyOf(suspensionObjects);
-    conditional = List.copyOf(conditional);
-    hypothetical = List.copyOf(hypothetical);
-    stacking = List.copyOf(stacking);
-    totals = List.copyOf(totals);
-    sameLevel = List.copyOf(sameLevel);
-    rangeCues = List.copyOf(rangeCues);
-    effectCues = List.copyOf(effectCues);
-    datePrepositions = List.copyOf(datePrepositions);
-    speechVerbs = List.copyOf(speechVerbs);
-    relativeDays = lowerKeys(relativeDays);
-    midnight = List.copyOf(midnight);
-    weekdays = List.copyOf(weekdays);
-    months = lowerKeys(months);
-    actors = Map.copyOf(actors);
-    defaultCounterparts = Map.copyOf(defaultCounterparts);
-    globalScope = List.copyOf(globalScope);
-    displayOrder = List.copyOf(displayOrder);
+    tariffNouns = list(tariffNouns);
+    goodsNouns = list(goodsNouns);
+    amountQualifiers = list(amountQualifiers);
+    rateQualifiers = list(rateQualifiers);
+    percentUnits = list(percentUnits);
+    status = status == null ? Map.of() : copyLists(status);
+    suspensionNouns = list(suspensionNouns);
+    suspensionObjects = list(suspensionObjects);
+    conditional = list(conditional);
+    hypothetical = list(hypothetical);
+    stacking = list(stacking);
+    totals = list(totals);
+    sameLevel = list(sameLevel);
+    rangeCues = list(rangeCues);
+    effectCues = list(effectCues);
+    datePrepositions = list(datePrepositions);
+    speechVerbs = list(speechVerbs);
+    relativeDays = relativeDays == null ? Map.of() : lowerKeys(relativeDays);
+    midnight = list(midnight);
+    weekdays = list(weekdays);
+    actors = actors == null ? Map.of() : copyLists(actors);
+    defaultCounterparts = defaultCounterparts == null ? Map.of() : Map.copyOf(defaultCounterparts);
+    globalScope = list(globalScope);
+    displayOrder = list(displayOrder);
+    questions = questions == null ? Questions.none() : questions;
     if (!weekdays.isEmpty() && weekdays.size() != 7) {
       throw new IllegalArgumentException("weekdays needs seven names, Monday first: " + weekdays);
     }
@@ -161,12 +171,6 @@ public record TariffCues(
     if (sameDateDays < 0) {
       throw new IllegalArgumentException("same_date_days must not be negative: " + sameDateDays);
     }
-    months.forEach(
-        (name, n) -> {
-          if (n < 1 || n > 12) {
-            throw new IllegalArgumentException("month " + name + " must be 1 to 12: " + n);
-          }
-        });
   }
 
   /** No cues at all: the extractor finds nothing. */
@@ -192,7 +196,6 @@ public record TariffCues(
         Map.of(),
         List.of(),
         List.of(),
-        Map.of(),
         Map.of(),
         Map.of(),
         List.of(),
@@ -225,48 +228,26 @@ public record TariffCues(
     ObjectMapper mapper =
         new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(
+                new SimpleModule()
+                    .addKeyDeserializer(
+                        TariffTimeline.Status.class,
+                        new KeyDeserializer() {
+                          @Override
+                          public Object deserializeKey(String key, DeserializationContext ctx) {
+                            return TariffTimeline.Status.fromLabel(key);
+                          }
+                        }));
     try {
-      Raw raw = mapper.readValue(yaml, Raw.class);
-      if (raw == null) {
+      TariffCues cues = mapper.readValue(yaml, TariffCues.class);
+      if (cues == null) {
         throw new IllegalArgumentException("the file is empty");
       }
-      Map<TariffTimeline.Status, List<String>> status = new EnumMap<>(TariffTimeline.Status.class);
-      if (raw.status() != null) {
-        raw.status().forEach((k, v) -> status.put(TariffTimeline.Status.fromLabel(k), list(v)));
-      }
-      if (raw.tariffNouns() == null || raw.tariffNouns().isEmpty()) {
+      if (cues.tariffNouns().isEmpty()) {
         throw new IllegalArgumentException("tariff_nouns must list at least one word");
       }
-      return new TariffCues(
-          raw.tariffNouns(),
-          list(raw.goodsNouns()),
-          list(raw.amountQualifiers()),
-          list(raw.rateQualifiers()),
-          list(raw.percentUnits()),
-          status,
-          list(raw.suspensionNouns()),
-          list(raw.suspensionObjects()),
-          list(raw.conditional()),
-          list(raw.hypothetical()),
-          list(raw.stacking()),
-          list(raw.totals()),
-          list(raw.sameLevel()),
-          list(raw.rangeCues()),
-          list(raw.effectCues()),
-          list(raw.datePrepositions()),
-          list(raw.speechVerbs()),
-          raw.relativeDays() == null ? Map.of() : raw.relativeDays(),
-          list(raw.midnight()),
-          list(raw.weekdays()),
-          tradebot.text.Months.lowerCase(),
-          raw.actors() == null ? Map.of() : raw.actors(),
-          raw.defaultCounterparts() == null ? Map.of() : raw.defaultCounterparts(),
-          list(raw.globalScope()),
-          list(raw.displayOrder()),
-          required(raw.planWindowDays(), "plan_window_days"),
-          required(raw.sameDateDays(), "same_date_days"),
-          raw.questions() == null ? Questions.none() : raw.questions());
+      return cues;
     } catch (JsonProcessingException e) {
       throw ConfigFiles.yamlError(file, e);
     } catch (IOException e) {
@@ -278,50 +259,18 @@ public record TariffCues(
     }
   }
 
-  /** A number the file must give: its default is the shipped file's, not a Java literal. */
-  private static int required(Integer value, String key) {
-    if (value == null) {
-      throw new IllegalArgumentException(key + " is required (a number of days)");
-    }
-    return value;
-  }
-
   /** The cues of one status, or none. */
   public List<String> cues(TariffTimeline.Status s) {
     return status.getOrDefault(s, List.of());
   }
 
-  private record Raw(
-      List<String> tariffNouns,
-      List<String> goodsNouns,
-      List<String> amountQualifiers,
-      List<String> rateQualifiers,
-      List<String> percentUnits,
-      Map<String, List<String>> status,
-      List<String> suspensionNouns,
-      List<String> suspensionObjects,
-      List<String> conditional,
-      List<String> hypothetical,
-      List<String> stacking,
-      List<String> totals,
-      List<String> sameLevel,
-      List<String> rangeCues,
-      List<String> effectCues,
-      List<String> datePrepositions,
-      List<String> speechVerbs,
-      Map<String, Integer> relativeDays,
-      List<String> midnight,
-      List<String> weekdays,
-      Map<String, List<String>> actors,
-      Map<String, String> defaultCounterparts,
-      List<String> globalScope,
-      List<String> displayOrder,
-      Integer planWindowDays,
-      Integer sameDateDays,
-      Questions questions) {}
-
   private static List<String> list(List<String> l) {
-    return l == null ? List.of() : l;
+    return l == null ? List.of() : List.copyOf(l);
+  }
+
+  /** Month names and abbreviations, lower case, to month numbers (1-12). */
+  public Map<String, Integer> months() {
+    return MONTHS;
   }
 
   private static Map<String, Integer> lowerKeys(Map<String, Integer> map) {

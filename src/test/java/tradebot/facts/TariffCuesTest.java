@@ -2,6 +2,7 @@ package tradebot.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,12 @@ class TariffCuesTest {
     ConfigException e =
         assertThrows(
             ConfigException.class, () -> TariffCues.parse(without("plan_window_days"), FILE));
-    assertEquals(FILE + ": plan_window_days is required (a number of days)", e.getMessage());
+    assertEquals("plan_window_days", e.key());
+    assertEquals(FILE.toString(), e.file());
+    assertTrue(
+        e.getMessage()
+            .contains("plan_window_days: Missing required creator property 'plan_window_days'"),
+        e.getMessage());
   }
 
   @Test
@@ -36,7 +42,12 @@ class TariffCuesTest {
     ConfigException e =
         assertThrows(
             ConfigException.class, () -> TariffCues.parse(without("same_date_days"), FILE));
-    assertEquals(FILE + ": same_date_days is required (a number of days)", e.getMessage());
+    assertEquals("same_date_days", e.key());
+    assertEquals(FILE.toString(), e.file());
+    assertTrue(
+        e.getMessage()
+            .contains("same_date_days: Missing required creator property 'same_date_days'"),
+        e.getMessage());
   }
 
   @Test
