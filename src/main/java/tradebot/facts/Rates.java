@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradebot.knowledge.Figure;
+import tradebot.knowledge.FigureExtractor;
 
 /**
  * Reads the percentages of a tariff clause and tells their roles apart: the rate ("to 125%", "up to
@@ -36,6 +38,10 @@ final class Rates {
       String sameLevel) {}
 
   private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
+
+  /** Percentages are read by the one grammar for figures that ingestion uses. */
+  private static final FigureExtractor FIGURES = new FigureExtractor();
+
   private static final Pattern JOIN = Pattern.compile("^\\s*(?:to|-|–|—|and)\\s*$");
   private static final Pattern SHARE_AFTER =
       Pattern.compile("^\\s+of\\b", Pattern.CASE_INSENSITIVE);
@@ -45,7 +51,6 @@ final class Rates {
   private static final Pattern BARE_LOW =
       Pattern.compile("(?<![\\d.])" + NUMBER + "\\s*(?:to|-|–)\\s*$", Pattern.CASE_INSENSITIVE);
 
-  private final Pattern percent;
   private final Pattern qualifierBefore;
   private final Pattern toFrom;
   private final Pattern rangeBefore;
@@ -55,19 +60,6 @@ final class Rates {
   private final Phrases.Cue sameLevel;
 
   Rates(TariffCues cues) {
-    List<String> words = new ArrayList<>();
-    boolean sign = false;
-    for (String u : cues.percentUnits()) {
-      if (u.strip().equals("%")) {
-        sign = true;
-      } else {
-        words.add(u);
-      }
-    }
-    String units = (sign ? "%" : "(?!)") + "|(?:" + Phrases.alternation(words) + ")(?![\\p{L}])";
-    this.percent =
-        Pattern.compile(
-            "(?<![\\p{L}\\p{N}.])" + NUMBER + "\\s*(?:" + units + ")", Pattern.CASE_INSENSITIVE);
     String quals = Phrases.alternation(cues.rateQualifiers());
     this.qualifierBefore =
         Pattern.compile("(?<![\\p{L}])(?:" + quals + ")\\s+$", Pattern.CASE_INSENSITIVE);
@@ -89,10 +81,10 @@ final class Rates {
   /** The roles of the percentages in {@code s[from, to)}. */
   Parsed parse(String s, int from, int to) {
     List<Rate> tokens = new ArrayList<>();
-    Matcher m = percent.matcher(s).region(from, to);
-    while (m.find()) {
-      tokens.add(
-          new Rate(Double.parseDouble(m.group(1)), null, m.group(), m.start(), m.end(), false));
+    for (Figure f : FIGURES.extract(s, from, to)) {
+      if (f.kind() == Figure.Kind.PERCENT) {
+        tokens.add(new Rate(f.value(), null, f.text(), f.start(), f.end(), false));
+      }
     }
     List<Rate> rates = new ArrayList<>();
     Rate fromRate = null;

@@ -30,7 +30,6 @@ import tradebot.text.Months;
  * @param goodsNouns what a tariff covers ("goods", "imports")
  * @param amountQualifiers words before an amount that belong to the coverage ("another")
  * @param rateQualifiers words before a rate that belong to the rate as written ("up to")
- * @param percentUnits how a percentage is written after the number ("%", "percent")
  * @param status status cues by status
  * @param suspensionNouns nouns that mark a suspension only alongside a rate or an amount
  * @param suspensionObjects what a tariff-less sentence may suspend ("the planned increase")
@@ -59,7 +58,6 @@ public record TariffCues(
     List<String> goodsNouns,
     List<String> amountQualifiers,
     List<String> rateQualifiers,
-    List<String> percentUnits,
     Map<TariffTimeline.Status, List<String>> status,
     List<String> suspensionNouns,
     List<String> suspensionObjects,
@@ -140,7 +138,6 @@ public record TariffCues(
     goodsNouns = list(goodsNouns);
     amountQualifiers = list(amountQualifiers);
     rateQualifiers = list(rateQualifiers);
-    percentUnits = list(percentUnits);
     status = status == null ? Map.of() : copyLists(status);
     suspensionNouns = list(suspensionNouns);
     suspensionObjects = list(suspensionObjects);
@@ -176,7 +173,6 @@ public record TariffCues(
   /** No cues at all: the extractor finds nothing. */
   public static TariffCues empty() {
     return new TariffCues(
-        List.of(),
         List.of(),
         List.of(),
         List.of(),
