@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradebot.knowledge.Figure;
+import tradebot.knowledge.FigureExtractor;
 
 /**
  * Finds what a tariff covers: an amount of goods ("another $200 billion in Chinese imports") or the
@@ -14,6 +16,11 @@ final class Coverage {
   record Span(String text, int start, int end) {}
 
   private static final int MAX_WORDS = 8;
+
+  /** How far before an amount its qualifier or "goods worth" may start. */
+  private static final int BEFORE_AMOUNT = 80;
+
+  private static final FigureExtractor FIGURES = new FigureExtractor();
   private static final Pattern ON =
       Pattern.compile("(?<![\\p{L}])on\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_GOODS =
@@ -21,7 +28,9 @@ final class Coverage {
           "^(?:top\\b|hold\\b|behalf\\b|track\\b|the\\s+line\\b|twitter\\b)",
           Pattern.CASE_INSENSITIVE);
 
-  private final Pattern money;
+  private final Pattern qualifierBefore;
+  private final Pattern goodsAfterAmount;
+  private final Pattern goodsWorthBefore;
   private final FirstWords goods; // every amount of goods names them
   private final Pattern stop;
   private final Pattern dateWord;
@@ -33,29 +42,23 @@ final class Coverage {
     String goods = Phrases.alternation(cues.goodsNouns());
     this.goods = FirstWords.anywhere(cues.goodsNouns());
     String quals = Phrases.alternation(cues.amountQualifiers());
-    String amount =
-        "(?:(?:US|U\\.S\\.|USD)\\s?)?[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?"
-            + "(?:\\s*(?:billion|bn|million|mn|trillion|tn)(?![\\p{L}])|[bm](?![\\p{L}]))?"
-            + "|\\d[\\d,]*(?:\\.\\d+)?\\s+(?:billion|million|trillion)\\s+(?:US\\s+)?(?:dollars|yuan|euros)";
-    // "$200 billion of Chinese imports", or "Chinese imports worth $34 billion".
-    this.money =
+    // "another $200 billion of Chinese imports": a qualifier before the amount, goods after it.
+    this.qualifierBefore =
+        Pattern.compile("(?<![\\p{L}])(?:" + quals + ")\\s+$", Pattern.CASE_INSENSITIVE);
+    this.goodsAfterAmount =
         Pattern.compile(
-            "(?:(?<![\\p{L}])(?:"
-                + quals
-                + ")\\s+)?(?:"
-                + amount
-                + ")"
-                + "(?:\\s+worth)?(?:\\s+(?:of|in))?(?:\\s+[^\\s,;:]+){0,4}?\\s+(?:"
+            "^(?:\\s+worth)?(?:\\s+(?:of|in))?(?:\\s+[^\\s,;:]+){0,4}?\\s+(?:"
                 + goods
-                + ")(?![\\p{L}])"
-                + "|(?<![\\p{L}])(?:(?!(?:on|of|in|to|and|the|a|an)\\s)[\\p{L}.-]+\\s+){0,2}(?:"
+                + ")(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE);
+    // "Chinese imports worth $34 billion": goods, "worth" and a qualifier before the amount.
+    this.goodsWorthBefore =
+        Pattern.compile(
+            "(?<![\\p{L}])(?:(?!(?:on|of|in|to|and|the|a|an)\\s)[\\p{L}.-]+\\s+){0,2}(?:"
                 + goods
-                + ")"
-                + "\\s+worth\\s+(?:(?:"
+                + ")\\s+worth\\s+(?:(?:"
                 + quals
-                + ")\\s+)?(?:"
-                + amount
-                + ")",
+                + ")\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     List<String> dateWords = new ArrayList<>(cues.weekdays());
     dateWords.addAll(cues.months().keySet());
@@ -82,13 +85,44 @@ final class Coverage {
         Pattern.compile("(?:" + goods + ")\\s+from\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
   }
 
-  /** The first amount of goods in {@code s[from, to)}, or null. */
+  /**
+   * The first amount of goods in {@code s[from, to)}, or null: an amount of money as the figure
+   * extractor reads it (the one grammar for money), with goods named after it ("$200 billion of
+   * Chinese imports") or before it ("imports worth $34 billion").
+   */
   Span money(String s, int from, int to) {
     if (!hasDigit(s, from, to) || !goods.mayOccur(s, from, to)) {
-      return null; // an amount of goods has a digit and a goods noun: spare the pattern's scan
+      return null; // an amount of goods has a digit and a goods noun: spare the extractor's scan
     }
-    Matcher m = money.matcher(s).region(from, to);
-    return m.find() ? new Span(m.group(), m.start(), m.end()) : null;
+    Span first = null;
+    for (Figure f : FIGURES.extract(s, from, to)) {
+      if (f.kind() != Figure.Kind.MONEY) {
+        continue;
+      }
+      Span span = amountOfGoods(s, from, to, f.start(), f.end());
+      if (span != null && (first == null || span.start() < first.start())) {
+        first = span;
+      }
+    }
+    return first;
+  }
+
+  private Span amountOfGoods(String s, int from, int to, int start, int end) {
+    int lookBack = Math.max(from, start - BEFORE_AMOUNT);
+    Matcher worth = goodsWorthBefore.matcher(s.substring(lookBack, start));
+    if (worth.find()) {
+      return span(s, lookBack + worth.start(), end);
+    }
+    Matcher after = goodsAfterAmount.matcher(s.substring(end, to));
+    if (!after.find()) {
+      return null;
+    }
+    Matcher qual = qualifierBefore.matcher(s.substring(lookBack, start));
+    return span(s, qual.find() ? lookBack + qual.start() : start, end + after.end());
+  }
+
+  private static Span span(String s, int start, int end) {
+    return new Span(s.substring(start, end), start, end);
   }
 
   /**
