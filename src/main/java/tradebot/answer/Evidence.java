@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tradebot.knowledge.Figure;
 import tradebot.knowledge.Sentence;
+import tradebot.text.WordTables;
 
 /**
  * Finds in a sentence the thing a question type asks for: a figure of the wanted kind, a person's
@@ -208,13 +209,7 @@ final class Evidence {
   private static final Set<String> NOT_NAMES = notNames();
 
   private static Set<String> notNames() {
-    Set<String> words =
-        new java.util.HashSet<>(
-            List.of(
-                "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "but",
-                "or", "while", "when", "after", "before", "as", "if", "even", "still", "so", "yet",
-                "this", "that", "these", "those", "his", "her", "their", "its", "our", "it", "he",
-                "she", "they", "we", "us", "u.s"));
+    Set<String> words = new java.util.HashSet<>(WordTables.words("not-names"));
     for (String m : tradebot.text.Months.FULL_NAMES) {
       words.add(m.toLowerCase(Locale.ROOT));
     }
