@@ -358,11 +358,9 @@ public final class AnswerService {
   private static Loaded parse(String version, ConfigFiles config) {
     return new Loaded(
         version,
-        AnswerRules.parse(config.required(RULES), config.path(RULES)),
-        RankingModel.parse(config.required(RankingModel.FILE), config.path(RankingModel.FILE)));
+        AnswerRules.parse(config.required(ConfigFiles.ANSWERS), config.path(ConfigFiles.ANSWERS)),
+        RankingModel.parse(config.required(ConfigFiles.RANKING), config.path(ConfigFiles.RANKING)));
   }
-
-  private static final String RULES = "answers.yaml";
 
   private static Duration took(long t0) {
     return Duration.ofNanos(System.nanoTime() - t0);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import tradebot.config.ConfigFiles;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
@@ -404,7 +405,7 @@ public final class Fitter {
    * feature's weight set to 0 in turn (not refitted): what each feature adds to these questions.
    */
   public List<String> ablation() {
-    RankingModel shipped = RankingModel.load(configDir.resolve(RankingModel.FILE));
+    RankingModel shipped = RankingModel.load(configDir.resolve(ConfigFiles.RANKING));
     List<String> out = new ArrayList<>();
     out.add(String.format(Locale.ROOT, "%-32s %s", "shipped weights", score(shipped, examples)));
     for (Feature f : Feature.values()) {
@@ -554,7 +555,7 @@ public final class Fitter {
         "Fitted by `./tradebot fit` (do not tune by hand: refit). Weights of the features in");
     header.add("src/main/java/tradebot/answer/Feature.java and DeclineFeature.java.");
     header.addAll(report.subList(0, Math.min(report.size(), 1 + cv.size() + 1)));
-    Files.writeString(configDir.resolve(RankingModel.FILE), model.toYaml(header));
+    Files.writeString(configDir.resolve(ConfigFiles.RANKING), model.toYaml(header));
     return report;
   }
 

@@ -24,8 +24,6 @@ import tradebot.config.ConfigFiles;
  * weighs nothing. Immutable and thread-safe.
  */
 record RankingModel(double[] rank, double bias, double[] decline, double threshold) {
-  static final String FILE = "ranking.yaml";
-
   RankingModel {
     if (rank.length != Feature.values().length) {
       throw new IllegalArgumentException("rank weights: " + rank.length);

@@ -58,7 +58,7 @@ final class FitCommand implements Callable<Integer> {
     if (listMistakes) {
       fitter.mistakes().forEach(m -> System.out.println("  " + m));
     }
-    System.out.println("wrote " + configDir.resolve("ranking.yaml"));
+    System.out.println("wrote " + configDir.resolve(tradebot.config.ConfigFiles.RANKING));
     return 0;
   }
 }

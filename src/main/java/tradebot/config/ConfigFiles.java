@@ -20,6 +20,31 @@ import java.util.stream.Collectors;
  * afterwards. A file that is not there is absent. Immutable.
  */
 public final class ConfigFiles {
+  /** Page furniture the ingestion pipeline cuts from articles. */
+  public static final String BOILERPLATE = "boilerplate.yaml";
+
+  /** Abbreviations after which a full stop does not end a sentence. */
+  public static final String ABBREVIATIONS = "abbreviations.txt";
+
+  /** Synonym groups and aliases of the question analyzer. */
+  public static final String VOCABULARY = "vocabulary.yaml";
+
+  /** Answer types, cue words and the answer builder's rules. */
+  public static final String ANSWERS = "answers.yaml";
+
+  /** The tariff reader's cue words. */
+  public static final String TARIFFS = "tariffs.yaml";
+
+  /** The ranker's and the decline decision's weights, written by {@code tradebot fit}. */
+  public static final String RANKING = "ranking.yaml";
+
+  /**
+   * The rule book: every editable file of the config directory that shapes ingestion and answers,
+   * hashed into the corpus version and read once per build.
+   */
+  public static final List<String> RULE_BOOK =
+      List.of(BOILERPLATE, ABBREVIATIONS, VOCABULARY, ANSWERS, TARIFFS, RANKING);
+
   private final Path dir;
   private final Map<String, byte[]> contents;
 

@@ -164,7 +164,7 @@ final class CorpusBuilder {
   }
 
   private ConfigFiles readConfig() {
-    return ConfigFiles.read(configDir, CorpusManager.DATA_FILES);
+    return ConfigFiles.read(configDir, ConfigFiles.RULE_BOOK);
   }
 
   /**
@@ -178,7 +178,9 @@ final class CorpusBuilder {
   Loaded load(String expected) throws IOException {
     ConfigFiles config = readConfig();
     checks.forEach(check -> check.accept(config));
-    Vocabulary vocabulary = Vocabulary.parse(config.required(VOCABULARY), config.path(VOCABULARY));
+    Vocabulary vocabulary =
+        Vocabulary.parse(
+            config.required(ConfigFiles.VOCABULARY), config.path(ConfigFiles.VOCABULARY));
     Ingester ingester = Ingester.fromConfig(config);
     TariffCues cues = tariffCues(config);
     KnowledgeLoader loader = new KnowledgeLoader(ingester);
@@ -270,20 +272,16 @@ final class CorpusBuilder {
   /** The tariff cues; without the file the tracker finds nothing, which is logged, not fatal. */
   private static TariffCues tariffCues(ConfigFiles config) {
     return config
-        .bytes(TARIFFS)
-        .map(bytes -> TariffCues.parse(bytes, config.path(TARIFFS)))
+        .bytes(ConfigFiles.TARIFFS)
+        .map(bytes -> TariffCues.parse(bytes, config.path(ConfigFiles.TARIFFS)))
         .orElseGet(
             () -> {
               log.warn(
                   "{} is missing: the tariff tracker will find no tariff events",
-                  config.path(TARIFFS));
+                  config.path(ConfigFiles.TARIFFS));
               return TariffCues.empty();
             });
   }
-
-  private static final String VOCABULARY = "vocabulary.yaml";
-
-  private static final String TARIFFS = "tariffs.yaml";
 
   /** The corpus version: the knowledge files' digest and the config data files' content. */
   private String version(String knowledgeVersion, ConfigFiles config) {

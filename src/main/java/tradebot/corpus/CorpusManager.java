@@ -41,16 +41,6 @@ public final class CorpusManager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CorpusManager.class);
   private static final Logger audit = LoggerFactory.getLogger("tradebot.audit");
 
-  /** The editable files under the config directory that shape ingestion and answers. */
-  public static final List<String> DATA_FILES =
-      List.of(
-          "boilerplate.yaml",
-          "abbreviations.txt",
-          "vocabulary.yaml",
-          "answers.yaml",
-          "tariffs.yaml",
-          "ranking.yaml");
-
   private final Path knowledgeDir;
   private final Path configDir;
   private final IndexStore store;
@@ -220,7 +210,11 @@ public final class CorpusManager implements AutoCloseable {
       if (watcher == null && !builder.isShutdown()) {
         watcher =
             KnowledgeWatcher.start(
-                knowledgeDir, configDir, DATA_FILES, debounce, () -> reload("watcher", "watch"));
+                knowledgeDir,
+                configDir,
+                ConfigFiles.RULE_BOOK,
+                debounce,
+                () -> reload("watcher", "watch"));
       }
     }
   }

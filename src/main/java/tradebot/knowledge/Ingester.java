@@ -28,22 +28,20 @@ public final class Ingester {
    * @throws IllegalArgumentException naming the file when one is broken
    */
   public static Ingester fromConfig(java.nio.file.Path configDir) {
-    return fromConfig(ConfigFiles.read(configDir, java.util.List.of(BOILERPLATE, ABBREVIATIONS)));
+    return fromConfig(
+        ConfigFiles.read(
+            configDir, java.util.List.of(ConfigFiles.BOILERPLATE, ConfigFiles.ABBREVIATIONS)));
   }
 
   /** The ingestion pipeline as the config files read describe it (see {@link #fromConfig}). */
   public static Ingester fromConfig(ConfigFiles config) {
     return new Ingester(
         BoilerplateCleaner.fromYaml(
-            text(config.required(BOILERPLATE)), config.path(BOILERPLATE).toString()),
-        SentenceSplitter.fromText(text(config.required(ABBREVIATIONS))),
+            text(config.required(ConfigFiles.BOILERPLATE)),
+            config.path(ConfigFiles.BOILERPLATE).toString()),
+        SentenceSplitter.fromText(text(config.required(ConfigFiles.ABBREVIATIONS))),
         new FigureExtractor());
   }
-
-  /** The config files the pipeline reads. */
-  public static final String BOILERPLATE = "boilerplate.yaml";
-
-  public static final String ABBREVIATIONS = "abbreviations.txt";
 
   private static String text(byte[] utf8) {
     return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
