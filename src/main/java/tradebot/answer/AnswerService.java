@@ -52,6 +52,14 @@ public final class AnswerService {
    */
   record Loaded(String version, AnswerRules rules, RankingModel model) {}
 
+  /**
+   * What the check of the last build parsed, from exactly these files: the corpus that build makes
+   * carries the same {@link ConfigFiles}, so its rules are not parsed a second time.
+   */
+  private record Checked(ConfigFiles config, AnswerRules rules, RankingModel model) {}
+
+  private final AtomicReference<Checked> checked = new AtomicReference<>();
+
   public AnswerService(CorpusManager corpora, TradebotConfig.Answer settings) {
     this(corpora, settings, Clock.systemUTC());
   }
@@ -64,9 +72,9 @@ public final class AnswerService {
    */
   public AnswerService(CorpusManager corpora, TradebotConfig.Answer settings, Clock clock) {
     this.corpora = Objects.requireNonNull(corpora, "corpora");
-    corpora.checkConfigWith(AnswerService::parse);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    corpora.checkConfigWith(this::check);
     // WordNet takes a second to read: do it now, beside start-up, not on the first question.
     Thread.ofVirtual().name("thesaurus-warm-up").start(Thesaurus::warmUp);
   }
@@ -345,14 +353,20 @@ public final class AnswerService {
   Loaded rules(Corpus corpus) {
     Loaded loaded = rules.get();
     if (loaded == null || !loaded.version().equals(corpus.version())) {
-      loaded = parse(corpus.version(), corpus.config());
+      Checked c = checked.get();
+      loaded =
+          c != null && c.config() == corpus.config()
+              ? new Loaded(corpus.version(), c.rules(), c.model())
+              : parse(corpus.version(), corpus.config());
       rules.set(loaded);
     }
     return loaded;
   }
 
-  private static void parse(ConfigFiles config) {
-    parse("", config);
+  /** Parses a build's rules before it serves, so that a broken file refuses the build. */
+  private void check(ConfigFiles config) {
+    Loaded parsed = parse("", config);
+    checked.set(new Checked(config, parsed.rules(), parsed.model()));
   }
 
   private static Loaded parse(String version, ConfigFiles config) {
