@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradebot.facts.internal.FirstWords;
 
 /** Regular expressions made from editable word lists. Thread-safe. */
 final class Phrases {

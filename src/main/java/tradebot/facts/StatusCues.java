@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradebot.facts.internal.FirstWords;
 
 /**
  * Decides the status of a tariff clause from the status cues of {@link TariffCues}: the verb that

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradebot.knowledge.internal.FigureCues;
+import tradebot.knowledge.internal.NumberMatches;
 
 /**
  * Finds rates, amounts, counts, dates and durations in article text. Thread-safe and stateless.
@@ -46,7 +48,7 @@ public final class FigureExtractor {
   /** The figures inside {@code text[start, end)}, with offsets into {@code text}, in order. */
   public List<Figure> extract(String text, int start, int end) {
     checkRegion(text, start, end);
-    return extract(text, start, end, FigureCues.of(text, start, end));
+    return extract(text, start, end, FigureGrammar.CUES.scan(text, start, end));
   }
 
   /**
@@ -94,11 +96,16 @@ public final class FigureExtractor {
    * Adds, in order, the counts whose noun has describing words before it ("818 product lines", "31
    * Chinese companies") on the numbers that no figure in {@code kept} took.
    */
+  /** The matches of {@code pattern}, which opens with a written number, where cues allow one. */
+  private static NumberMatches numbers(Pattern pattern, String text, int end, FigureCues cues) {
+    return new NumberMatches(matcher(pattern, text, cues.numberFrom(), end), end, cues);
+  }
+
   private static void modifiedCounts(String text, int end, FigureCues cues, List<Candidate> kept) {
     if (!cues.number()) {
       return;
     }
-    NumberMatches count = new NumberMatches(FigureGrammar.COUNT_MODIFIED, text, end, cues);
+    NumberMatches count = numbers(FigureGrammar.COUNT_MODIFIED, text, end, cues);
     List<Candidate> added = new ArrayList<>();
     while (count.find()) {
       Matcher c = count.matcher();
@@ -203,9 +210,7 @@ public final class FigureExtractor {
           new Candidate(figure(text, m, Figure.Kind.MONEY, number * scale, currency), scale, 2));
     }
     NumberMatches suffix =
-        cues.currencyAfter()
-            ? new NumberMatches(FigureGrammar.MONEY_SUFFIX, text, end, cues)
-            : null;
+        cues.currencyAfter() ? numbers(FigureGrammar.MONEY_SUFFIX, text, end, cues) : null;
     while (suffix != null && suffix.find()) {
       Matcher s = suffix.matcher();
       double scale = scale(s.group("scale"), null);
@@ -236,16 +241,13 @@ public final class FigureExtractor {
   private static void numbered(
       String text, int start, int end, FigureCues cues, List<Candidate> out) {
     // Rates, durations and counts open with their number: tried only where one starts.
-    NumberMatches percent =
-        cues.percent() ? new NumberMatches(FigureGrammar.PERCENT, text, end, cues) : null;
+    NumberMatches percent = cues.percent() ? numbers(FigureGrammar.PERCENT, text, end, cues) : null;
     while (percent != null && percent.find()) {
       Matcher p = percent.matcher();
       out.add(candidate(text, p, Figure.Kind.PERCENT, FigureWords.number(p.group("num")), "%", 3));
     }
     NumberMatches duration =
-        cues.number() && cues.timeUnit()
-            ? new NumberMatches(FigureGrammar.DURATION, text, end, cues)
-            : null;
+        cues.number() && cues.timeUnit() ? numbers(FigureGrammar.DURATION, text, end, cues) : null;
     while (duration != null && duration.find()) {
       Matcher d = duration.matcher();
       double days = FigureWords.DURATION_UNITS.get(d.group("unit").toLowerCase(Locale.ROOT));
@@ -261,8 +263,7 @@ public final class FigureExtractor {
         out.add(candidate(text, a, Figure.Kind.DURATION, days, "days", 4));
       }
     }
-    NumberMatches count =
-        cues.number() ? new NumberMatches(FigureGrammar.COUNT, text, end, cues) : null;
+    NumberMatches count = cues.number() ? numbers(FigureGrammar.COUNT, text, end, cues) : null;
     while (count != null && count.find()) {
       Candidate counted = count(text, count.matcher(), "");
       if (counted != null) {
@@ -342,7 +343,14 @@ public final class FigureExtractor {
       Figure f = c.figure();
       if (f.kind() != Figure.Kind.DATE) {
         int from = Math.max(previousEnd, f.start() - RANGE_LOOKBACK);
-        Matcher m = NumberMatches.rangeStart(text, from, f.start(), cues);
+        Matcher m =
+            NumberMatches.rangeStart(
+                matcher(FigureGrammar.RANGE_START, text, from, f.start()),
+                FigureGrammar.BETWEEN,
+                text,
+                from,
+                f.start(),
+                cues);
         if (m != null && isRangeStart(text, m)) {
           double value = FigureWords.number(m.group("num")) * c.factor();
           out.add(figure(text, m.start("num"), m.end("num"), f.kind(), value, f.unit()));

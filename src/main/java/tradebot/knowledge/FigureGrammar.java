@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tradebot.knowledge.internal.FigureCues;
 
 /**
  * The ways a figure is written, as regular expressions built from {@link FigureWords}. Every
@@ -218,13 +219,18 @@ final class FigureGrammar {
               + PLURAL
               + ")");
 
+  /** The word a range may open with: "between 50 and 60". */
+  static final String BETWEEN = "between";
+
   /**
    * The first half of a range ending where the text to match ends: "10 to " before "25 percent",
    * "between 50 and " before "60 billion yuan".
    */
   static final Pattern RANGE_START =
       Pattern.compile(
-          "(?:(?<between>(?i:between))"
+          "(?:(?<between>(?i:"
+              + BETWEEN
+              + "))"
               + SP
               + ")?(?<num>"
               + NUMBER
@@ -239,6 +245,21 @@ final class FigureGrammar {
               + ")$");
 
   /** A matcher over {@code text[start, end)} that sees the text around it for word boundaries. */
+  /** The cues of this grammar's words: which of its patterns can match in a region at all. */
+  static final FigureCues.Scanner CUES =
+      new FigureCues.Scanner(
+          new FigureCues.Words(
+              Stream.concat(FigureWords.UNITS.keySet().stream(), FigureWords.TENS.keySet().stream())
+                  .toList(),
+              FigureWords.PHRASES.keySet(),
+              FigureWords.SCALES.keySet(),
+              FigureWords.DURATION_UNITS.keySet(),
+              PERCENT_WORDS,
+              FigureWords.MONTHS.keySet(),
+              FigureWords.CURRENCY_WORDS.keySet(),
+              FigureWords.CURRENCY_CODES.keySet(),
+              FigureWords.CURRENCY_SIGNS.keySet()));
+
   static Matcher matcher(Pattern pattern, String text, int start, int end) {
     return pattern.matcher(text).region(start, end).useTransparentBounds(true);
   }

@@ -161,4 +161,40 @@ class ArchitectureTest {
         .resideOutsideOfPackages("tradebot.text..", "java..")
         .check(classes);
   }
+
+  @Test
+  void theSpeedOnlyPreFiltersDependOnNothingOfTheProductButTheirOwnPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage("tradebot.knowledge.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("tradebot.knowledge.internal..", "java..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("tradebot.facts.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("tradebot.facts.internal..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void aPreFilterIsUsedOnlyByThePackageOfTheRuleItServes() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.knowledge..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("tradebot.knowledge.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.facts..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("tradebot.facts.internal..")
+        .check(classes);
+  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tradebot.facts.internal.FirstWords;
 
 /** The quick test never says "no" where the pattern would match, and says it where none stands. */
 class FirstWordsTest {

@@ -1,30 +1,34 @@
-package tradebot.knowledge;
+package tradebot.knowledge.internal;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The matches of a figure pattern that opens with a written number, in order, as {@link
  * Matcher#find} gives them, tried only where {@link FigureCues} says a number may start (which no
- * match can miss), not at every position of the text. Not thread-safe: one per search.
+ * match can miss), not at every position of the text: the same matches, found faster. Not
+ * thread-safe: one per search.
  */
-final class NumberMatches {
+public final class NumberMatches {
   private final Matcher m;
   private final int[] starts; // null: try everywhere
   private final int end;
   private int next;
   private int after;
 
-  NumberMatches(Pattern pattern, String text, int end, FigureCues cues) {
-    this.m = FigureGrammar.matcher(pattern, text, cues.numberFrom(), end);
+  /**
+   * The matches of {@code m}, a matcher of a pattern that opens with a written number whose region
+   * is {@code [cues.numberFrom(), end)} with transparent bounds.
+   */
+  public NumberMatches(Matcher m, int end, FigureCues cues) {
+    this.m = m;
     this.starts = cues.numberStarts();
     this.end = end;
     this.after = cues.numberFrom();
   }
 
   /** Finds the next match, as {@link Matcher#find} would; {@link #matcher} then holds it. */
-  boolean find() {
+  public boolean find() {
     if (starts == null) {
       return m.find();
     }
@@ -42,17 +46,18 @@ final class NumberMatches {
   }
 
   /** The matcher holding the last match found. */
-  Matcher matcher() {
+  public Matcher matcher() {
     return m;
   }
 
   /**
    * The first half of a range in {@code text[from, to)}, ending at {@code to}, as find() gives it,
-   * or null; tried only where it can start: at a written number, or at "between" (which the pattern
-   * reads even inside a word).
+   * or null; {@code m} is the range pattern's matcher over that region with transparent bounds, a
+   * pattern that opens with a written number or with {@code between} (which it reads even inside a
+   * word, in any case). Tried only where it can start.
    */
-  static Matcher rangeStart(String text, int from, int to, FigureCues cues) {
-    Matcher m = FigureGrammar.matcher(FigureGrammar.RANGE_START, text, from, to);
+  public static Matcher rangeStart(
+      Matcher m, String between, String text, int from, int to, FigureCues cues) {
     int[] numbers = cues.numberStarts();
     if (numbers == null) {
       return m.find() ? m : null;
@@ -66,8 +71,8 @@ final class NumberMatches {
         break;
       }
     }
-    for (int p = from; p + BETWEEN.length() <= to; p++) {
-      if (text.regionMatches(true, p, BETWEEN, 0, BETWEEN.length())) {
+    for (int p = from; p + between.length() <= to; p++) {
+      if (text.regionMatches(true, p, between, 0, between.length())) {
         at[n++] = p;
       }
     }
@@ -80,6 +85,4 @@ final class NumberMatches {
     }
     return null;
   }
-
-  private static final String BETWEEN = "between";
 }

@@ -1,4 +1,4 @@
-package tradebot.facts;
+package tradebot.facts.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A quick test that the pattern {@link Phrases#of} makes of a word list cannot match in a region:
- * no phrase stands there as whole words. It reads text as that pattern does (case ignored the
- * Unicode way: a character matches when it, or its upper case lowered, is the phrase's character so
- * folded; any run of blanks between words; no letter, digit or hyphen right before or after), and
- * where it cannot tell it says "maybe", so it never says "no" where the pattern would match. It is
- * far cheaper than the pattern's try of every phrase at every word. Immutable.
+ * A quick test that the pattern {@code tradebot.facts.Phrases.of} makes of a word list cannot match
+ * in a region: no phrase stands there as whole words. It reads text as that pattern does (case
+ * ignored the Unicode way: a character matches when it, or its upper case lowered, is the phrase's
+ * character so folded; any run of blanks between words; no letter, digit or hyphen right before or
+ * after), and where it cannot tell it says "maybe", so it never says "no" where the pattern would
+ * match. It is far cheaper than the pattern's try of every phrase at every word. Immutable.
  */
-final class FirstWords {
+public final class FirstWords {
   /** Each phrase as its folded words, by the first character of its first word. */
   private final Map<Character, List<char[][]>> byFirst;
 
@@ -41,16 +41,16 @@ final class FirstWords {
     this.whole = whole;
   }
 
-  /** The test of {@link Phrases#of}'s pattern: the phrases as whole words. */
-  static FirstWords of(Collection<String> phrases) {
+  /** The test of {@code Phrases.of}'s pattern: the phrases as whole words. */
+  public static FirstWords of(Collection<String> phrases) {
     return of(phrases, true);
   }
 
   /**
-   * The test of a pattern that holds {@link Phrases#alternation} of the phrases somewhere (matched
+   * The test of a pattern that holds {@code Phrases.alternation} of the phrases somewhere (matched
    * ignoring case, Unicode or ASCII only): whatever stands around them.
    */
-  static FirstWords anywhere(Collection<String> phrases) {
+  public static FirstWords anywhere(Collection<String> phrases) {
     return of(phrases, false);
   }
 
@@ -114,7 +114,7 @@ final class FirstWords {
   }
 
   /** Whether a phrase may occur in {@code s[from, to)}; false only when none can. */
-  boolean mayOccur(String s, int from, int to) {
+  public boolean mayOccur(String s, int from, int to) {
     if (!usable) {
       return true;
     }
