@@ -24,7 +24,8 @@ final class CitationPages {
   private CitationPages() {}
 
   /** The messages showing all of {@code reply}'s citations, at least one. */
-  static List<MessageCreateData> of(ChatReply reply) {
+  static List<MessageCreateData> of(ChatReply shown) {
+    ChatReply reply = DiscordRenderer.asWritten(shown);
     List<String> blocks = new ArrayList<>();
     for (ChatReply.Quote q : reply.quotes()) {
       String head =

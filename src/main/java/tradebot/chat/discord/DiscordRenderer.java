@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -53,7 +54,8 @@ final class DiscordRenderer {
    * embed. {@code citationsKey}, when not null and the reply has quotes, adds the button that shows
    * all citations.
    */
-  static MessageCreateData create(ChatReply reply, String citationsKey) {
+  static MessageCreateData create(ChatReply shown, String citationsKey) {
+    ChatReply reply = asWritten(shown);
     MessageCreateBuilder b = new MessageCreateBuilder();
     if (isOneLine(reply)) {
       // Discord refuses an empty message.
@@ -80,7 +82,40 @@ final class DiscordRenderer {
 
   /** A one-line notice (rate limits, refusals, errors). */
   static MessageCreateData notice(String text) {
-    return noMentions(new MessageCreateBuilder().setContent(Fit.words(text, CONTENT_MAX))).build();
+    return noMentions(
+            new MessageCreateBuilder()
+                .setContent(Fit.words(MarkdownSanitizer.escape(text), CONTENT_MAX)))
+        .build();
+  }
+
+  /**
+   * {@code reply} with every text in it escaped where Discord would read it as markdown (JDA's
+   * {@link MarkdownSanitizer}), so that a quote's {@code *}, {@code _}, {@code ~~} or {@code ||}
+   * shows as the article wrote it: the reply is plain text, and the renderer adds the only markup
+   * (block quotes, links). Links' addresses are left as they are.
+   */
+  static ChatReply asWritten(ChatReply reply) {
+    return new ChatReply(
+        reply.status(),
+        MarkdownSanitizer.escape(reply.lead()),
+        reply.quotes().stream()
+            .map(q -> new ChatReply.Quote(q.n(), MarkdownSanitizer.escape(q.text())))
+            .toList(),
+        reply.figures().stream().map(MarkdownSanitizer::escape).toList(),
+        reply.sources().stream()
+            .map(
+                s ->
+                    new ChatReply.SourceLine(
+                        s.n(), escape(s.outlet()), s.published(), escape(s.title()), s.url()))
+            .toList(),
+        reply.lines().stream().map(MarkdownSanitizer::escape).toList(),
+        MarkdownSanitizer.escape(reply.footer()),
+        reply.attachment(),
+        reply.ephemeral());
+  }
+
+  private static String escape(String text) {
+    return text == null ? null : MarkdownSanitizer.escape(text);
   }
 
   private static MessageCreateBuilder noMentions(MessageCreateBuilder b) {

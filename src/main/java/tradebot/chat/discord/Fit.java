@@ -8,6 +8,12 @@ import java.util.List;
  * and marks the cut with an ellipsis, or splits into chunks at spaces. Lengths are in UTF-16 units,
  * as Discord and JDA count them. Only a single word longer than the limit is ever cut inside.
  * Thread-safe (stateless).
+ *
+ * <p>Hand-written on purpose: JDA's {@code SplitUtil} splits at whitespace too, but it has no trim
+ * with an ellipsis (what {@link #words} and {@link #lines} do), it throws when a chunk holds no
+ * whitespace unless told to cut anywhere, and cutting anywhere may split a surrogate pair, which
+ * Discord then shows as two broken characters. The limits themselves are JDA's ({@code
+ * DiscordRenderer}).
  */
 final class Fit {
   static final String ELLIPSIS = "…";

@@ -66,6 +66,34 @@ class DiscordRendererTest {
   }
 
   @Test
+  void markdownInAQuoteOrTitleShowsAsWrittenWhileTheRenderersOwnQuoteAndLinkStay() {
+    ChatReply reply =
+        ChatReply.of(ChatReply.Status.ANSWER, "The *new* rate")
+            .quotes(List.of(new ChatReply.Quote(1, "Tariffs on __steel__ and ~~aluminum~~ rose.")))
+            .sources(
+                List.of(
+                    new ChatReply.SourceLine(
+                        1,
+                        "Trade_Wire",
+                        LocalDate.of(2025, 4, 9),
+                        "The **big** one",
+                        "https://example.com/a_b_c")))
+            .footer(FOOTER)
+            .build();
+    MessageEmbed e = DiscordRenderer.embed(DiscordRenderer.asWritten(reply));
+    assertEquals(
+        "The \\*new\\* rate\n\n> Tariffs on \\_\\_steel\\_\\_ and \\~~aluminum\\~~ rose. [1]",
+        e.getDescription());
+    assertEquals(
+        "[1] [The \\*\\*big\\*\\* one](https://example.com/a_b_c) · Trade_Wire · 2025-04-09",
+        e.getFields().get(0).getValue());
+    assertEquals(
+        "The \\*new\\* rate",
+        DiscordRenderer.create(ChatReply.text(ChatReply.Status.INFO, "The *new* rate", false), null)
+            .getContent());
+  }
+
+  @Test
   void hugeQuotesAreTrimmedAtWordBoundariesWithinEveryLimit() {
     String q1 = words(2000, "alpha");
     String q2 = words(1500, "beta");
