@@ -3,9 +3,14 @@ package tradebot.facts;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradebot.knowledge.Figure;
+import tradebot.knowledge.FigureExtractor;
 
 /**
  * Finds the date a tariff applies from in a clause and resolves it against the article's date:
@@ -14,6 +19,9 @@ import java.util.regex.Pattern;
  */
 final class EffectiveDates {
   private static final int LOOK_BACK = 32;
+
+  /** Calendar days are read by the one grammar for figures that ingestion uses. */
+  private static final FigureExtractor FIGURES = new FigureExtractor();
 
   private final TariffCues cues;
   private final Pattern dates;
@@ -34,12 +42,6 @@ final class EffectiveDates {
                 + "(?:(?<order>next|last|this)\\s+)?(?<wd>"
                 + wd
                 + ")"
-                + "|(?<mon>"
-                + mon
-                + ")\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(?<year>\\d{4}))?"
-                + "|(?<day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon2>"
-                + mon
-                + ")\\.?(?:,?\\s+(?<year2>\\d{4}))?"
                 + "|(?<mon3>"
                 + mon
                 + ")\\.?\\s+(?<year3>(?:19|20)\\d{2})"
@@ -78,48 +80,108 @@ final class EffectiveDates {
    * @param published the article's date, which relative words are resolved against
    */
   LocalDate find(String text, int from, int to, int anchor, boolean future, LocalDate published) {
-    Matcher m = dates.matcher(text).region(from, to);
     LocalDate best = null;
     int bestRank = Integer.MAX_VALUE;
-    while (m.find()) {
-      if (!properNoun(text, m)) {
-        continue;
-      }
-      String before = text.substring(Math.max(from, m.start() - LOOK_BACK), m.start());
-      if (m.group("wd") == null) {
+    for (Found f : found(text, from, to, future, published)) {
+      String before = text.substring(Math.max(from, f.start() - LOOK_BACK), f.start());
+      if (!f.weekday()) {
         before = weekdayBefore.matcher(before).replaceFirst(""); // "on Saturday, June 1"
       }
       if (speechBefore.matcher(before).find()) {
         continue;
       }
       boolean strong =
-          m.group("year4") != null
+          f.sinceYear()
               || effectBefore.matcher(before).find()
-              || (prepositionBefore.matcher(before).find() && (!future || m.start() >= anchor));
-      if (future && !strong && m.start() < anchor) {
-        continue;
-      }
-      LocalDate d = resolve(m, future, published);
-      if (d == null) {
+              || (prepositionBefore.matcher(before).find() && (!future || f.start() >= anchor));
+      if (future && !strong && f.start() < anchor) {
         continue;
       }
       // A calendar date says more than a weekday or "midnight" next to it.
       int rank =
-          (m.group("wd") != null ? 3_000 : 0)
+          (f.weekday() ? 3_000 : 0)
               + (strong ? 0 : 10_000)
-              + (m.group("mid") != null ? 5_000 : 0)
-              + Math.abs(m.start() - anchor);
+              + (f.midnight() ? 5_000 : 0)
+              + Math.abs(f.start() - anchor);
       if (rank < bestRank) {
-        best = d;
+        best = f.date();
         bestRank = rank;
       }
     }
     return best;
   }
 
+  /** A date found in a clause, resolved, and what kind of mention it was. */
+  private record Found(
+      int start, int end, LocalDate date, boolean weekday, boolean midnight, boolean sinceYear) {}
+
+  /**
+   * The dates of {@code text[from, to)} in order: calendar days as the figure grammar reads them
+   * ("June 1", "1 June 2019", "2019-06-01"), and the mentions only a tariff date has (weekdays,
+   * "May 2019", "since 2018", "tomorrow", "midnight") where no calendar day stands.
+   */
+  private List<Found> found(String text, int from, int to, boolean future, LocalDate published) {
+    List<Found> out = new ArrayList<>();
+    for (Figure f : FIGURES.extract(text, from, to)) {
+      if (f.kind() == Figure.Kind.DATE) {
+        LocalDate d = calendarDay(f, future, published);
+        if (d != null) {
+          out.add(new Found(f.start(), f.end(), d, false, false, false));
+        }
+      }
+    }
+    List<Found> days = List.copyOf(out);
+    Matcher m = dates.matcher(text).region(from, to);
+    while (m.find()) {
+      int start = m.start();
+      int end = m.end();
+      if (!properNoun(text, m) || days.stream().anyMatch(d -> d.start() < end && start < d.end())) {
+        continue;
+      }
+      LocalDate d = resolve(m, future, published);
+      if (d != null) {
+        out.add(
+            new Found(
+                start,
+                end,
+                d,
+                m.group("wd") != null,
+                m.group("mid") != null,
+                m.group("year4") != null));
+      }
+    }
+    out.sort(Comparator.comparingInt(Found::start));
+    return out;
+  }
+
+  /** A year as a date figure writes it: the only four digits in one. */
+  private static final Pattern YEAR_WRITTEN = Pattern.compile("\\d{4}");
+
+  /**
+   * The day a date figure names: its epoch day when it writes the year; else (its value is
+   * month*100+day) the published year's, or the next or last year's when the clause speaks of the
+   * future or the past and the day would fall on the wrong side of the article's date.
+   */
+  private static LocalDate calendarDay(Figure date, boolean future, LocalDate published) {
+    if (YEAR_WRITTEN.matcher(date.text()).find()) {
+      return LocalDate.ofEpochDay((long) date.value());
+    }
+    int month = (int) date.value() / 100;
+    int day = (int) date.value() % 100;
+    try {
+      LocalDate d = LocalDate.of(published.getYear(), month, day);
+      if (future && d.isBefore(published)) {
+        return d.plusYears(1);
+      }
+      return !future && d.isAfter(published) ? d.minusYears(1) : d;
+    } catch (DateTimeException noSuchDay) {
+      return null; // "Feb. 29" in a year without one
+    }
+  }
+
   /** Month and weekday names count only capitalized: "may" is a verb, "May" a month. */
   private static boolean properNoun(String text, Matcher m) {
-    for (String g : new String[] {"wd", "mon", "mon2", "mon3"}) {
+    for (String g : new String[] {"wd", "mon3"}) {
       if (m.group(g) != null) {
         return Character.isUpperCase(text.charAt(m.start(g)));
       }
@@ -141,20 +203,6 @@ final class EffectiveDates {
           d = forward ? d.plusDays(1) : d.minusDays(1);
         }
         return d;
-      }
-      if (m.group("mon") != null || m.group("mon2") != null) {
-        String mon = m.group("mon") != null ? m.group("mon") : m.group("mon2");
-        int day = Integer.parseInt(m.group("mon") != null ? m.group("day") : m.group("day2"));
-        String year = m.group("mon") != null ? m.group("year") : m.group("year2");
-        int month = cues.months().get(mon.toLowerCase(Locale.ROOT));
-        if (year != null) {
-          return LocalDate.of(Integer.parseInt(year), month, day);
-        }
-        LocalDate d = LocalDate.of(published.getYear(), month, day);
-        if (future && d.isBefore(published)) {
-          return d.plusYears(1);
-        }
-        return !future && d.isAfter(published) ? d.minusYears(1) : d;
       }
       if (m.group("mon3") != null) {
         return LocalDate.of(
