@@ -1,5 +1,7 @@
 package tradebot.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -113,14 +115,16 @@ class ArchitectureTest {
   }
 
   @Test
-  void knowledgeDependsOnNothingButConfig() {
+  void knowledgeDependsOnNoProductPackageButConfigAndText() {
     noClasses()
         .that()
         .resideInAPackage("tradebot.knowledge..")
         .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "tradebot.index..", "tradebot.facts..", "tradebot.corpus..", "tradebot.answer..")
+        .dependOnClassesThat(
+            resideInAPackage("tradebot..")
+                .and(
+                    resideOutsideOfPackages(
+                        "tradebot.knowledge..", "tradebot.config..", "tradebot.text..")))
         .check(classes);
   }
 
