@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * question as soon as its previous answer arrived (closed loop), for a bounded time, on loopback
  * only. Answers completed during the warm-up are not counted. Thread-safe: each run uses its own
  * threads.
+ *
+ * <p>A request that fails in transport is sent once more before it counts as an error: a server may
+ * close a kept-alive connection just as the client reuses it (the JDK client then reports "header
+ * parser received no bytes"), and the JDK client resends only idempotent methods by itself, not
+ * this POST. Asking is read-only, so the resend is safe; the result counts resends apart.
  */
 public final class LoadClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +35,7 @@ public final class LoadClient {
       Duration measured,
       long answers,
       long errors,
+      long resent,
       Map<Integer, Long> statuses,
       Latencies.Summary latency) {
     /** Answers (HTTP 200) per second over the measured window. */
@@ -84,6 +90,7 @@ public final class LoadClient {
     long measureFrom = start + warmup.toNanos();
     long measureTo = measureFrom + duration.toNanos();
     AtomicLong errors = new AtomicLong();
+    AtomicLong resent = new AtomicLong();
     Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     List<Latencies> perClient = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
@@ -96,7 +103,16 @@ public final class LoadClient {
               .name("load-client-" + c)
               .daemon()
               .unstarted(
-                  () -> loop(http, bodies, offset, measureFrom, measureTo, mine, errors, statuses));
+                  () ->
+                      loop(
+                          http,
+                          bodies,
+                          offset,
+                          new Window(measureFrom, measureTo),
+                          mine,
+                          errors,
+                          resent,
+                          statuses));
       threads.add(t);
       t.start();
     }
@@ -111,20 +127,23 @@ public final class LoadClient {
     perClient.forEach(all::addAll);
     Map<Integer, Long> counts = new TreeMap<>();
     statuses.forEach((k, v) -> counts.put(k, v.get()));
-    return new Result(clients, duration, all.count(), errors.get(), counts, all.summary());
+    return new Result(
+        clients, duration, all.count(), errors.get(), resent.get(), counts, all.summary());
   }
+
+  private record Window(long from, long to) {}
 
   private void loop(
       HttpClient http,
       List<byte[]> bodies,
       int offset,
-      long measureFrom,
-      long measureTo,
+      Window window,
       Latencies latencies,
       AtomicLong errors,
+      AtomicLong resent,
       Map<Integer, AtomicLong> statuses) {
     for (int i = offset;
-        System.nanoTime() < measureTo && !Thread.currentThread().isInterrupted();
+        System.nanoTime() < window.to() && !Thread.currentThread().isInterrupted();
         i++) {
       HttpRequest request =
           HttpRequest.newBuilder(endpoint)
@@ -133,23 +152,40 @@ public final class LoadClient {
               .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size())))
               .build();
       long t0 = System.nanoTime();
-      int status;
+      Sent sent;
       try {
-        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      } catch (IOException e) {
-        status = -1;
+        sent = send(http, request);
       } catch (InterruptedException e) {
         return;
       }
       long t1 = System.nanoTime();
-      if (t0 < measureFrom || t1 > measureTo) {
+      if (t0 < window.from() || t1 > window.to()) {
         continue; // warm-up, or finished after the window closed
       }
-      statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-      if (status == 200) {
+      statuses.computeIfAbsent(sent.status(), s -> new AtomicLong()).incrementAndGet();
+      if (sent.resent()) {
+        resent.incrementAndGet();
+      }
+      if (sent.status() == 200) {
         latencies.add(t1 - t0);
       } else {
         errors.incrementAndGet();
+      }
+    }
+  }
+
+  /** A request's status, -1 when it failed in transport twice, and whether it was sent twice. */
+  private record Sent(int status, boolean resent) {}
+
+  private static Sent send(HttpClient http, HttpRequest request) throws InterruptedException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return new Sent(status, attempt > 0);
+      } catch (IOException e) {
+        if (attempt > 0) {
+          return new Sent(-1, true);
+        }
       }
     }
   }

@@ -541,7 +541,7 @@ final class ReportWriter {
           String.format(
               Locale.ROOT,
               "- `POST /api/ask`, %d concurrent clients (Java load client `tradebot.bench.LoadClient`, closed loop, loopback,"
-                  + " same machine), %s s measured after a warm-up: %,.0f answers/s, p50 %s ms, p99 %s ms, max %s ms, %d errors, statuses %s",
+                  + " same machine), %s s measured after a warm-up: %,.0f answers/s, p50 %s ms, p99 %s ms, max %s ms, %d errors, %d resent once on a closed kept-alive connection, statuses %s",
               l.clients(),
               fmt(l.measured().toNanos() / 1e9),
               l.throughput(),
@@ -549,6 +549,7 @@ final class ReportWriter {
               fmt(l.latency().p99()),
               fmt(l.latency().max()),
               l.errors(),
+              l.resent(),
               l.statuses()));
     } else {
       line("- `/api/ask` under load: " + r.servedSkipped);

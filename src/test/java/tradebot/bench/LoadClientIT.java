@@ -27,13 +27,20 @@ class LoadClientIT {
   private final AtomicInteger requests = new AtomicInteger();
   private volatile int status = 200;
 
+  /** Every how-many-th request the stand-in drops its connection on without answering; 0: none. */
+  private volatile int dropEvery = 0;
+
   @BeforeEach
   void startStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext(
         "/api/ask",
         exchange -> {
-          requests.incrementAndGet();
+          int n = requests.incrementAndGet();
+          if (dropEvery > 0 && n % dropEvery == 0) {
+            throw new IOException(
+                "stand-in drops request " + n); // the server closes the connection
+          }
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           boolean json =
@@ -88,5 +95,28 @@ class LoadClientIT {
     assertEquals(0, r.answers());
     assertTrue(r.errors() > 0);
     assertEquals(Map.of(503, r.errors()), r.statuses());
+  }
+
+  @Test
+  void aRequestDroppedInTransportIsSentOnceMoreAndIsNoError() throws InterruptedException {
+    dropEvery = 3; // one client: a dropped request's resend is the next request, never dropped
+    LoadClient.Result r =
+        new LoadClient(endpoint(), Duration.ofSeconds(2))
+            .run(List.of("q?"), 1, Duration.ZERO, Duration.ofMillis(500));
+    assertTrue(r.resent() > 0, "resent " + r.resent());
+    assertEquals(0, r.errors());
+    assertEquals(Map.of(200, r.answers()), r.statuses());
+  }
+
+  @Test
+  void aRequestDroppedTwiceIsATransportError() throws InterruptedException {
+    dropEvery = 1;
+    LoadClient.Result r =
+        new LoadClient(endpoint(), Duration.ofSeconds(2))
+            .run(List.of("q?"), 2, Duration.ZERO, Duration.ofMillis(500));
+    assertEquals(0, r.answers());
+    assertTrue(r.errors() > 0);
+    assertEquals(r.errors(), r.resent());
+    assertEquals(Map.of(-1, r.errors()), r.statuses());
   }
 }
