@@ -27,7 +27,16 @@ public final class ConfigLoader {
   public static final String FILE = "tradebot.yaml";
 
   private static final Keys TOP =
-      new Keys("", "knowledge", "data_dir", "log_format", "server", "answer", "discord", "slack");
+      new Keys(
+          "",
+          "knowledge",
+          "data_dir",
+          "log_format",
+          "server",
+          "answer",
+          "discord",
+          "slack",
+          "privacy");
   private static final Keys KNOWLEDGE = new Keys("knowledge", "dir", "watch");
   private static final Keys SERVER = new Keys("server", "port", "bind");
   private static final Keys ANSWER = new Keys("answer", "max_question_chars", "max_citations");
@@ -41,6 +50,8 @@ public final class ConfigLoader {
           "rest_base_url",
           "gateway_url");
   private static final Keys SLACK = new Keys("slack", "moderator_user_ids", "user_rate", "api_url");
+  private static final Keys PRIVACY = new Keys("privacy", "store_questions", "retention_days");
+  private static final Pattern STORED_QUESTIONS = Pattern.compile("all|declined|none");
 
   /** Discord ids are snowflakes: decimal numbers. */
   private static final Pattern SNOWFLAKE = Pattern.compile("[0-9]{1,20}");
@@ -89,6 +100,7 @@ public final class ConfigLoader {
     ConfigSection a = top.section("answer", ANSWER);
     ConfigSection dc = top.section("discord", DISCORD);
     ConfigSection sl = top.section("slack", SLACK);
+    ConfigSection pr = top.section("privacy", PRIVACY);
     TradebotConfig.Answer answer =
         a.build(
             () ->
@@ -123,7 +135,16 @@ public final class ConfigLoader {
                 "a Slack user id (like U0123ABCD)"),
             sl.rate("user_rate", d.slack().userRate()),
             sl.url("api_url", d.slack().apiUrl(), Set.of("http", "https"), false)),
-        top.logFormat("log_format", d.logFormat()));
+        top.logFormat("log_format", d.logFormat()),
+        new TradebotConfig.Privacy(
+            TradebotConfig.StoredQuestions.valueOf(
+                pr.string(
+                        "store_questions",
+                        d.privacy().storeQuestions().label(),
+                        STORED_QUESTIONS,
+                        "all, declined or none")
+                    .toUpperCase(java.util.Locale.ROOT)),
+            pr.integer("retention_days", d.privacy().retentionDays(), 1, 3650)));
   }
 
   /**
@@ -160,6 +181,9 @@ public final class ConfigLoader {
     c.slack().moderatorUserIds().forEach(sl.putArray("moderator_user_ids")::add);
     rate(sl.putObject("user_rate"), c.slack().userRate());
     sl.put("api_url", c.slack().apiUrl());
+    ObjectNode pr = root.putObject("privacy");
+    pr.put("store_questions", c.privacy().storeQuestions().label());
+    pr.put("retention_days", c.privacy().retentionDays());
     try {
       return yaml.writeValueAsString(root);
     } catch (IOException e) {
@@ -181,6 +205,6 @@ public final class ConfigLoader {
 
   /** Every key the file may hold, dotted, for documentation checks. */
   static List<String> allKeys() {
-    return Keys.dotted(List.of(TOP, KNOWLEDGE, SERVER, ANSWER, DISCORD, SLACK), RATE);
+    return Keys.dotted(List.of(TOP, KNOWLEDGE, SERVER, ANSWER, DISCORD, SLACK, PRIVACY), RATE);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param discord the Discord adapter
  * @param slack the Slack adapter
  * @param logFormat how log lines are written
+ * @param privacy what the feedback database keeps, and for how long
  */
 public record TradebotConfig(
     Path configDir,
@@ -26,7 +27,8 @@ public record TradebotConfig(
     Answer answer,
     Discord discord,
     Slack slack,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    Privacy privacy) {
 
   /**
    * The environment variables that hold secrets. They are read where they are used, never stored in
@@ -49,9 +51,10 @@ public record TradebotConfig(
     Objects.requireNonNull(discord, "discord");
     Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(privacy, "privacy");
   }
 
-  /** The configuration with readable (text) log lines. */
+  /** The configuration with readable (text) log lines and the default privacy settings. */
   public TradebotConfig(
       Path configDir,
       Knowledge knowledge,
@@ -60,7 +63,16 @@ public record TradebotConfig(
       Answer answer,
       Discord discord,
       Slack slack) {
-    this(configDir, knowledge, dataDir, server, answer, discord, slack, LogFormat.TEXT);
+    this(
+        configDir,
+        knowledge,
+        dataDir,
+        server,
+        answer,
+        discord,
+        slack,
+        LogFormat.TEXT,
+        Privacy.DEFAULTS);
   }
 
   /** Defaults, with the knowledge base and data directory relative to the working directory. */
@@ -73,7 +85,8 @@ public record TradebotConfig(
         Answer.DEFAULTS,
         Discord.DEFAULTS,
         Slack.DEFAULTS,
-        LogFormat.TEXT);
+        LogFormat.TEXT,
+        Privacy.DEFAULTS);
   }
 
   public TradebotConfig withKnowledgeDir(Path dir) {
@@ -85,20 +98,28 @@ public record TradebotConfig(
         answer,
         discord,
         slack,
-        logFormat);
+        logFormat,
+        privacy);
   }
 
   public TradebotConfig withDataDir(Path dir) {
-    return new TradebotConfig(configDir, knowledge, dir, server, answer, discord, slack, logFormat);
+    return new TradebotConfig(
+        configDir, knowledge, dir, server, answer, discord, slack, logFormat, privacy);
   }
 
   public TradebotConfig withServer(Server s) {
-    return new TradebotConfig(configDir, knowledge, dataDir, s, answer, discord, slack, logFormat);
+    return new TradebotConfig(
+        configDir, knowledge, dataDir, s, answer, discord, slack, logFormat, privacy);
   }
 
   public TradebotConfig withLogFormat(LogFormat format) {
     return new TradebotConfig(
-        configDir, knowledge, dataDir, server, answer, discord, slack, format);
+        configDir, knowledge, dataDir, server, answer, discord, slack, format, privacy);
+  }
+
+  public TradebotConfig withPrivacy(Privacy p) {
+    return new TradebotConfig(
+        configDir, knowledge, dataDir, server, answer, discord, slack, logFormat, p);
   }
 
   /** How log lines are written: readable text, or one JSON object a line. */
@@ -227,6 +248,46 @@ public record TradebotConfig(
       moderatorUserIds = List.copyOf(moderatorUserIds);
       Objects.requireNonNull(userRate, "slack.user_rate");
       Objects.requireNonNull(apiUrl, "slack.api_url");
+    }
+  }
+
+  /**
+   * What the feedback database ({@code data_dir/tradebot.db}) keeps. User ids are never stored,
+   * only keyed hashes of them.
+   *
+   * @param storeQuestions whose question text is kept
+   * @param retentionDays answers, votes and declined questions older than this are deleted
+   */
+  public record Privacy(StoredQuestions storeQuestions, int retentionDays) {
+    public static final Privacy DEFAULTS = new Privacy(StoredQuestions.DECLINED, 90);
+
+    public Privacy {
+      Objects.requireNonNull(storeQuestions, "privacy.store_questions");
+      if (retentionDays < 1 || retentionDays > 3650) {
+        throw new IllegalArgumentException(
+            "privacy.retention_days must be 1 to 3650: " + retentionDays);
+      }
+    }
+
+    /** Whether the text of a question is kept, given whether the bot declined it. */
+    public boolean keepsQuestion(boolean declined) {
+      return switch (storeQuestions) {
+        case ALL -> true;
+        case DECLINED -> declined;
+        case NONE -> false;
+      };
+    }
+  }
+
+  /** Whose question text the feedback database keeps: every question's, declined ones', none. */
+  public enum StoredQuestions {
+    ALL,
+    DECLINED,
+    NONE;
+
+    /** "all", "declined" or "none", as in the config file. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 }

@@ -59,6 +59,7 @@ class ConfigLoaderTest {
               moderator_user_ids: [U0123ABCD]
               user_rate: {capacity: 4, per_seconds: 40}
               api_url: https://slack.example/api/
+            privacy: {store_questions: all, retention_days: 30}
             """);
     assertEquals(new TradebotConfig.Knowledge(Path.of("/srv/articles"), true), c.knowledge());
     assertEquals(Path.of("/var/lib/tradebot"), c.dataDir());
@@ -75,6 +76,7 @@ class ConfigLoaderTest {
     assertEquals(List.of("U0123ABCD"), c.slack().moderatorUserIds());
     assertEquals(new TradebotConfig.RateLimit(4, Duration.ofSeconds(40)), c.slack().userRate());
     assertEquals("https://slack.example/api/", c.slack().apiUrl());
+    assertEquals(new TradebotConfig.Privacy(TradebotConfig.StoredQuestions.ALL, 30), c.privacy());
   }
 
   @Test
@@ -101,7 +103,7 @@ class ConfigLoaderTest {
     assertEquals(1, e.line());
     assertEquals(
         "tradebot.yaml:1: unknown key 'answers'; did you mean 'answer'? (the top level takes: knowledge, data_dir,"
-            + " log_format, server, answer, discord, slack)",
+            + " log_format, server, answer, discord, slack, privacy)",
         e.getMessage());
   }
 
@@ -180,6 +182,16 @@ class ConfigLoaderTest {
     assertEquals(
         "tradebot.yaml:2: slack.api_url must be a http or https URL: \"slack.com/api\"",
         bad("slack:\n  api_url: slack.com/api\n").getMessage());
+  }
+
+  @Test
+  void privacyNamesWhatItKeeps() {
+    assertEquals(
+        "tradebot.yaml:2: privacy.store_questions must be all, declined or none: \"some\"",
+        bad("privacy:\n  store_questions: some\n").getMessage());
+    assertEquals(
+        "tradebot.yaml:2: privacy.retention_days must be 1 to 3650: 0",
+        bad("privacy:\n  retention_days: 0\n").getMessage());
   }
 
   @Test

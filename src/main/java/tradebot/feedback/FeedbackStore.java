@@ -1,0 +1,410 @@
+package tradebot.feedback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import tradebot.config.TradebotConfig;
+
+/**
+ * What must survive a restart: the answers the bot gave or declined, and the votes on them, in one
+ * SQLite file ({@code data_dir/tradebot.db}) whose schema Flyway migrates at open. Every write is
+ * its own transaction, committed before the method returns, in WAL mode: what a method returned
+ * survives the process being killed ({@code kill -9}); an operating-system crash may lose the last
+ * commits (synchronous=NORMAL, chosen so that recording an answer costs no disk flush).
+ *
+ * <p>User ids are never stored: a keyed hash (HMAC-SHA-256 with a random key kept in the file) of
+ * platform and id stands for them, so that one user's votes can be told apart and changed without
+ * the store knowing who voted. Question text is kept only as {@link TradebotConfig.Privacy} allows;
+ * rows older than its retention are deleted at open, at every report and hourly while recording.
+ * Thread-safe: one connection, used by one caller at a time.
+ */
+public final class FeedbackStore implements AutoCloseable {
+  /** The database's file name inside the data directory. */
+  public static final String FILE = "tradebot.db";
+
+  private static final String MIGRATIONS = "classpath:tradebot/feedback/migration";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<Given.Passage>> PASSAGES = new TypeReference<>() {};
+  private static final Duration PURGE_EVERY = Duration.ofHours(1);
+  private static final char[] ID_LETTERS = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
+  private static final int ID_LENGTH = 8;
+
+  private final Path file;
+  private final boolean temporary;
+  private final Connection db;
+  private final Clock clock;
+  private final TradebotConfig.Privacy privacy;
+  private final Mac userHash;
+  private final SecureRandom random = new SecureRandom();
+  private Instant purgedAt;
+
+  private FeedbackStore(
+      Path file, boolean temporary, Connection db, Clock clock, TradebotConfig.Privacy privacy)
+      throws SQLException {
+    this.file = file;
+    this.temporary = temporary;
+    this.db = db;
+    this.clock = clock;
+    this.privacy = privacy;
+    this.userHash = mac(hashKey());
+    purge();
+  }
+
+  /**
+   * Opens (creating it and its directory when missing) the database at {@code file} and migrates
+   * its schema to the newest version.
+   *
+   * @throws FeedbackException naming the file when it cannot be opened, is no SQLite database, or
+   *     its schema cannot be migrated (e.g. it was written by a newer tradebot)
+   */
+  public static FeedbackStore open(Path file, Clock clock, TradebotConfig.Privacy privacy) {
+    return open(file, false, clock, privacy);
+  }
+
+  /** A store in a temporary file that is deleted on close (tests, benchmarks, {@code chat}). */
+  public static FeedbackStore temporary(Clock clock, TradebotConfig.Privacy privacy) {
+    try {
+      return open(Files.createTempFile("tradebot-feedback-", ".db"), true, clock, privacy);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary feedback database", e);
+    }
+  }
+
+  private static FeedbackStore open(
+      Path file, boolean temporary, Clock clock, TradebotConfig.Privacy privacy) {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(privacy, "privacy");
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      config.enforceForeignKeys(true);
+      config.setBusyTimeout(10_000);
+      SQLiteDataSource source = new SQLiteDataSource(config);
+      source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+      Flyway.configure()
+          .dataSource(source)
+          .locations(MIGRATIONS)
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+      return new FeedbackStore(file, temporary, source.getConnection(), clock, privacy);
+    } catch (IOException | SQLException | FlywayException e) {
+      throw new FeedbackException(
+          "cannot open the feedback database " + file + ": " + message(e), e);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Keeps {@code given} and returns the short id it is known by from now on (shown in the answer's
+   * footer, carried by its vote buttons).
+   *
+   * @throws FeedbackException when the database cannot be written
+   */
+  public synchronized String record(Given given) {
+    Instant now = clock.instant();
+    try {
+      if (!now.isBefore(purgedAt.plus(PURGE_EVERY))) {
+        purge();
+      }
+      String hash = hash(given.platform(), given.userId());
+      String question = privacy.keepsQuestion(given.declined()) ? given.question() : null;
+      String passages = JSON.writeValueAsString(given.passages());
+      while (true) {
+        String id = newId();
+        try (PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO answers (id, asked_at, platform, user_hash, question, kb_version,"
+                    + " outcome, lead, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          insert.setString(1, id);
+          insert.setLong(2, now.toEpochMilli());
+          insert.setString(3, given.platform());
+          insert.setString(4, hash);
+          insert.setString(5, question);
+          insert.setString(6, given.knowledgeBase());
+          insert.setString(7, given.declined() ? "declined" : "answered");
+          insert.setString(8, given.lead());
+          insert.setString(9, passages);
+          insert.executeUpdate();
+          return id;
+        } catch (SQLiteException e) {
+          if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+            throw e;
+          }
+          // an id drawn twice: draw again
+        }
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw new FeedbackException("cannot record an answer in " + file + ": " + message(e), e);
+    }
+  }
+
+  /**
+   * Records {@code user}'s vote on the answer {@code answerId}: one vote per user per answer, a new
+   * one replacing the old.
+   *
+   * @throws FeedbackException when the database cannot be written
+   */
+  public synchronized Voted vote(String answerId, String platform, String user, Vote vote) {
+    Objects.requireNonNull(vote, "vote");
+    String hash = hash(platform, user);
+    try {
+      db.setAutoCommit(false);
+      try {
+        Voted outcome = vote(answerId, hash, vote);
+        db.commit();
+        return outcome;
+      } catch (SQLException | RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new FeedbackException(
+          "cannot record a vote on answer " + answerId + " in " + file + ": " + message(e), e);
+    }
+  }
+
+  private Voted vote(String answerId, String hash, Vote vote) throws SQLException {
+    try (PreparedStatement known = db.prepareStatement("SELECT 1 FROM answers WHERE id = ?")) {
+      known.setString(1, answerId);
+      try (ResultSet r = known.executeQuery()) {
+        if (!r.next()) {
+          return new Voted.UnknownAnswer(answerId);
+        }
+      }
+    }
+    Vote before = null;
+    try (PreparedStatement old =
+        db.prepareStatement("SELECT vote FROM votes WHERE answer_id = ? AND user_hash = ?")) {
+      old.setString(1, answerId);
+      old.setString(2, hash);
+      try (ResultSet r = old.executeQuery()) {
+        if (r.next()) {
+          before = Vote.of(r.getInt(1));
+        }
+      }
+    }
+    if (before == vote) {
+      return new Voted.Unchanged(vote);
+    }
+    try (PreparedStatement put =
+        db.prepareStatement(
+            "INSERT INTO votes (answer_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (answer_id, user_hash)"
+                + " DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at")) {
+      put.setString(1, answerId);
+      put.setString(2, hash);
+      put.setInt(3, vote.value());
+      put.setLong(4, clock.instant().toEpochMilli());
+      put.executeUpdate();
+    }
+    return before == null ? new Voted.Recorded(vote) : new Voted.Changed(before, vote);
+  }
+
+  /**
+   * The declined questions and voted-down answers of the last {@code period}, at most {@code limit}
+   * of each.
+   *
+   * @throws FeedbackException when the database cannot be read
+   */
+  public synchronized Report report(Duration period, int limit) {
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("a report's period must be positive: " + period);
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("a report lists at least one row: " + limit);
+    }
+    Instant to = clock.instant();
+    Instant from = to.minus(period);
+    try {
+      purge();
+      long since = from.toEpochMilli();
+      return new Report(
+          from,
+          to,
+          count("SELECT COUNT(*) FROM answers WHERE asked_at >= ?", since),
+          declined(since, limit),
+          count(
+              "SELECT COUNT(*) FROM answers WHERE outcome = 'declined' AND question IS NULL"
+                  + " AND asked_at >= ?",
+              since),
+          disliked(since, limit));
+    } catch (SQLException | JsonProcessingException e) {
+      throw new FeedbackException("cannot read the report from " + file + ": " + message(e), e);
+    }
+  }
+
+  private int count(String sql, long since) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement(sql)) {
+      q.setLong(1, since);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? r.getInt(1) : 0;
+      }
+    }
+  }
+
+  private List<Report.Declined> declined(long since, int limit) throws SQLException {
+    // SQLite gives the bare column (question) of the row that holds MAX(asked_at): the last
+    // wording.
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT question, COUNT(*) AS times, MAX(asked_at) AS last FROM answers"
+                + " WHERE outcome = 'declined' AND question IS NOT NULL AND asked_at >= ?"
+                + " GROUP BY lower(trim(question)) ORDER BY times DESC, last DESC LIMIT ?")) {
+      q.setLong(1, since);
+      q.setInt(2, limit);
+      List<Report.Declined> out = new ArrayList<>();
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new Report.Declined(r.getString(1), r.getInt(2), Instant.ofEpochMilli(r.getLong(3))));
+        }
+      }
+      return out;
+    }
+  }
+
+  private List<Report.Disliked> disliked(long since, int limit)
+      throws SQLException, JsonProcessingException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT a.id, a.question, a.lead, SUM(v.vote < 0) AS down, SUM(v.vote > 0) AS up,"
+                + " a.kb_version, a.passages FROM answers a JOIN votes v ON v.answer_id = a.id"
+                + " WHERE a.asked_at >= ? GROUP BY a.id HAVING down > 0"
+                + " ORDER BY down DESC, up ASC, a.asked_at DESC LIMIT ?")) {
+      q.setLong(1, since);
+      q.setInt(2, limit);
+      List<Report.Disliked> out = new ArrayList<>();
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          String question = r.getString(2);
+          out.add(
+              new Report.Disliked(
+                  r.getString(1),
+                  question == null ? "" : question,
+                  r.getString(3),
+                  r.getInt(4),
+                  r.getInt(5),
+                  r.getString(6),
+                  JSON.readValue(r.getString(7), PASSAGES)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Deletes answers (and their votes) older than the retention period. */
+  private void purge() throws SQLException {
+    Instant now = clock.instant();
+    try (PreparedStatement delete = db.prepareStatement("DELETE FROM answers WHERE asked_at < ?")) {
+      delete.setLong(1, now.minus(Duration.ofDays(privacy.retentionDays())).toEpochMilli());
+      delete.executeUpdate();
+    }
+    purgedAt = now;
+  }
+
+  private String newId() {
+    char[] id = new char[ID_LENGTH];
+    for (int i = 0; i < id.length; i++) {
+      id[i] = ID_LETTERS[random.nextInt(ID_LETTERS.length)];
+    }
+    return new String(id);
+  }
+
+  /** The key of the user hashes, made at the database's first open and kept in it. */
+  private byte[] hashKey() throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement("SELECT value FROM meta WHERE key = 'user_hash_key'")) {
+      try (ResultSet r = q.executeQuery()) {
+        if (r.next()) {
+          return HexFormat.of().parseHex(r.getString(1));
+        }
+      }
+    }
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    try (PreparedStatement put =
+        db.prepareStatement(
+            "INSERT INTO meta (key, value) VALUES ('user_hash_key', ?) ON CONFLICT DO NOTHING")) {
+      put.setString(1, HexFormat.of().formatHex(key));
+      put.executeUpdate();
+    }
+    return hashKey(); // another process may have made it first
+  }
+
+  private static Mac mac(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+
+  private String hash(String platform, String user) {
+    byte[] h = userHash.doFinal((platform + "\n" + user).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(h, 0, 16);
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** Closes the database; a temporary one is deleted. */
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new FeedbackException("cannot close " + file + ": " + message(e), e);
+    } finally {
+      if (temporary) {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+          try {
+            Files.deleteIfExists(Path.of(file + suffix));
+          } catch (IOException e) {
+            // a temporary file left behind is harmless
+          }
+        }
+      }
+    }
+  }
+}
