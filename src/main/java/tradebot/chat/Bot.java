@@ -18,6 +18,9 @@ import tradebot.corpus.ReloadReport;
 import tradebot.errors.ErrorIds;
 import tradebot.facts.TariffEvent;
 import tradebot.facts.TariffTimeline;
+import tradebot.feedback.Report;
+import tradebot.feedback.Vote;
+import tradebot.feedback.Voted;
 import tradebot.knowledge.Source;
 import tradebot.service.TradeService;
 
@@ -38,6 +41,14 @@ public final class Bot implements ChatService {
   /** How long a chat reload waits for the new knowledge base. */
   private static final Duration RELOAD_WAIT = Duration.ofMinutes(5);
 
+  /** The report's period when none is asked for, and the longest one. */
+  static final int REPORT_DAYS = 7;
+
+  static final int REPORT_MAX_DAYS = 3650;
+
+  /** At most this many declined questions, and as many voted-down answers, in a chat report. */
+  static final int REPORT_ROWS = 10;
+
   private final TradeService service;
 
   public Bot(TradeService service) {
@@ -48,9 +59,11 @@ public final class Bot implements ChatService {
   public ChatReply handle(ChatRequest request) {
     try {
       return switch (request.command()) {
-        case ASK -> ask(request.text());
+        case ASK -> ask(request);
         case SOURCES -> sources();
         case RELOAD -> reload(request);
+        case VOTE -> vote(request);
+        case REPORT -> report(request);
         case HELP -> help();
         case TARIFF -> tariff(request);
       };
@@ -67,19 +80,134 @@ public final class Bot implements ChatService {
     }
   }
 
-  /** The answer and the footer naming its knowledge base, both from one corpus. */
-  private ChatReply ask(String question) {
-    TradeService.Asked asked = service.ask(question);
-    return Replies.of(asked.answer(), footer(asked.base()));
+  /**
+   * The answer and the footer naming its knowledge base, both from one corpus; an answer or decline
+   * that was kept carries its id (in the footer, and for the adapters' vote buttons).
+   */
+  private ChatReply ask(ChatRequest request) {
+    TradeService.Asked asked = service.ask(request.text(), requester(request));
+    String footer = footer(asked.base());
+    return asked
+        .answerId()
+        .map(id -> Replies.of(asked.answer(), footer + " · answer " + id).withAnswerId(id))
+        .orElseGet(() -> Replies.of(asked.answer(), footer));
+  }
+
+  private static TradeService.Requester requester(ChatRequest request) {
+    return new TradeService.Requester(
+        request.userId(), request.platform().name().toLowerCase(Locale.ROOT), request.moderator());
+  }
+
+  /** Records a 👍 or 👎; only the voter sees the reply. */
+  private ChatReply vote(ChatRequest request) {
+    String id = request.option("answer", "").strip();
+    Vote vote;
+    try {
+      vote = Vote.parse(request.option("vote", ""));
+    } catch (IllegalArgumentException e) {
+      return ChatReply.text(
+          ChatReply.Status.DECLINE, "I can't read that vote: " + e.getMessage(), true);
+    }
+    String text =
+        switch (service.vote(id, requester(request), vote)) {
+          case Voted.Recorded r ->
+              "Thanks: your " + r.vote().emoji() + " on answer " + id + " is recorded.";
+          case Voted.Changed c ->
+              "Your vote on answer "
+                  + id
+                  + " is now "
+                  + c.to().emoji()
+                  + " (it was "
+                  + c.from().emoji()
+                  + ").";
+          case Voted.Unchanged u ->
+              "Your " + u.vote().emoji() + " on answer " + id + " was already recorded.";
+          case Voted.UnknownAnswer u ->
+              "I don't keep an answer "
+                  + id
+                  + " (answers are deleted after the retention period), so the vote was not recorded.";
+        };
+    return ChatReply.text(ChatReply.Status.INFO, text, true);
+  }
+
+  /** The moderators' report of the last days (option "days"); only the moderator sees it. */
+  private ChatReply report(ChatRequest request) {
+    String spec = request.option("days", String.valueOf(REPORT_DAYS)).strip();
+    int days;
+    try {
+      days = Integer.parseInt(spec);
+    } catch (NumberFormatException e) {
+      days = 0;
+    }
+    if (days < 1 || days > REPORT_MAX_DAYS) {
+      return ChatReply.text(
+          ChatReply.Status.DECLINE,
+          "days must be a whole number from 1 to " + REPORT_MAX_DAYS + ": " + spec,
+          true);
+    }
+    return switch (service.report(requester(request), Duration.ofDays(days), REPORT_ROWS)) {
+      case TradeService.Reported.Denied d ->
+          ChatReply.text(ChatReply.Status.REFUSED, "Only moderators can see the report.", true);
+      case TradeService.Reported.Made m -> reportReply(m.report(), days);
+    };
+  }
+
+  private static ChatReply reportReply(Report r, int days) {
+    int declined =
+        r.declinedWithoutText() + r.declined().stream().mapToInt(Report.Declined::times).sum();
+    List<String> lines = new ArrayList<>();
+    if (!r.declined().isEmpty() || r.declinedWithoutText() > 0) {
+      lines.add("Declined most often:");
+    }
+    for (Report.Declined d : r.declined()) {
+      lines.add(d.times() + "× " + d.question() + " (last " + day(d.last()) + ")");
+    }
+    if (r.declinedWithoutText() > 0) {
+      lines.add(
+          r.declinedWithoutText()
+              + " declined questions whose text is not kept (privacy.store_questions)");
+    }
+    if (!r.disliked().isEmpty()) {
+      lines.add("Voted down most:");
+    }
+    for (Report.Disliked d : r.disliked()) {
+      StringBuilder line =
+          new StringBuilder("answer " + d.answerId() + " · 👎 " + d.down() + " 👍 " + d.up());
+      if (!d.question().isEmpty()) {
+        line.append(" · asked: ").append(d.question());
+      }
+      line.append(" · answered: ").append(d.lead());
+      d.passages()
+          .forEach(
+              p ->
+                  line.append(" · cited \"")
+                      .append(p.quote())
+                      .append("\" (")
+                      .append(p.title())
+                      .append(")"));
+      lines.add(line.toString());
+    }
+    String lead =
+        "Feedback of the last "
+            + days
+            + (days == 1 ? " day: " : " days: ")
+            + r.answers()
+            + " answers given, "
+            + declined
+            + " declined, "
+            + r.disliked().size()
+            + " voted down.";
+    return ChatReply.of(ChatReply.Status.INFO, lead).lines(lines).ephemeral().build();
+  }
+
+  private static String day(java.time.Instant at) {
+    return DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZoneOffset.UTC));
   }
 
   private ChatReply reload(ChatRequest request) {
-    String via = request.platform().name().toLowerCase(Locale.ROOT);
     TradeService.Reloaded outcome;
     try {
-      outcome =
-          service.reload(
-              new TradeService.Requester(request.userId(), via, request.moderator()), RELOAD_WAIT);
+      outcome = service.reload(requester(request), RELOAD_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reloading", e);
@@ -256,11 +384,15 @@ public final class Bot implements ChatService {
             "I answer questions about US-China trade policy from cited news articles.")
         .lines(
             List.of(
-                "/ask <question>: an answer with verbatim quotes and sources",
+                "/ask <question>: an answer with verbatim quotes and sources, e.g."
+                    + " /ask what is the US tariff on Chinese goods now?",
                 "/tariff: the latest tariff level each way and since when, what is pending,"
-                    + " history and a chart",
-                "/sources: the articles I answer from",
-                "/reload: reload the knowledge base (moderators)"))
+                    + " history and a chart, e.g. /tariff direction: us-china history: true",
+                "/sources: the articles I answer from, e.g. /sources",
+                "👍 / 👎 under an answer: tell the moderators whether it helped",
+                "/reload: reload the knowledge base (moderators), e.g. /reload",
+                "/report: the questions I could not answer and the answers voted down"
+                    + " (moderators), e.g. /report days: 7"))
         .ephemeral()
         .build();
   }
@@ -271,6 +403,6 @@ public final class Bot implements ChatService {
         + " · "
         + base.articles()
         + " articles · loaded "
-        + DateTimeFormatter.ISO_LOCAL_DATE.format(base.loadedAt().atZone(ZoneOffset.UTC));
+        + day(base.loadedAt());
   }
 }

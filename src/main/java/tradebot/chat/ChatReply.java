@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param footer a short line about the knowledge base (version, articles, date), or ""
  * @param attachment a file to attach (a chart), or null
  * @param ephemeral whether only the requester should see it (refusals, rate limits, errors)
+ * @param answerId the id an answer or decline is kept under, for its 👍 / 👎 buttons; "" for none
  */
 public record ChatReply(
     Status status,
@@ -27,7 +28,8 @@ public record ChatReply(
     List<String> lines,
     String footer,
     Attachment attachment,
-    boolean ephemeral) {
+    boolean ephemeral,
+    String answerId) {
 
   /** What kind of reply. */
   public enum Status {
@@ -68,6 +70,13 @@ public record ChatReply(
     sources = List.copyOf(sources);
     lines = List.copyOf(lines);
     footer = footer == null ? "" : footer;
+    answerId = answerId == null ? "" : answerId;
+  }
+
+  /** This reply, kept as {@code id} so that people can vote on it. */
+  public ChatReply withAnswerId(String id) {
+    return new ChatReply(
+        status, lead, quotes, figures, sources, lines, footer, attachment, ephemeral, id);
   }
 
   /** A reply of one line and nothing else. */
@@ -137,7 +146,7 @@ public record ChatReply(
 
     public ChatReply build() {
       return new ChatReply(
-          status, lead, quotes, figures, sources, lines, footer, attachment, ephemeral);
+          status, lead, quotes, figures, sources, lines, footer, attachment, ephemeral, "");
     }
   }
 }

@@ -10,6 +10,13 @@ public enum Command {
   SOURCES,
   /** Reload the knowledge base (moderators only). */
   RELOAD,
+  /** A 👍 or 👎 on an answer: options "answer" (its id) and "vote" ("up" or "down"). */
+  VOTE,
+  /**
+   * The most frequent declined questions and most voted-down answers (moderators only): option
+   * "days", the period.
+   */
+  REPORT,
   /** Say what the bot can do. */
   HELP
 }

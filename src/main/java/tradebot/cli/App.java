@@ -10,6 +10,7 @@ import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
 import tradebot.embed.Embedder;
 import tradebot.embed.Embedders;
+import tradebot.feedback.FeedbackStore;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
 import tradebot.service.TradeService;
@@ -18,7 +19,8 @@ import tradebot.service.TradeService;
  * The objects of one running bot, wired by hand: config, metrics, corpus manager, answer service,
  * the application service every front door renders and the chat service every adapter shares.
  * {@link #start} gives it loaded; a server opens it ({@link #open}), starts listening (answering
- * 503 on {@code /readyz}) and then {@link #load}s it. Closing it closes the index. Thread-safe.
+ * 503 on {@code /readyz}) and then {@link #load}s it. Closing it closes the index and the feedback
+ * database. Thread-safe.
  */
 public final class App implements AutoCloseable {
   /** How long the knowledge files must be quiet before the watcher reloads. */
@@ -28,21 +30,28 @@ public final class App implements AutoCloseable {
   private final Metrics metrics;
   private final CorpusManager corpora;
   private final AnswerService answers;
+  private final FeedbackStore feedback;
   private final TradeService service;
   private final Bot bot;
   private volatile ReloadReport startup; // null until loaded
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Clock clock;
 
-  private App(TradebotConfig config, IndexStore store, Clock clock, Embedder embedder) {
+  private App(
+      TradebotConfig config,
+      IndexStore store,
+      Clock clock,
+      Embedder embedder,
+      FeedbackStore feedback) {
     this.config = config;
+    this.feedback = feedback;
     this.clock = clock;
     this.metrics = new Metrics();
     this.corpora =
         new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
     corpora.onReload(metrics::recordReload);
     this.answers = new AnswerService(corpora, config.answer(), clock);
-    this.service = new TradeService(answers, corpora, clock, metrics::recordAnswer);
+    this.service = new TradeService(answers, corpora, clock, metrics::recordAnswer, feedback);
     this.bot = new Bot(service);
   }
 
@@ -56,16 +65,27 @@ public final class App implements AutoCloseable {
    * started meanwhile says it is not ready).
    */
   public static App open(TradebotConfig config) {
+    Clock clock = Clock.systemUTC();
     return new App(
         config,
         IndexStore.onDisk(config.dataDir()),
-        Clock.systemUTC(),
-        Embedders.onDisk(config.dataDir()));
+        clock,
+        Embedders.onDisk(config.dataDir()),
+        FeedbackStore.open(config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()));
   }
 
-  /** Starts with the index in memory (tests, benchmarks), loaded. */
+  /**
+   * Starts with the index in memory and the feedback database in a temporary file (tests,
+   * benchmarks), loaded.
+   */
   public static App inMemory(TradebotConfig config, Clock clock) {
-    return new App(config, IndexStore.inMemory(), clock, Embedders.inMemory()).load();
+    return new App(
+            config,
+            IndexStore.inMemory(),
+            clock,
+            Embedders.inMemory(),
+            FeedbackStore.temporary(clock, config.privacy()))
+        .load();
   }
 
   /**
@@ -145,6 +165,7 @@ public final class App implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       corpora.close();
       metrics.close();
+      feedback.close();
     }
   }
 }

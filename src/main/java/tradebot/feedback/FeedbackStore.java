@@ -55,6 +55,9 @@ public final class FeedbackStore implements AutoCloseable {
   private static final char[] ID_LETTERS = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
   private static final int ID_LENGTH = 8;
 
+  /** The database file and SQLite's write-ahead log and shared-memory index beside it. */
+  private static final List<String> SIDE_FILES = List.of("", "-wal", "-shm");
+
   private final Path file;
   private final boolean temporary;
   private final Connection db;
@@ -87,10 +90,17 @@ public final class FeedbackStore implements AutoCloseable {
     return open(file, false, clock, privacy);
   }
 
-  /** A store in a temporary file that is deleted on close (tests, benchmarks, {@code chat}). */
+  /**
+   * A store in a temporary file that is deleted on close, or else when the JVM exits (tests,
+   * benchmarks).
+   */
   public static FeedbackStore temporary(Clock clock, TradebotConfig.Privacy privacy) {
     try {
-      return open(Files.createTempFile("tradebot-feedback-", ".db"), true, clock, privacy);
+      Path file = Files.createTempFile("tradebot-feedback-", ".db");
+      for (String suffix : SIDE_FILES) {
+        Path.of(file + suffix).toFile().deleteOnExit();
+      }
+      return open(file, true, clock, privacy);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary feedback database", e);
     }
@@ -397,7 +407,7 @@ public final class FeedbackStore implements AutoCloseable {
       throw new FeedbackException("cannot close " + file + ": " + message(e), e);
     } finally {
       if (temporary) {
-        for (String suffix : List.of("", "-wal", "-shm")) {
+        for (String suffix : SIDE_FILES) {
           try {
             Files.deleteIfExists(Path.of(file + suffix));
           } catch (IOException e) {

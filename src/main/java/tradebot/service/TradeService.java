@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,11 @@ import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
 import tradebot.facts.TariffEvent;
 import tradebot.facts.TariffTimeline;
+import tradebot.feedback.FeedbackStore;
+import tradebot.feedback.Given;
+import tradebot.feedback.Report;
+import tradebot.feedback.Vote;
+import tradebot.feedback.Voted;
 import tradebot.knowledge.LoadError;
 
 /**
@@ -35,17 +41,24 @@ public final class TradeService {
   private final CorpusManager corpora;
   private final Clock clock;
   private final Consumer<Answer> onAnswer;
+  private final FeedbackStore feedback;
 
   /**
    * @param clock what "now" is for the latest tariff levels
    * @param onAnswer told of every answer given (for metrics); must be thread-safe and quick
+   * @param feedback where answers given in chat, their votes and declined questions are kept
    */
   public TradeService(
-      AnswerService answers, CorpusManager corpora, Clock clock, Consumer<Answer> onAnswer) {
+      AnswerService answers,
+      CorpusManager corpora,
+      Clock clock,
+      Consumer<Answer> onAnswer,
+      FeedbackStore feedback) {
     this.answers = Objects.requireNonNull(answers, "answers");
     this.corpora = Objects.requireNonNull(corpora, "corpora");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.onAnswer = Objects.requireNonNull(onAnswer, "onAnswer");
+    this.feedback = Objects.requireNonNull(feedback, "feedback");
   }
 
   /** The knowledge base an answer or a listing was read from. */
@@ -55,8 +68,25 @@ public final class TradeService {
     }
   }
 
-  /** An answer (or a decline) and the knowledge base it came from. */
-  public record Asked(Answer answer, KnowledgeBase base) {}
+  /**
+   * An answer (or a decline) and the knowledge base it came from.
+   *
+   * @param answerId the id it is kept under for votes and the moderators' report, when it was kept
+   */
+  public record Asked(Answer answer, KnowledgeBase base, Optional<String> answerId) {
+    public Asked {
+      Objects.requireNonNull(answerId, "answerId");
+    }
+  }
+
+  /** What {@link #report} made. */
+  public sealed interface Reported {
+    /** The requester is no moderator. */
+    record Denied() implements Reported {}
+
+    /** The report of the period asked for. */
+    record Made(Report report) implements Reported {}
+  }
 
   /** Who asks for something only moderators may do, and through which front door. */
   public record Requester(String who, String via, boolean moderator) {
@@ -150,13 +180,73 @@ public final class TradeService {
     }
   }
 
-  /** Answers {@code question} from the knowledge base serving now. */
+  /**
+   * Answers {@code question} from the knowledge base serving now, keeping nothing (the HTTP API,
+   * the command line, evaluations).
+   */
   public Asked ask(String question) {
     try (CorpusManager.Lease lease = corpora.acquire()) {
       Answer answer = answers.ask(lease.corpus(), question);
       onAnswer.accept(answer);
-      return new Asked(answer, KnowledgeBase.of(lease.corpus()));
+      return new Asked(answer, KnowledgeBase.of(lease.corpus()), Optional.empty());
     }
+  }
+
+  /**
+   * Answers {@code question} for someone in a chat, and keeps the answer or decline (not a refusal
+   * of an empty question) under an id that people vote with and the moderators' report names.
+   */
+  public Asked ask(String question, Requester asker) {
+    Asked asked = ask(question);
+    Optional<Given> given = given(asked, asker);
+    return given.isEmpty()
+        ? asked
+        : new Asked(asked.answer(), asked.base(), Optional.of(feedback.record(given.get())));
+  }
+
+  private static Optional<Given> given(Asked asked, Requester asker) {
+    return switch (asked.answer()) {
+      case Answer.Answered a ->
+          Optional.of(
+              new Given(
+                  asker.via(),
+                  asker.who(),
+                  a.question(),
+                  asked.base().version(),
+                  false,
+                  a.lead(),
+                  a.citations().stream()
+                      .map(c -> new Given.Passage(c.source().id(), c.source().title(), c.quote()))
+                      .toList()));
+      case Answer.NotFound nf ->
+          Optional.of(
+              new Given(
+                  asker.via(),
+                  asker.who(),
+                  nf.question(),
+                  asked.base().version(),
+                  true,
+                  nf.message(),
+                  List.of()));
+      case Answer.Refused r -> Optional.empty();
+    };
+  }
+
+  /** Records {@code voter}'s vote on the answer kept as {@code answerId}. */
+  public Voted vote(String answerId, Requester voter, Vote vote) {
+    return feedback.vote(answerId, voter.via(), voter.who(), vote);
+  }
+
+  /**
+   * For a moderator: the most frequent declined questions and the most voted-down answers of the
+   * last {@code period}, at most {@code limit} of each.
+   */
+  public Reported report(Requester requester, Duration period, int limit) {
+    if (!requester.moderator()) {
+      audit.info("report by={} via={} outcome=DENIED", requester.who(), requester.via());
+      return new Reported.Denied();
+    }
+    return new Reported.Made(feedback.report(period, limit));
   }
 
   /** How the question is read and ranked, line by line (for tuning; not an answer). */

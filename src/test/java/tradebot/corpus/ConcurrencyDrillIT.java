@@ -92,7 +92,15 @@ class ConcurrencyDrillIT {
       outcomes.clear();
       AnswerService answerService = new AnswerService(corpora, TradebotConfig.Answer.DEFAULTS);
       Bot bot =
-          new Bot(new TradeService(answerService, corpora, java.time.Clock.systemUTC(), a -> {}));
+          new Bot(
+              new TradeService(
+                  answerService,
+                  corpora,
+                  java.time.Clock.systemUTC(),
+                  a -> {},
+                  tradebot.feedback.FeedbackStore.temporary(
+                      java.time.Clock.systemUTC(),
+                      tradebot.config.TradebotConfig.Privacy.DEFAULTS)));
       bot.handle(ChatRequest.ask(Platform.API, "warm-up", QUESTION));
       before = Snapshot.take(data);
 

@@ -41,7 +41,13 @@ class AdminTokenIT {
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
                   new TradeService(
-                      answers, corpora, java.time.Clock.systemUTC(), metrics::recordAnswer),
+                      answers,
+                      corpora,
+                      java.time.Clock.systemUTC(),
+                      metrics::recordAnswer,
+                      tradebot.feedback.FeedbackStore.temporary(
+                          java.time.Clock.systemUTC(),
+                          tradebot.config.TradebotConfig.Privacy.DEFAULTS)),
                   metrics,
                   TOKEN)
               .start();

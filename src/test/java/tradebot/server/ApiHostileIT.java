@@ -42,7 +42,13 @@ class ApiHostileIT {
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
                   new TradeService(
-                      answers, corpora, java.time.Clock.systemUTC(), metrics::recordAnswer),
+                      answers,
+                      corpora,
+                      java.time.Clock.systemUTC(),
+                      metrics::recordAnswer,
+                      tradebot.feedback.FeedbackStore.temporary(
+                          java.time.Clock.systemUTC(),
+                          tradebot.config.TradebotConfig.Privacy.DEFAULTS)),
                   metrics,
                   null)
               .start();

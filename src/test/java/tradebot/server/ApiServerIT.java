@@ -103,7 +103,13 @@ class ApiServerIT {
   private ApiServer newServer(String token) {
     return new ApiServer(
         new TradebotConfig.Server(0, "127.0.0.1"),
-        new TradeService(answers, corpora, NOW, metrics::recordAnswer),
+        new TradeService(
+            answers,
+            corpora,
+            NOW,
+            metrics::recordAnswer,
+            tradebot.feedback.FeedbackStore.temporary(
+                NOW, tradebot.config.TradebotConfig.Privacy.DEFAULTS)),
         metrics,
         token);
   }
@@ -171,7 +177,9 @@ class ApiServerIT {
                       new AnswerService(loading, TradebotConfig.Answer.DEFAULTS),
                       loading,
                       NOW,
-                      metrics::recordAnswer),
+                      metrics::recordAnswer,
+                      tradebot.feedback.FeedbackStore.temporary(
+                          NOW, tradebot.config.TradebotConfig.Privacy.DEFAULTS)),
                   metrics,
                   TOKEN)
               .start();

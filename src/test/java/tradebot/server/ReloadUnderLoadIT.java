@@ -77,7 +77,13 @@ class ReloadUnderLoadIT {
       ApiServer server =
           new ApiServer(
                   new TradebotConfig.Server(0, "127.0.0.1"),
-                  new TradeService(answers, corpora, Clock.systemUTC(), metrics::recordAnswer),
+                  new TradeService(
+                      answers,
+                      corpora,
+                      Clock.systemUTC(),
+                      metrics::recordAnswer,
+                      tradebot.feedback.FeedbackStore.temporary(
+                          Clock.systemUTC(), tradebot.config.TradebotConfig.Privacy.DEFAULTS)),
                   metrics,
                   TOKEN)
               .start();

@@ -43,7 +43,9 @@ class TradeServiceTest {
               synchronized (told) {
                 told.add(a);
               }
-            });
+            },
+            tradebot.feedback.FeedbackStore.temporary(
+                Clock.fixed(NOW, ZoneOffset.UTC), tradebot.config.TradebotConfig.Privacy.DEFAULTS));
   }
 
   @AfterAll

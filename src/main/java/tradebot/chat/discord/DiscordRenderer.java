@@ -111,7 +111,8 @@ final class DiscordRenderer {
         reply.lines().stream().map(MarkdownSanitizer::escape).toList(),
         MarkdownSanitizer.escape(reply.footer()),
         reply.attachment(),
-        reply.ephemeral());
+        reply.ephemeral(),
+        reply.answerId());
   }
 
   private static String escape(String text) {
