@@ -81,14 +81,16 @@ public final class Bot implements ChatService {
   }
 
   /**
-   * The answer and the footer naming its knowledge base, both from one corpus; an answer or decline
-   * that was kept carries its id (in the footer, and for the adapters' vote buttons).
+   * The answer and the footer naming its knowledge base, both from one corpus. An answer carries
+   * the id it is kept under (in the footer, and for the adapters' vote buttons); a decline is kept
+   * for the moderators' report, but there is nothing in it to vote on.
    */
   private ChatReply ask(ChatRequest request) {
     TradeService.Asked asked = service.ask(request.text(), requester(request));
     String footer = footer(asked.base());
     return asked
         .answerId()
+        .filter(id -> asked.answer().answered())
         .map(id -> Replies.of(asked.answer(), footer + " · answer " + id).withAnswerId(id))
         .orElseGet(() -> Replies.of(asked.answer(), footer));
   }

@@ -29,9 +29,9 @@ import tradebot.errors.ErrorIds;
 
 /**
  * Translates Discord events into {@link ChatRequest}s and {@link ChatReply}s into messages, and
- * nothing else: slash commands (deferred, then the original edited), the "All citations" button,
- * and messages that mention the bot (answered in place). Rate limits and moderator status are
- * decided here because they depend on Discord's ids and permissions. Thread-safe.
+ * nothing else: slash commands (deferred, then the original edited), the "All citations" and vote
+ * buttons, and messages that mention the bot (answered in place). Rate limits and moderator status
+ * are decided here because they depend on Discord's ids and permissions. Thread-safe.
  */
 final class DiscordListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
@@ -75,7 +75,9 @@ final class DiscordListener extends ListenerAdapter {
       if (isLimited(event, request)) {
         return;
       }
-      if (request.command() == Command.RELOAD && !moderator) {
+      boolean forModerators =
+          request.command() == Command.RELOAD || request.command() == Command.REPORT;
+      if (forModerators && !moderator) {
         // The bot refuses at once and writes the audit line; no need to defer.
         ChatReply refusal = bot.handle(request);
         event
@@ -85,11 +87,17 @@ final class DiscordListener extends ListenerAdapter {
         return;
       }
       // Answers, charts and reloads may take longer than Discord's 3 seconds: acknowledge now.
-      event.deferReply().queue(null, failed("defer"));
+      // The report is for the moderator's eyes only from the start.
+      boolean privately = request.command() == Command.REPORT;
+      event.deferReply(privately).queue(null, failed("defer"));
       InteractionHook hook = event.getHook();
       submit(
-          () -> deliver(hook, bot.handle(request)),
-          id -> deliver(hook, ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true)));
+          () -> deliver(hook, bot.handle(request), privately),
+          id ->
+              deliver(
+                  hook,
+                  ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true),
+                  privately));
     } catch (RuntimeException e) {
       String id = logError("slash command /" + event.getName(), e);
       if (!event.isAcknowledged()) {
@@ -101,6 +109,10 @@ final class DiscordListener extends ListenerAdapter {
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     String id = event.getComponentId();
+    if (id.startsWith(DiscordRenderer.VOTE_BUTTON)) {
+      vote(event, id.substring(DiscordRenderer.VOTE_BUTTON.length()));
+      return;
+    }
     if (!id.startsWith(DiscordRenderer.CITATIONS_BUTTON)) {
       return;
     }
@@ -119,6 +131,43 @@ final class DiscordListener extends ListenerAdapter {
       }
     } catch (RuntimeException e) {
       String errorId = logError("citations button", e);
+      if (!event.isAcknowledged()) {
+        notice(event, ErrorIds.userText(errorId));
+      }
+    }
+  }
+
+  /**
+   * A 👍 or 👎 button ({@code spec} is "up:ID" or "down:ID"): recorded off the gateway thread, and
+   * acknowledged to the voter only.
+   */
+  private void vote(ButtonInteractionEvent event, String spec) {
+    try {
+      int colon = spec.indexOf(':');
+      ChatRequest request =
+          new ChatRequest(
+              Platform.DISCORD,
+              event.getUser().getId(),
+              event.getChannelId(),
+              Command.VOTE,
+              "",
+              false,
+              Map.of(
+                  "vote",
+                  spec.substring(0, Math.max(0, colon)),
+                  "answer",
+                  spec.substring(colon + 1)));
+      event.deferReply(true).queue(null, failed("defer vote"));
+      InteractionHook hook = event.getHook();
+      submit(
+          () -> deliver(hook, bot.handle(request), true),
+          errorId ->
+              deliver(
+                  hook,
+                  ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(errorId), true),
+                  true));
+    } catch (RuntimeException e) {
+      String errorId = logError("vote button", e);
       if (!event.isAcknowledged()) {
         notice(event, ErrorIds.userText(errorId));
       }
@@ -195,10 +244,16 @@ final class DiscordListener extends ListenerAdapter {
   }
 
   /**
-   * Sends {@code reply} in place of the deferred "thinking…" message. When Discord does not take it
-   * (after JDA's retries of timeouts and 5xx), the asker is told so privately, if Discord lets us.
+   * Sends {@code reply} in place of the deferred "thinking…" message ({@code deferredPrivately}:
+   * one only the asker sees, edited in place). When Discord does not take it (after JDA's retries
+   * of timeouts and 5xx), the asker is told so privately, if Discord lets us.
    */
-  private void deliver(InteractionHook hook, ChatReply reply) {
+  private void deliver(InteractionHook hook, ChatReply reply, boolean deferredPrivately) {
+    if (deferredPrivately) {
+      hook.editOriginal(DiscordRenderer.edit(reply, null))
+          .queue(null, undelivered(hook, "private edit"));
+      return;
+    }
     if (reply.ephemeral()) {
       // A deferred reply is public: swap it for a message only the asker sees.
       hook.deleteOriginal().queue(null, failed("delete original"));

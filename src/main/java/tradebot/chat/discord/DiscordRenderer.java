@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -18,6 +19,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import tradebot.chat.ChatReply;
+import tradebot.feedback.Vote;
 
 /**
  * Renders a {@link ChatReply} as a Discord message: one embed with the lead and the quotes (each
@@ -39,6 +41,9 @@ final class DiscordRenderer {
 
   static final String CITATIONS_BUTTON = "tradebot:citations:";
   static final String ALL_CITATIONS = "All citations";
+
+  /** A vote button's id: this, "up" or "down", ":" and the answer's id. */
+  static final String VOTE_BUTTON = "tradebot:vote:";
 
   /** What a reply with nothing in it shows: Discord refuses empty messages and embeds. */
   static final String EMPTY = "(no content)";
@@ -63,9 +68,19 @@ final class DiscordRenderer {
     } else {
       b.setEmbeds(embed(reply));
     }
+    List<Button> buttons = new ArrayList<>();
     if (citationsKey != null && !reply.quotes().isEmpty()) {
-      b.setComponents(
-          ActionRow.of(Button.secondary(CITATIONS_BUTTON + citationsKey, ALL_CITATIONS)));
+      buttons.add(Button.secondary(CITATIONS_BUTTON + citationsKey, ALL_CITATIONS));
+    }
+    if (!reply.answerId().isEmpty()) {
+      for (Vote v : Vote.values()) {
+        buttons.add(
+            Button.secondary(
+                VOTE_BUTTON + v.label() + ":" + reply.answerId(), Emoji.fromUnicode(v.emoji())));
+      }
+    }
+    if (!buttons.isEmpty()) {
+      b.setComponents(ActionRow.of(buttons));
     }
     if (reply.attachment() != null) {
       b.setFiles(FileUpload.fromData(reply.attachment().data(), reply.attachment().filename()));

@@ -29,7 +29,10 @@ final class SlashCommands {
 
   private SlashCommands() {}
 
-  /** /ask, /tariff, /sources and /reload (hidden from members without Manage Server). */
+  /**
+   * /ask, /tariff, /sources, /help, and /reload and /report (hidden from members without Manage
+   * Server).
+   */
   static List<CommandData> definitions() {
     return List.of(
         Commands.slash("ask", "Ask about US-China trade policy; the answer quotes its sources.")
@@ -47,7 +50,15 @@ final class SlashCommands {
             .setContexts(InteractionContextType.GUILD),
         Commands.slash("reload", "Reload the knowledge base (moderators).")
             .setContexts(InteractionContextType.GUILD)
-            .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)));
+            .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
+        Commands.slash("report", "Questions I could not answer, answers voted down (moderators).")
+            .addOptions(
+                new OptionData(OptionType.INTEGER, "days", "The last how many days (default 7)")
+                    .setRequiredRange(1, 3650))
+            .setContexts(InteractionContextType.GUILD)
+            .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
+        Commands.slash("help", "What I can do, with an example of each command.")
+            .setContexts(InteractionContextType.GUILD));
   }
 
   /**
@@ -86,6 +97,8 @@ final class SlashCommands {
           case "tariff" -> Command.TARIFF;
           case "sources" -> Command.SOURCES;
           case "reload" -> Command.RELOAD;
+          case "report" -> Command.REPORT;
+          case "help" -> Command.HELP;
           default -> null;
         };
     if (command == null) {
@@ -99,6 +112,10 @@ final class SlashCommands {
     OptionMapping history = e.getOption("history");
     if (history != null && history.getAsBoolean()) {
       options.put("history", "true");
+    }
+    OptionMapping days = e.getOption("days");
+    if (days != null) {
+      options.put("days", days.getAsString());
     }
     OptionMapping question = e.getOption("question");
     return new ChatRequest(
