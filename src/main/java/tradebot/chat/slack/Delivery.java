@@ -1,6 +1,9 @@
 package tradebot.chat.slack;
 
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
@@ -12,11 +15,12 @@ import okhttp3.Response;
 import tradebot.chat.ChatReply;
 
 /**
- * Sends rendered replies to Slack after the request was acknowledged: through a slash command's
- * {@code response_url}, {@code chat.postMessage} (in a thread), {@code chat.postEphemeral}, and
- * charts through {@code files.getUploadURLExternal}/{@code files.completeUploadExternal}. Every
- * call goes through {@link Retry}; a reply that cannot be sent is logged, and each method says
- * whether it went through so that the caller can try another way. Thread-safe.
+ * Sends rendered replies to Slack after the request was acknowledged: through a slash command's or
+ * a button's {@code response_url}, {@code chat.postMessage} (in a thread), {@code
+ * chat.postEphemeral}, and charts through {@code files.getUploadURLExternal}/{@code
+ * files.completeUploadExternal}. Every call goes through {@link Retry}; a reply that cannot be sent
+ * is logged, and each method says whether it went through so that the caller can try another way.
+ * Thread-safe.
  */
 final class Delivery {
   private final Retry retry;
@@ -37,12 +41,30 @@ final class Delivery {
             .text(r.text())
             .blocks(r.blocks())
             .build();
+    return post(ctx.getSlack(), ctx.getResponseUrl(), body);
+  }
+
+  /**
+   * Answers a button click through its response URL, to the clicker only, leaving the message with
+   * the button as it is; false when that failed for good.
+   */
+  boolean respondPrivately(ActionContext ctx, SlackRenderer.Rendered r) {
+    ActionResponse body =
+        ActionResponse.builder()
+            .responseType("ephemeral")
+            .replaceOriginal(false)
+            .text(r.text())
+            .blocks(r.blocks())
+            .build();
+    return post(ctx.getSlack(), ctx.getResponseUrl(), body);
+  }
+
+  private boolean post(Slack slack, String responseUrl, Object body) {
     return retry
         .run(
             "response_url",
             () -> {
-              try (Response w =
-                  ctx.getSlack().getHttpClient().postJsonBody(ctx.getResponseUrl(), body)) {
+              try (Response w = slack.getHttpClient().postJsonBody(responseUrl, body)) {
                 int code = w.code();
                 if (code == 200) {
                   return Boolean.TRUE;

@@ -3,8 +3,10 @@ package tradebot.chat.slack;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
@@ -31,12 +33,13 @@ import tradebot.chat.Command;
 import tradebot.chat.Platform;
 import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
+import tradebot.feedback.Vote;
 
 /**
- * The Bolt handlers: {@code /ask}, {@code /tariff}, {@code /sources}, {@code /reload} and {@code
- * app_mention}. Each acknowledges at once (Slack allows 3 seconds) and answers from a small worker
- * pool through the response URL or a threaded message. Moderators are the configured user ids and
- * the workspace's admins and owners. Thread-safe.
+ * The Bolt handlers: {@code /ask}, {@code /tariff}, {@code /sources}, {@code /reload}, {@code
+ * /report}, {@code app_mention} and the 👍 / 👎 buttons. Each acknowledges at once (Slack allows 3
+ * seconds) and answers from a small worker pool through the response URL or a threaded message.
+ * Moderators are the configured user ids and the workspace's admins and owners. Thread-safe.
  */
 final class SlackHandlers implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
@@ -49,7 +52,9 @@ final class SlackHandlers implements AutoCloseable {
           "/sources",
           Command.SOURCES,
           "/reload",
-          Command.RELOAD);
+          Command.RELOAD,
+          "/report",
+          Command.REPORT);
   private static final Pattern LEADING_MENTIONS =
       Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
   private static final String BUSY = "I'm busy right now; please try again in a minute.";
@@ -99,6 +104,43 @@ final class SlackHandlers implements AutoCloseable {
         (name, command) ->
             app.command(name, (req, ctx) -> command(command, req.getPayload(), ctx)));
     app.event(AppMentionEvent.class, this::mention);
+    for (Vote v : Vote.values()) {
+      app.blockAction(
+          SlackRenderer.VOTE_ACTION + v.label(), (req, ctx) -> vote(v, req.getPayload(), ctx));
+    }
+  }
+
+  /** A 👍 or 👎 button: acknowledged at once, recorded by a worker, answered to the voter only. */
+  private Response vote(Vote vote, BlockActionPayload p, ActionContext ctx) {
+    String answerId =
+        p.getActions().stream()
+            .filter(a -> a.getActionId().equals(SlackRenderer.VOTE_ACTION + vote.label()))
+            .map(BlockActionPayload.Action::getValue)
+            .findFirst()
+            .orElse("");
+    ChatRequest request =
+        new ChatRequest(
+            Platform.SLACK,
+            p.getUser().getId(),
+            p.getChannel() == null ? "" : p.getChannel().getId(),
+            Command.VOTE,
+            "",
+            false,
+            Map.of("answer", answerId, "vote", vote.label()));
+    try {
+      workers.execute(
+          () -> {
+            ChatReply reply = bot.handle(request);
+            if (!delivery.respondPrivately(ctx, SlackRenderer.render(reply, ""))) {
+              log.warn(
+                  "the vote of {} was not acknowledged: the response URL failed",
+                  p.getUser().getId());
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("reply queue full: vote from {} refused", p.getUser().getId());
+    }
+    return ctx.ack();
   }
 
   private Response command(Command command, SlashCommandPayload p, SlashCommandContext ctx) {
@@ -197,8 +239,8 @@ final class SlackHandlers implements AutoCloseable {
   }
 
   /**
-   * The request a mention stands for: "@bot sources", "@bot help", "@bot reload", "@bot tariff
-   * [history] [us-china|china-us]" are commands; anything else is a question.
+   * The request a mention stands for: "@bot sources", "@bot help", "@bot reload", "@bot report
+   * [days]", "@bot tariff [history] [us-china|china-us]" are commands; anything else is a question.
    */
   static ChatRequest mentionRequest(String user, String channel, String text) {
     String rest = LEADING_MENTIONS.matcher(text == null ? "" : text).replaceFirst("").strip();
@@ -210,6 +252,8 @@ final class SlackHandlers implements AutoCloseable {
       c = Command.SOURCES;
     } else if (lower.equals("reload")) {
       c = Command.RELOAD;
+    } else if (lower.matches("report( \\d+)?")) {
+      c = Command.REPORT;
     } else if (lower.matches("tariffs?( (history|us-china|china-us))*")) {
       c = Command.TARIFF;
     } else {
@@ -221,6 +265,9 @@ final class SlackHandlers implements AutoCloseable {
 
   private static Map<String, String> options(Command c, String text) {
     Map<String, String> options = new HashMap<>();
+    if (c == Command.REPORT && !text.isBlank()) {
+      options.put("days", text.strip());
+    }
     if (c == Command.TARIFF) {
       String t = text.toLowerCase(Locale.ROOT);
       if (t.contains("history")) {
@@ -235,9 +282,13 @@ final class SlackHandlers implements AutoCloseable {
     return options;
   }
 
-  /** {@code request}, marked as a moderator's when it is a reload by a moderator. */
+  /**
+   * {@code request}, marked as a moderator's when it is a reload or a report asked by a moderator.
+   */
   private ChatRequest withModerator(ChatRequest request, MethodsClient client) {
-    if (request.command() != Command.RELOAD || !isModerator(request.userId(), client)) {
+    boolean forModerators =
+        request.command() == Command.RELOAD || request.command() == Command.REPORT;
+    if (!forModerators || !isModerator(request.userId(), client)) {
       return request;
     }
     return new ChatRequest(

@@ -1,14 +1,19 @@
 package tradebot.chat.slack;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import tradebot.chat.ChatReply;
+import tradebot.feedback.Vote;
 
 /**
  * Renders a {@link ChatReply} as Block Kit blocks in the reply's order: the echoed command, lead,
@@ -22,6 +27,10 @@ final class SlackRenderer {
   static final int MAX_SECTION_CHARS = 3000;
   static final int MAX_BLOCKS = 50;
   static final int MAX_FALLBACK_CHARS = 3000;
+
+  /** A vote button's action id: this and "up" or "down"; its value is the answer's id. */
+  static final String VOTE_ACTION = "tradebot_vote_";
+
   private static final Pattern BROADCAST =
       Pattern.compile("@(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
   // A word joiner after '@' keeps "@here" readable but no longer a keyword.
@@ -63,7 +72,11 @@ final class SlackRenderer {
     if (!reply.lines().isEmpty()) {
       lineSections(reply.lines().stream().map(SlackRenderer::escape).toList(), body);
     }
-    List<LayoutBlock> blocks = cap(body, reply.footer().isEmpty() ? 0 : 1);
+    boolean votes = !reply.answerId().isEmpty();
+    List<LayoutBlock> blocks = cap(body, (reply.footer().isEmpty() ? 0 : 1) + (votes ? 1 : 0));
+    if (votes) {
+      blocks.add(voteButtons(reply.answerId()));
+    }
     if (!reply.footer().isEmpty()) {
       blocks.add(context(escape(reply.footer())));
     }
@@ -173,6 +186,20 @@ final class SlackRenderer {
     if (!current.isEmpty()) {
       sections(current.toString(), out);
     }
+  }
+
+  /** The 👍 and 👎 buttons of an answer: action ids {@link #VOTE_ACTION} + "up" or "down". */
+  private static ActionsBlock voteButtons(String answerId) {
+    List<BlockElement> buttons = new ArrayList<>();
+    for (Vote v : Vote.values()) {
+      buttons.add(
+          ButtonElement.builder()
+              .actionId(VOTE_ACTION + v.label())
+              .value(answerId)
+              .text(PlainTextObject.builder().text(v.emoji()).emoji(true).build())
+              .build());
+    }
+    return ActionsBlock.builder().blockId("tradebot_votes").elements(buttons).build();
   }
 
   private static SectionBlock section(String mrkdwn) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tradebot.chat.slack.SlackRequests.click;
 import static tradebot.chat.slack.SlackRequests.command;
 import static tradebot.chat.slack.SlackRequests.mention;
 import static tradebot.chat.slack.SlackRequests.sign;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,6 +164,80 @@ class SlackAdapterIT {
 
     JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
     assertEquals(SlackRenderer.escape(expected.lead()), reply.get("text").asText());
+  }
+
+  @Test
+  void anAnswersVoteButtonsRecordAVoteThenChangeItAndTellOnlyTheVoter() throws Exception {
+    String responseUrl = fake.newResponseUrl();
+    slack.post(command("/ask", QUESTION, "U8", "C1", responseUrl));
+    JsonNode reply = JSON.readTree(fake.await(path(responseUrl)).body());
+    JsonNode blocks = reply.get("blocks");
+    String footer = blocks.get(blocks.size() - 1).get("elements").get(0).get("text").asText();
+    String answerId = footer.substring(footer.lastIndexOf(" · answer ") + " · answer ".length());
+    assertTrue(answerId.matches("[2-9a-hjkmnp-z]{8}"), footer);
+    JsonNode buttons = blocks.get(blocks.size() - 2);
+    assertEquals("actions", buttons.get("type").asText());
+    List<String> actions = new ArrayList<>();
+    buttons
+        .get("elements")
+        .forEach(
+            b ->
+                actions.add(
+                    b.get("action_id").asText()
+                        + "="
+                        + b.get("value").asText()
+                        + " "
+                        + b.get("text").get("text").asText()));
+    assertEquals(
+        List.of("tradebot_vote_up=" + answerId + " 👍", "tradebot_vote_down=" + answerId + " 👎"),
+        actions);
+
+    String clickUrl = fake.newResponseUrl();
+    assertEquals(
+        200, slack.post(click("U9", "C1", "tradebot_vote_down", answerId, clickUrl)).statusCode());
+    JsonNode thanks = JSON.readTree(fake.await(path(clickUrl)).body());
+    assertEquals("ephemeral", thanks.get("response_type").asText());
+    assertEquals(false, thanks.get("replace_original").asBoolean(true));
+    assertEquals(
+        "Thanks: your 👎 on answer " + answerId + " is recorded.", thanks.get("text").asText());
+
+    String againUrl = fake.newResponseUrl();
+    slack.post(click("U9", "C1", "tradebot_vote_up", answerId, againUrl));
+    assertEquals(
+        "Your vote on answer " + answerId + " is now 👍 (it was 👎).",
+        JSON.readTree(fake.await(path(againUrl)).body()).get("text").asText());
+  }
+
+  @Test
+  void reportListsADeclinedQuestionAndAVotedDownAnswerForAModeratorAndIsRefusedToOthers()
+      throws Exception {
+    String declinedUrl = fake.newResponseUrl();
+    slack.post(command("/ask", "How do I bake rye bread?", "U10", "C1", declinedUrl));
+    fake.await(path(declinedUrl));
+    String askedUrl = fake.newResponseUrl();
+    slack.post(command("/ask", QUESTION, "U10", "C1", askedUrl));
+    JsonNode blocks = JSON.readTree(fake.await(path(askedUrl)).body()).get("blocks");
+    String answerId = blocks.get(blocks.size() - 2).get("elements").get(0).get("value").asText();
+    String clickUrl = fake.newResponseUrl();
+    slack.post(click("U11", "C1", "tradebot_vote_down", answerId, clickUrl));
+    fake.await(path(clickUrl));
+
+    String refusedUrl = fake.newResponseUrl();
+    slack.post(command("/report", "", "U2", "C1", refusedUrl));
+    JsonNode refused = JSON.readTree(fake.await(path(refusedUrl)).body());
+    assertEquals("ephemeral", refused.get("response_type").asText());
+    assertEquals("Only moderators can see the report.", refused.get("text").asText());
+
+    String reportUrl = fake.newResponseUrl();
+    slack.post(command("/report", "30", "UMOD", "C1", reportUrl));
+    JsonNode report = JSON.readTree(fake.await(path(reportUrl)).body());
+    assertEquals("ephemeral", report.get("response_type").asText());
+    assertTrue(
+        report.get("text").asText().startsWith("Feedback of the last 30 days: "),
+        report.toString());
+    String all = String.join("\n", texts(report.get("blocks")));
+    assertTrue(all.contains("1× How do I bake rye bread?"), all);
+    assertTrue(all.contains("answer " + answerId + " · 👎 1 👍 0"), all);
   }
 
   @Test

@@ -84,6 +84,33 @@ final class SlackRequests {
     return JSON.writeValueAsString(envelope);
   }
 
+  /**
+   * The form body of a click on the button {@code actionId} (with {@code value}) of a message in
+   * {@code channel}, as Slack sends a {@code block_actions} interaction.
+   */
+  static String click(
+      String user, String channel, String actionId, String value, String responseUrl)
+      throws Exception {
+    Map<String, Object> action = new LinkedHashMap<>();
+    action.put("type", "button");
+    action.put("action_id", actionId);
+    action.put("block_id", "tradebot_votes");
+    action.put("value", value);
+    action.put("action_ts", "1700000000.000200");
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", "block_actions");
+    payload.put("team", Map.of("id", "T1", "domain", "fake"));
+    payload.put("user", Map.of("id", user, "username", "someone", "team_id", "T1"));
+    payload.put("api_app_id", "A1");
+    payload.put("token", "legacy-token");
+    payload.put("container", Map.of("type", "message", "message_ts", "1700000000.000100"));
+    payload.put("trigger_id", "1.2.4");
+    payload.put("channel", Map.of("id", channel, "name", "general"));
+    payload.put("response_url", responseUrl);
+    payload.put("actions", List.of(action));
+    return "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
+  }
+
   /** Posts {@code body} signed now with the right secret. */
   HttpResponse<String> post(String body) throws Exception {
     long now = clock.instant().getEpochSecond();
