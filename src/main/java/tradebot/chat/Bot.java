@@ -41,14 +41,6 @@ public final class Bot implements ChatService {
   /** How long a chat reload waits for the new knowledge base. */
   private static final Duration RELOAD_WAIT = Duration.ofMinutes(5);
 
-  /** The report's period when none is asked for, and the longest one. */
-  static final int REPORT_DAYS = 7;
-
-  static final int REPORT_MAX_DAYS = 3650;
-
-  /** At most this many declined questions, and as many voted-down answers, in a chat report. */
-  static final int REPORT_ROWS = 10;
-
   private final TradeService service;
 
   public Bot(TradeService service) {
@@ -134,20 +126,13 @@ public final class Bot implements ChatService {
 
   /** The moderators' report of the last days (option "days"); only the moderator sees it. */
   private ChatReply report(ChatRequest request) {
-    String spec = request.option("days", String.valueOf(REPORT_DAYS)).strip();
     int days;
     try {
-      days = Integer.parseInt(spec);
-    } catch (NumberFormatException e) {
-      days = 0;
+      days = TradeService.reportDays(request.option("days", ""));
+    } catch (IllegalArgumentException e) {
+      return ChatReply.text(ChatReply.Status.DECLINE, e.getMessage(), true);
     }
-    if (days < 1 || days > REPORT_MAX_DAYS) {
-      return ChatReply.text(
-          ChatReply.Status.DECLINE,
-          "days must be a whole number from 1 to " + REPORT_MAX_DAYS + ": " + spec,
-          true);
-    }
-    return switch (service.report(requester(request), Duration.ofDays(days), REPORT_ROWS)) {
+    return switch (service.report(requester(request), Duration.ofDays(days))) {
       case TradeService.Reported.Denied d ->
           ChatReply.text(ChatReply.Status.REFUSED, "Only moderators can see the report.", true);
       case TradeService.Reported.Made m -> reportReply(m.report(), days);

@@ -16,6 +16,7 @@ public final class Commands {
     cli.addSubcommand(new ChatCommand());
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new SourcesCommand());
+    cli.addSubcommand(new ReportCommand());
     cli.addSubcommand(new TariffCommand());
     cli.addSubcommand(new IndexCommand());
     cli.addSubcommand(new EvalCommand());

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.answer.Answer;
 import tradebot.answer.AnswerJson;
+import tradebot.feedback.ReportJson;
 import tradebot.metrics.Metrics;
 import tradebot.service.TradeService;
 
@@ -188,10 +189,35 @@ final class ApiRoutes {
     }
   }
 
+  /**
+   * The moderators' report ({@code ?days=7} by default) as {@code report --json} prints it; needs
+   * the admin token.
+   */
+  void report(Context ctx) {
+    authorize(ctx, "the report");
+    int days;
+    try {
+      days = TradeService.reportDays(ctx.queryParam("days"));
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    switch (service.report(
+        new TradeService.Requester("admin@" + ctx.ip(), "api", true), Duration.ofDays(days))) {
+      case TradeService.Reported.Made m ->
+          ctx.contentType(JSON).result(ReportJson.toJson(m.report()).toString());
+      case TradeService.Reported.Denied d ->
+          throw new ApiError(403, "the report needs the admin token");
+    }
+  }
+
   private void authorize(Context ctx) {
+    authorize(ctx, "reload");
+  }
+
+  private void authorize(Context ctx, String what) {
     if (adminToken == null) {
       throw new ApiError(
-          403, "reload over HTTP is disabled: set " + ApiServer.ADMIN_TOKEN_ENV + " to enable it");
+          403, what + " over HTTP is disabled: set " + ApiServer.ADMIN_TOKEN_ENV + " to enable it");
     }
     String header = ctx.header("Authorization");
     if (header == null

@@ -38,7 +38,10 @@ public final class ApiServer implements AutoCloseable {
   /** The largest request body accepted. */
   public static final int MAX_BODY_BYTES = 16 * 1024;
 
-  /** The environment variable holding the bearer token for {@code POST /api/reload}. */
+  /**
+   * The environment variable holding the bearer token for {@code POST /api/reload} and {@code GET
+   * /api/report}.
+   */
   public static final String ADMIN_TOKEN_ENV = "TRADEBOT_ADMIN_TOKEN";
 
   /** How long {@link #close()} lets requests in flight finish. */
@@ -58,7 +61,8 @@ public final class ApiServer implements AutoCloseable {
           "/api/ask",
           "/api/tariff",
           "/api/sources",
-          "/api/reload");
+          "/api/reload",
+          "/api/report");
 
   private record Mount(HandlerType method, String path, RawHandler handler) {}
 
@@ -148,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
     j.get("/api/tariff", api::tariff);
     j.get("/api/sources", api::sources);
     j.post("/api/reload", api::reload);
+    j.get("/api/report", api::report);
     for (Mount m : mounts) {
       j.addHttpHandler(m.method(), m.path(), api.raw(m.handler()));
     }

@@ -237,16 +237,47 @@ public final class TradeService {
     return feedback.vote(answerId, voter.via(), voter.who(), vote);
   }
 
+  /** A report's period in days when none is asked for, and the longest one. */
+  public static final int REPORT_DAYS = 7;
+
+  public static final int REPORT_MAX_DAYS = 3650;
+
+  /**
+   * The report period that {@code spec} names in days (blank or null: {@link #REPORT_DAYS}).
+   *
+   * @throws IllegalArgumentException naming {@code spec} when it is no whole number from 1 to
+   *     {@link #REPORT_MAX_DAYS}
+   */
+  public static int reportDays(String spec) {
+    if (spec == null || spec.isBlank()) {
+      return REPORT_DAYS;
+    }
+    int days;
+    try {
+      days = Integer.parseInt(spec.strip());
+    } catch (NumberFormatException e) {
+      days = 0;
+    }
+    if (days < 1 || days > REPORT_MAX_DAYS) {
+      throw new IllegalArgumentException(
+          "days must be a whole number from 1 to " + REPORT_MAX_DAYS + ": " + spec.strip());
+    }
+    return days;
+  }
+
+  /** At most this many declined questions, and as many voted-down answers, in a report. */
+  public static final int REPORT_ROWS = 10;
+
   /**
    * For a moderator: the most frequent declined questions and the most voted-down answers of the
-   * last {@code period}, at most {@code limit} of each.
+   * last {@code period}, at most {@link #REPORT_ROWS} of each.
    */
-  public Reported report(Requester requester, Duration period, int limit) {
+  public Reported report(Requester requester, Duration period) {
     if (!requester.moderator()) {
       audit.info("report by={} via={} outcome=DENIED", requester.who(), requester.via());
       return new Reported.Denied();
     }
-    return new Reported.Made(feedback.report(period, limit));
+    return new Reported.Made(feedback.report(period, REPORT_ROWS));
   }
 
   /** How the question is read and ranked, line by line (for tuning; not an answer). */

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatRequest;
 import tradebot.chat.Command;
 import tradebot.chat.Platform;
+import tradebot.service.TradeService;
 
 /**
  * The slash commands: their definitions, their registration, and the request each invocation stands
@@ -54,7 +55,7 @@ final class SlashCommands {
         Commands.slash("report", "Questions I could not answer, answers voted down (moderators).")
             .addOptions(
                 new OptionData(OptionType.INTEGER, "days", "The last how many days (default 7)")
-                    .setRequiredRange(1, 3650))
+                    .setRequiredRange(1, TradeService.REPORT_MAX_DAYS))
             .setContexts(InteractionContextType.GUILD)
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
         Commands.slash("help", "What I can do, with an example of each command.")
