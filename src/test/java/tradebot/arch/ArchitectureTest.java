@@ -35,6 +35,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheFeedbackStoreImportsSqliteFlywayOrJdbc() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.feedback..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sqlite..", "org.flywaydb..", "java.sql..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheDiscordAdapterImportsJda() {
     noClasses()
         .that()
