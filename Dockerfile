@@ -24,7 +24,7 @@ COPY config /app/config
 COPY knowledge /app/knowledge
 RUN mkdir -p /app/data && chown -R tradebot:tradebot /app/data /app/knowledge
 # The articles and the index live on volumes: mount your own knowledge/ (a /reload sees new files)
-# and keep data/ (the index) across restarts.
+# and keep data/ (the index, and the feedback database tradebot.db) across restarts.
 VOLUME ["/app/knowledge", "/app/data"]
 USER tradebot
 EXPOSE 8080
