@@ -29,11 +29,14 @@ class DiscordGatewayIT extends DiscordFixture {
     JsonNode put = discord.await(call("PUT", commands), WAIT).body();
     List<String> names = new ArrayList<>();
     put.forEach(c -> names.add(c.path("name").asText()));
-    assertEquals(List.of("ask", "tariff", "sources", "reload"), names);
-    assertEquals(
-        "32",
-        put.path(3).path("default_member_permissions").asText(),
-        "hidden without Manage Server");
+    assertEquals(List.of("ask", "tariff", "sources", "reload", "report", "help"), names);
+    for (int moderatorsOnly : new int[] {3, 4}) {
+      assertEquals(
+          "32",
+          put.path(moderatorsOnly).path("default_member_permissions").asText(),
+          names.get(moderatorsOnly) + " hidden without Manage Server");
+    }
+    assertTrue(put.path(0).path("default_member_permissions").isNull(), "ask is for everyone");
   }
 
   @Test
