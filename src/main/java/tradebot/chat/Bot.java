@@ -140,8 +140,6 @@ public final class Bot implements ChatService {
   }
 
   private static ChatReply reportReply(Report r, int days) {
-    int declined =
-        r.declinedWithoutText() + r.declined().stream().mapToInt(Report.Declined::times).sum();
     List<String> lines = new ArrayList<>();
     if (!r.declined().isEmpty() || r.declinedWithoutText() > 0) {
       lines.add("Declined most often:");
@@ -180,9 +178,9 @@ public final class Bot implements ChatService {
             + (days == 1 ? " day: " : " days: ")
             + r.answers()
             + " answers given, "
-            + declined
+            + r.declines()
             + " declined, "
-            + r.disliked().size()
+            + r.votedDown()
             + " voted down.";
     return ChatReply.of(ChatReply.Status.INFO, lead).lines(lines).ephemeral().build();
   }

@@ -270,6 +270,11 @@ public final class FeedbackStore implements AutoCloseable {
           from,
           to,
           count("SELECT COUNT(*) FROM answers WHERE asked_at >= ?", since),
+          count("SELECT COUNT(*) FROM answers WHERE outcome = 'declined' AND asked_at >= ?", since),
+          count(
+              "SELECT COUNT(DISTINCT a.id) FROM answers a JOIN votes v ON v.answer_id = a.id"
+                  + " WHERE v.vote < 0 AND a.asked_at >= ?",
+              since),
           declined(since, limit),
           count(
               "SELECT COUNT(*) FROM answers WHERE outcome = 'declined' AND question IS NULL"

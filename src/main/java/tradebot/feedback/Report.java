@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param from the period's start (inclusive)
  * @param to the period's end: when the report was made
  * @param answers answers and declines given in the period
+ * @param declines declines given in the period, all of them (not only those listed)
+ * @param votedDown answers of the period with at least one 👎, all of them (not only those listed)
  * @param declined declined questions whose text was kept, most frequent first
  * @param declinedWithoutText declines whose question text the privacy settings did not keep
  * @param disliked answers with at least one 👎, most 👎 first
@@ -19,6 +21,8 @@ public record Report(
     Instant from,
     Instant to,
     int answers,
+    int declines,
+    int votedDown,
     List<Declined> declined,
     int declinedWithoutText,
     List<Disliked> disliked) {

@@ -14,15 +14,17 @@ public final class ReportJson {
   private ReportJson() {}
 
   /**
-   * {@code from}, {@code to}, {@code answers}, {@code declined} (question, times, last), {@code
-   * declined_without_text} and {@code disliked} (answer_id, question, lead, down, up,
-   * knowledge_base, passages).
+   * {@code from}, {@code to}, {@code answers}, {@code declines}, {@code voted_down}, {@code
+   * declined} (question, times, last), {@code declined_without_text} and {@code disliked}
+   * (answer_id, question, lead, down, up, knowledge_base, passages).
    */
   public static ObjectNode toJson(Report r) {
     ObjectNode out = JSON.createObjectNode();
     out.put("from", r.from().toString());
     out.put("to", r.to().toString());
     out.put("answers", r.answers());
+    out.put("declines", r.declines());
+    out.put("voted_down", r.votedDown());
     ArrayNode declined = out.putArray("declined");
     for (Report.Declined d : r.declined()) {
       declined

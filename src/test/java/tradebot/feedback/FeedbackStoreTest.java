@@ -119,6 +119,21 @@ class FeedbackStoreTest {
   }
 
   @Test
+  void theReportsTotalsCountEveryDeclineAndVotedDownAnswerNotOnlyTheRowsItLists() {
+    try (FeedbackStore store = open(Privacy.DEFAULTS)) {
+      for (int i = 0; i < 3; i++) {
+        store.record(declined("u1", "declined " + i));
+        store.vote(store.record(answered("u1", "answered " + i)), "discord", "u2", Vote.DOWN);
+      }
+      Report r = store.report(Duration.ofDays(7), 1);
+      assertEquals(
+          List.of(6, 3, 3, 1, 1),
+          List.of(
+              r.answers(), r.declines(), r.votedDown(), r.declined().size(), r.disliked().size()));
+    }
+  }
+
+  @Test
   void questionTextIsKeptOnlyAsThePrivacySettingsAllow() {
     for (StoredQuestions kept : StoredQuestions.values()) {
       try (FeedbackStore store = open(new Privacy(kept, 90))) {

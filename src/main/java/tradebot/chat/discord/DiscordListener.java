@@ -86,18 +86,8 @@ final class DiscordListener extends ListenerAdapter {
             .queue(null, failed("refusal"));
         return;
       }
-      // Answers, charts and reloads may take longer than Discord's 3 seconds: acknowledge now.
       // The report is for the moderator's eyes only from the start.
-      boolean privately = request.command() == Command.REPORT;
-      event.deferReply(privately).queue(null, failed("defer"));
-      InteractionHook hook = event.getHook();
-      submit(
-          () -> deliver(hook, bot.handle(request), privately),
-          id ->
-              deliver(
-                  hook,
-                  ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true),
-                  privately));
+      answerDeferred(event, request, request.command() == Command.REPORT);
     } catch (RuntimeException e) {
       String id = logError("slash command /" + event.getName(), e);
       if (!event.isAcknowledged()) {
@@ -138,6 +128,23 @@ final class DiscordListener extends ListenerAdapter {
   }
 
   /**
+   * Acknowledges {@code event} now (answers, charts, reloads and database writes may take longer
+   * than Discord's 3 seconds), then answers {@code request} off the gateway thread in place of the
+   * acknowledgement; {@code privately}: only the requester sees either.
+   */
+  private void answerDeferred(IReplyCallback event, ChatRequest request, boolean privately) {
+    event.deferReply(privately).queue(null, failed("defer"));
+    InteractionHook hook = event.getHook();
+    submit(
+        () -> deliver(hook, bot.handle(request), privately),
+        id ->
+            deliver(
+                hook,
+                ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true),
+                privately));
+  }
+
+  /**
    * A 👍 or 👎 button ({@code spec} is "up:ID" or "down:ID"): recorded off the gateway thread, and
    * acknowledged to the voter only.
    */
@@ -157,15 +164,7 @@ final class DiscordListener extends ListenerAdapter {
                   spec.substring(0, Math.max(0, colon)),
                   "answer",
                   spec.substring(colon + 1)));
-      event.deferReply(true).queue(null, failed("defer vote"));
-      InteractionHook hook = event.getHook();
-      submit(
-          () -> deliver(hook, bot.handle(request), true),
-          errorId ->
-              deliver(
-                  hook,
-                  ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(errorId), true),
-                  true));
+      answerDeferred(event, request, true);
     } catch (RuntimeException e) {
       String errorId = logError("vote button", e);
       if (!event.isAcknowledged()) {
