@@ -21,14 +21,15 @@ import tradebot.facts.TariffTimeline;
 import tradebot.feedback.Report;
 import tradebot.feedback.Vote;
 import tradebot.feedback.Voted;
+import tradebot.knowledge.ArticleUpload;
 import tradebot.knowledge.Source;
 import tradebot.service.TradeService;
 
 /**
  * The {@link ChatService} every adapter shares: renders what the application service ({@link
- * TradeService}) gives for answers, tariffs, sources, reload and help as platform-neutral replies.
- * Moderator checks are the adapter's to make (it knows the platform's roles); the service refuses
- * {@link Command#RELOAD} to anyone the adapter did not mark as moderator. Thread-safe.
+ * TradeService}) gives for answers, tariffs, sources, reload, add and help as platform-neutral
+ * replies. Moderator checks are the adapter's to make (it knows the platform's roles); the service
+ * refuses {@link Command#RELOAD} to anyone the adapter did not mark as moderator. Thread-safe.
  */
 public final class Bot implements ChatService {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
@@ -54,6 +55,7 @@ public final class Bot implements ChatService {
         case ASK -> ask(request);
         case SOURCES -> sources();
         case RELOAD -> reload(request);
+        case ADD -> add(request);
         case VOTE -> vote(request);
         case REPORT -> report(request);
         case HELP -> help();
@@ -203,20 +205,117 @@ public final class Bot implements ChatService {
               ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
       case TradeService.Reloaded.Running r ->
           throw new IllegalStateException("reload did not finish within " + RELOAD_WAIT);
-      case TradeService.Reloaded.Finished f -> reloaded(f.report(), f.base());
+      case TradeService.Reloaded.Finished f -> digest("", f.report(), f.base(), List.of());
     };
   }
 
-  private static ChatReply reloaded(ReloadReport report, TradeService.KnowledgeBase base) {
-    List<String> lines = new ArrayList<>();
-    if (!report.added().isEmpty()) {
-      lines.add("Added: " + String.join(", ", report.added()));
+  /** The article uploaded with the request, added to the knowledge base and reloaded. */
+  private ChatReply add(ChatRequest request) {
+    ChatRequest.Upload upload = request.upload();
+    if (upload == null) {
+      return ChatReply.text(
+          ChatReply.Status.DECLINE,
+          "Attach the article file to add: a .md or .txt with front matter, or an .html page"
+              + " saved from the browser.",
+          true);
     }
-    if (!report.changed().isEmpty()) {
-      lines.add("Changed: " + String.join(", ", report.changed()));
+    ArticleUpload.Fields fields =
+        new ArticleUpload.Fields(
+            option(request, "title"),
+            option(request, "outlet"),
+            option(request, "published"),
+            option(request, "url"),
+            option(request, "author"));
+    TradeService.Added outcome;
+    try {
+      outcome =
+          service.add(requester(request), upload.filename(), upload.data(), fields, RELOAD_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while adding an article", e);
     }
-    if (!report.removed().isEmpty()) {
-      lines.add("Removed: " + String.join(", ", report.removed()));
+    return switch (outcome) {
+      case TradeService.Added.Denied d ->
+          ChatReply.text(ChatReply.Status.REFUSED, "Only moderators can add articles.", true);
+      case TradeService.Added.Missing m ->
+          ChatReply.text(
+              ChatReply.Status.DECLINE,
+              "Not added: " + m.message() + ". Nothing was changed.",
+              true);
+      case TradeService.Added.Refused r ->
+          ChatReply.text(
+              ChatReply.Status.DECLINE,
+              "Not added: " + r.message() + ". Nothing was changed.",
+              true);
+      case TradeService.Added.Running r ->
+          throw new IllegalStateException(
+              "adding " + r.fileName() + " did not finish within " + RELOAD_WAIT);
+      case TradeService.Added.Finished f -> {
+        String lead =
+            f.kept()
+                ? "Added " + f.fileName() + ". "
+                : "Not added: the reload did not take "
+                    + f.fileName()
+                    + ", so it was removed again. ";
+        yield digest(lead, f.report(), f.base(), f.notes());
+      }
+    };
+  }
+
+  private static String option(ChatRequest request, String name) {
+    String v = request.option(name, "").strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** At most this many articles and tariff events are named in a digest; the rest are counted. */
+  static final int DIGEST_ROWS = 10;
+
+  /**
+   * What a reload changed, for moderators: the articles added, changed and removed, the tariff
+   * events the new articles report, and each direction whose latest level is not what it was, each
+   * quoted and cited.
+   */
+  private ChatReply digest(
+      String leadStart, ReloadReport report, TradeService.KnowledgeBase base, List<String> notes) {
+    List<String> lines = new ArrayList<>(notes);
+    Map<String, Corpus.ArticleInfo> serving = new HashMap<>();
+    TariffTimeline timeline = null;
+    if (report.ok()) {
+      service.sources().articles().forEach(a -> serving.put(a.source().id(), a));
+      if (service.tariffs("") instanceof TradeService.Tariffs.Levels levels) {
+        timeline = levels.timeline();
+      }
+    }
+    articles(lines, "Added", report.added(), serving);
+    articles(lines, "Changed", report.changed(), serving);
+    articles(lines, "Removed", report.removed(), Map.of());
+    Citations cite = new Citations();
+    if (timeline != null) {
+      List<TariffEvent> events = report.tariffEvents();
+      for (TariffEvent e : events.subList(0, Math.min(DIGEST_ROWS, events.size()))) {
+        lines.add("New tariff report: " + timeline.line(e) + " [" + cite.quote(e) + "]");
+      }
+      if (events.size() > DIGEST_ROWS) {
+        lines.add("… and " + (events.size() - DIGEST_ROWS) + " more tariff reports");
+      }
+      for (ReloadReport.LevelChange c : report.levelChanges()) {
+        String who =
+            timeline.name(c.direction().imposer()) + " on " + timeline.name(c.direction().target());
+        String now =
+            c.after() == null
+                ? "no level in effect"
+                : timeline.levelText(c.after())
+                    + " as of "
+                    + c.after().when()
+                    + " ["
+                    + cite.quote(c.after())
+                    + "]";
+        String was =
+            c.before() == null
+                ? "none before"
+                : "was " + timeline.levelText(c.before()) + " as of " + c.before().when();
+        lines.add("Latest level " + who + ": " + now + " (" + was + ")");
+      }
     }
     report
         .errors()
@@ -229,12 +328,39 @@ public final class Bot implements ChatService {
                         + ": "
                         + e.message()));
     String lead =
-        (report.ok() ? "Reloaded. " : "Reload failed; the previous knowledge base keeps serving. ")
+        leadStart
+            + (report.ok()
+                ? "Reloaded. "
+                : "Reload failed; the previous knowledge base keeps serving. ")
             + report.message();
     return ChatReply.of(report.ok() ? ChatReply.Status.INFO : ChatReply.Status.ERROR, lead)
+        .quotes(cite.quotes)
+        .sources(cite.sources)
         .lines(lines)
         .footer(footer(base))
         .build();
+  }
+
+  private static void articles(
+      List<String> lines, String what, List<String> ids, Map<String, Corpus.ArticleInfo> serving) {
+    List<String> shown = ids.subList(0, Math.min(DIGEST_ROWS, ids.size()));
+    for (String id : shown) {
+      Corpus.ArticleInfo a = serving.get(id);
+      lines.add(
+          what
+              + ": "
+              + (a == null
+                  ? id
+                  : a.source().title()
+                      + " ("
+                      + a.source().outlet()
+                      + ", "
+                      + a.source().published()
+                      + ")"));
+    }
+    if (ids.size() > shown.size()) {
+      lines.add(what + ": … and " + (ids.size() - shown.size()) + " more");
+    }
   }
 
   /**
@@ -375,7 +501,10 @@ public final class Bot implements ChatService {
                     + " history and a chart, e.g. /tariff direction: us-china history: true",
                 "/sources: the articles I answer from, e.g. /sources",
                 "👍 / 👎 under an answer: tell the moderators whether it helped",
-                "/reload: reload the knowledge base (moderators), e.g. /reload",
+                "/reload: reload the knowledge base and say what changed (moderators), e.g."
+                    + " /reload",
+                "/add: add an article from an attached .md, .txt or saved .html file and reload"
+                    + " (moderators), e.g. /add file: page.html outlet: Reuters",
                 "/report: the questions I could not answer and the answers voted down"
                     + " (moderators), e.g. /report days: 7"))
         .ephemeral()

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param text the question, or "" for commands without one
  * @param moderator whether the adapter established that the user may run moderator commands
  * @param options command options by name (e.g. "direction" to "us-china", "history" to "true")
+ * @param upload the file sent with the command ({@link Command#ADD}), or null
  */
 public record ChatRequest(
     Platform platform,
@@ -22,7 +23,29 @@ public record ChatRequest(
     Command command,
     String text,
     boolean moderator,
-    Map<String, String> options) {
+    Map<String, String> options,
+    Upload upload) {
+
+  /** A file sent with a command, as the adapter downloaded it. */
+  public record Upload(String filename, byte[] data) {
+    public Upload {
+      Objects.requireNonNull(filename, "filename");
+      Objects.requireNonNull(data, "data");
+    }
+  }
+
+  /** A request without a file. */
+  public ChatRequest(
+      Platform platform,
+      String userId,
+      String channelId,
+      Command command,
+      String text,
+      boolean moderator,
+      Map<String, String> options) {
+    this(platform, userId, channelId, command, text, moderator, options, null);
+  }
+
   public ChatRequest {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(userId, "userId");

@@ -10,6 +10,11 @@ public enum Command {
   SOURCES,
   /** Reload the knowledge base (moderators only). */
   RELOAD,
+  /**
+   * Add the uploaded article file and reload (moderators only): options "title", "outlet",
+   * "published", "url" and "author" for what the file does not say.
+   */
+  ADD,
   /** A 👍 or 👎 on an answer: options "answer" (its id) and "vote" ("up" or "down"). */
   VOTE,
   /**

@@ -1,7 +1,13 @@
 package tradebot.corpus;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +32,9 @@ import tradebot.config.ConfigFiles;
 import tradebot.embed.Embedder;
 import tradebot.embed.Embedders;
 import tradebot.index.IndexStore;
+import tradebot.knowledge.Document;
+import tradebot.knowledge.Ingester;
+import tradebot.knowledge.KnowledgeLoader;
 import tradebot.knowledge.LoadError;
 import tradebot.knowledge.LoadResult;
 
@@ -43,6 +52,7 @@ public final class CorpusManager implements AutoCloseable {
 
   private final Path knowledgeDir;
   private final Path configDir;
+  private final Clock clock;
   private final IndexStore store;
   private final CorpusBuilder files;
   private final AtomicReference<Corpus> current = new AtomicReference<>();
@@ -70,13 +80,14 @@ public final class CorpusManager implements AutoCloseable {
       Path knowledgeDir, Path configDir, IndexStore store, Clock clock, Embedder embedder) {
     this.knowledgeDir = Objects.requireNonNull(knowledgeDir, "knowledgeDir");
     this.configDir = Objects.requireNonNull(configDir, "configDir");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.store = Objects.requireNonNull(store, "store");
     this.files =
         new CorpusBuilder(
             knowledgeDir,
             configDir,
             store,
-            Objects.requireNonNull(clock, "clock"),
+            clock,
             Objects.requireNonNull(embedder, "embedder"),
             checks);
   }
@@ -201,6 +212,118 @@ public final class CorpusManager implements AutoCloseable {
     }
   }
 
+  /** What {@link #add} did. */
+  public sealed interface Added {
+    /** The file was not written: {@code error} names the line and what is wrong. */
+    record Refused(LoadError error) implements Added {}
+
+    /**
+     * The file was written and the knowledge base reloaded. When the reload did not serve the new
+     * corpus ({@code report.ok()} is false, or nothing changed), the file was taken out again and
+     * the knowledge directory is as it was.
+     */
+    record Loaded(Path file, boolean kept, ReloadReport report) implements Added {}
+  }
+
+  /**
+   * Adds an article file to the knowledge directory and reloads, on the builder thread (after any
+   * build under way). The file is checked first with the loader's own errors and against the ids
+   * that serve; it is written atomically (a hidden temporary file renamed into place), so that no
+   * load ever sees half of it; when the reload does not swap, it is removed again.
+   *
+   * @param fileName the file's name in the knowledge directory: no directory part
+   */
+  public CompletableFuture<Added> add(String fileName, byte[] content, String who, String via) {
+    Objects.requireNonNull(content, "content");
+    Requester requester = new Requester(who, via);
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> {
+            if (context != null) {
+              MDC.setContextMap(context);
+            }
+            try {
+              return addNow(fileName, content, requester);
+            } finally {
+              MDC.clear();
+            }
+          },
+          builder);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("the knowledge base is shutting down"));
+    }
+  }
+
+  private Added addNow(String fileName, byte[] content, Requester requester) {
+    Path name = Path.of(fileName);
+    if (name.getNameCount() != 1
+        || fileName.startsWith(".")
+        || !KnowledgeLoader.isArticleFileName(fileName)) {
+      return refused(
+          name,
+          0,
+          "not a knowledge file name (a .md or .txt name without a directory): " + fileName);
+    }
+    Path target = knowledgeDir.resolve(name);
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return refused(
+          name,
+          0,
+          "a file of that name is already in the knowledge directory; remove it or rename the"
+              + " upload to replace it");
+    }
+    Document doc;
+    try {
+      doc = new KnowledgeLoader(Ingester.fromConfig(configDir)).check(target, content);
+    } catch (KnowledgeLoader.FileProblem p) {
+      return refused(name, p.line(), p.getMessage());
+    } catch (RuntimeException e) {
+      return refused(name, 0, "the config does not load: " + e.getMessage());
+    }
+    Corpus serving = current.get();
+    String id = doc.article().id();
+    if (serving != null && serving.articles().stream().anyMatch(a -> a.source().id().equals(id))) {
+      return refused(name, 0, "duplicate id '" + id + "': an article of that id already serves");
+    }
+    Path tmp = knowledgeDir.resolve("." + fileName + "." + System.nanoTime() + ".tmp");
+    try {
+      Files.createDirectories(knowledgeDir);
+      try (FileChannel out =
+          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // The temporary file is hidden: no load reads it.
+      }
+      return refused(name, 0, "cannot write to " + knowledgeDir + ": " + e.getMessage());
+    }
+    log.info("{} added {} ({} bytes)", requester.who(), target, content.length);
+    ReloadReport report = build(List.of(requester), false);
+    boolean kept = report.outcome() == ReloadReport.Outcome.SWAPPED;
+    if (!kept) {
+      try {
+        Files.deleteIfExists(target);
+      } catch (IOException e) {
+        log.warn("cannot remove {} after a reload that did not take it", target, e);
+      }
+    }
+    return new Added.Loaded(target, kept, report);
+  }
+
+  private static Added refused(Path file, int line, String message) {
+    return new Added.Refused(new LoadError(file, line, message));
+  }
+
   /**
    * Reloads whenever a knowledge file or a config data file changes, once changes have been quiet
    * for {@code debounce}. Stops on {@link #close()}. Calling it again does nothing.
@@ -276,7 +399,7 @@ public final class CorpusManager implements AutoCloseable {
     String version = files.version();
     if (old != null && old.version().equals(version)) {
       return ReloadReports.of(
-          ReloadReport.Outcome.UNCHANGED, old, old, old.errors(), "nothing changed", t0);
+          ReloadReport.Outcome.UNCHANGED, old, old, old.errors(), "nothing changed", t0, clock);
     }
     // Closing what was loaded throws away an index build that was refused and not committed.
     try (CorpusBuilder.Loaded loaded = files.load(version)) {
@@ -309,7 +432,13 @@ public final class CorpusManager implements AutoCloseable {
       if (old != null && old.version().equals(loaded.version())) {
         // The files changed back while they were read.
         return ReloadReports.of(
-            ReloadReport.Outcome.UNCHANGED, old, old, result.errors(), "nothing changed", t0);
+            ReloadReport.Outcome.UNCHANGED,
+            old,
+            old,
+            result.errors(),
+            "nothing changed",
+            t0,
+            clock);
       }
       Corpus next = files.open(loaded);
       track(next);
@@ -320,7 +449,7 @@ public final class CorpusManager implements AutoCloseable {
       }
       prune();
       return ReloadReports.of(
-          ReloadReport.Outcome.SWAPPED, old, next, result.errors(), "loaded", t0);
+          ReloadReport.Outcome.SWAPPED, old, next, result.errors(), "loaded", t0, clock);
     }
   }
 

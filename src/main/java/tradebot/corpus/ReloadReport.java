@@ -2,6 +2,8 @@ package tradebot.corpus;
 
 import java.time.Duration;
 import java.util.List;
+import tradebot.facts.TariffEvent;
+import tradebot.facts.TariffTimeline;
 import tradebot.knowledge.LoadError;
 
 /**
@@ -18,6 +20,9 @@ import tradebot.knowledge.LoadError;
  * @param errors files skipped, each with why
  * @param message one line for people: what happened
  * @param took how long the build took
+ * @param tariffEvents tariff events read from the added and changed articles that the corpus
+ *     replaced did not hold, oldest first
+ * @param levelChanges the directions whose latest level in effect is not what it was
  */
 public record ReloadReport(
     Outcome outcome,
@@ -30,7 +35,18 @@ public record ReloadReport(
     int figures,
     List<LoadError> errors,
     String message,
-    Duration took) {
+    Duration took,
+    List<TariffEvent> tariffEvents,
+    List<LevelChange> levelChanges) {
+
+  /**
+   * A direction's latest level in effect, before and after the load.
+   *
+   * @param before the event that set the level before, or null when there was none
+   * @param after the event that sets it now, or null when there is none
+   */
+  public record LevelChange(
+      TariffTimeline.Direction direction, TariffEvent before, TariffEvent after) {}
 
   /** How a reload ended. */
   public enum Outcome {
@@ -49,6 +65,8 @@ public record ReloadReport(
     changed = List.copyOf(changed);
     removed = List.copyOf(removed);
     errors = List.copyOf(errors);
+    tariffEvents = List.copyOf(tariffEvents);
+    levelChanges = List.copyOf(levelChanges);
   }
 
   /** Whether the corpus serving now is the one this load asked for. */

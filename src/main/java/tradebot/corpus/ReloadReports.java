@@ -1,10 +1,19 @@
 package tradebot.corpus;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import tradebot.facts.TariffEvent;
+import tradebot.facts.TariffTimeline;
 import tradebot.knowledge.LoadError;
 
 /** Builds {@link ReloadReport}s: what changed between two corpora, and failures. Thread-safe. */
@@ -18,7 +27,8 @@ final class ReloadReports {
       Corpus now,
       List<LoadError> errors,
       String message,
-      long t0) {
+      long t0,
+      Clock clock) {
     Map<String, String> before = new HashMap<>();
     if (old != null) {
       old.articles().forEach(a -> before.put(a.source().id(), a.hash()));
@@ -61,7 +71,64 @@ final class ReloadReports {
         now.figureCount(),
         errors,
         line,
-        took);
+        took,
+        newEvents(old, now, added, changed),
+        levelChanges(old, now, clock));
+  }
+
+  /** Events of the added and changed articles that {@code old} did not hold, oldest first. */
+  private static List<TariffEvent> newEvents(
+      Corpus old, Corpus now, List<String> added, List<String> changed) {
+    if (old == now) {
+      return List.of();
+    }
+    Set<String> touched = new HashSet<>(added);
+    touched.addAll(changed);
+    Set<String> before = new HashSet<>();
+    if (old != null) {
+      old.tariffs().events().forEach(e -> before.add(key(e)));
+    }
+    return now.tariffs().events().stream()
+        .filter(e -> touched.contains(e.source().id()) && !before.contains(key(e)))
+        .sorted(Comparator.comparing(TariffEvent::when))
+        .toList();
+  }
+
+  /** The directions whose latest level in effect is set by another event than before. */
+  private static List<ReloadReport.LevelChange> levelChanges(Corpus old, Corpus now, Clock clock) {
+    if (old == now) {
+      return List.of();
+    }
+    Map<TariffTimeline.Direction, TariffEvent> before = new LinkedHashMap<>();
+    if (old != null) {
+      old.tariffs().latest(clock).forEach(s -> before.put(s.direction(), s.level()));
+    }
+    Map<TariffTimeline.Direction, TariffEvent> after = new LinkedHashMap<>();
+    now.tariffs().latest(clock).forEach(s -> after.put(s.direction(), s.level()));
+    Set<TariffTimeline.Direction> directions = new LinkedHashSet<>(after.keySet());
+    directions.addAll(before.keySet());
+    List<ReloadReport.LevelChange> out = new ArrayList<>();
+    for (TariffTimeline.Direction d : directions) {
+      TariffEvent was = before.get(d);
+      TariffEvent is = after.get(d);
+      if (!Objects.equals(was == null ? null : key(was), is == null ? null : key(is))) {
+        out.add(new ReloadReport.LevelChange(d, was, is));
+      }
+    }
+    return out;
+  }
+
+  /** What makes an event the same one in two corpora: its article, sentence and reading. */
+  private static String key(TariffEvent e) {
+    return e.source().id()
+        + "\n"
+        + e.quote()
+        + "\n"
+        + e.imposer()
+        + e.target()
+        + e.status()
+        + e.ratePercent()
+        + e.when();
   }
 
   /** The report of a load that did not swap: {@code old} (null at start-up) keeps serving. */
@@ -78,6 +145,8 @@ final class ReloadReports {
         old == null ? 0 : old.figureCount(),
         errors,
         message,
-        Duration.ofNanos(System.nanoTime() - t0));
+        Duration.ofNanos(System.nanoTime() - t0),
+        List.of(),
+        List.of());
   }
 }

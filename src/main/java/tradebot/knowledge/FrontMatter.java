@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.Set;
  */
 final class FrontMatter {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KEYS =
       Set.of("id", "title", "outlet", "published", "url", "author");
 
@@ -132,6 +134,36 @@ final class FrontMatter {
           lineOf(yaml, "id"), "id must be letters, digits, '.', '_' or '-' (at most 128): " + id);
     }
     return new Source(id, title, outlet, date, optional(node, "url"), optional(node, "author"));
+  }
+
+  /**
+   * The front matter block for {@code source}, from the opening '---' line to the closing one: what
+   * {@link #parse} reads back as the same source (every value quoted, so that no title is read as a
+   * number or a date).
+   */
+  static String write(Source source) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("id", source.id());
+    fields.put("title", source.title());
+    fields.put("outlet", source.outlet());
+    fields.put("published", source.published().toString());
+    if (source.url() != null) {
+      fields.put("url", source.url());
+    }
+    if (source.author() != null) {
+      fields.put("author", source.author());
+    }
+    StringBuilder out = new StringBuilder("---\n");
+    try {
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        // A JSON string is a YAML double-quoted scalar: one line, every character escaped.
+        out.append(f.getKey()).append(": ").append(JSON.writeValueAsString(f.getValue()));
+        out.append('\n');
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a string as JSON", e);
+    }
+    return out.append("---\n").toString();
   }
 
   private static LocalDate parseDate(String value, int line) throws Problem {

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The article files of a knowledge directory and their raw bytes: which files {@link
@@ -167,9 +166,7 @@ final class KnowledgeFiles {
   }
 
   static boolean isArticleName(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return (name.endsWith(".md") || name.endsWith(".txt"))
-        && !name.equalsIgnoreCase("readme.md")
+    return KnowledgeLoader.isArticleFileName(p.getFileName().toString())
         && (Files.isRegularFile(p) || Files.isSymbolicLink(p))
         && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
   }

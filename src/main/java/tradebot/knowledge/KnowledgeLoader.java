@@ -198,6 +198,31 @@ public final class KnowledgeLoader {
     return t;
   }
 
+  /**
+   * What loading {@code bytes} as the file {@code file} gives, with the errors a load of the
+   * directory would report for it (binary, not UTF-8, too large, bad front matter, no text), for a
+   * file before it is written. Duplicate ids are the caller's to check against what serves.
+   *
+   * @throws FileProblem naming the line and what is wrong
+   */
+  public Document check(Path file, byte[] bytes) throws FileProblem {
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new FileProblem(
+          0, "file is " + bytes.length + " bytes; the limit is " + MAX_FILE_BYTES + " bytes");
+    }
+    Document doc = ingester.ingest(parse(file, bytes, KnowledgeFiles.sha256(bytes), note -> {}));
+    if (doc.sentences().isEmpty()) {
+      throw new FileProblem(0, "no article text after the front matter");
+    }
+    return doc;
+  }
+
+  /** Whether the knowledge directory loads a file of this name (.md or .txt, not a README). */
+  public static boolean isArticleFileName(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return (n.endsWith(".md") || n.endsWith(".txt")) && !n.equals("readme.md");
+  }
+
   /** Reads and parses one file, without ingesting it. */
   public static Article read(Path root, Path file) throws FileProblem {
     return read(root, file, note -> {});

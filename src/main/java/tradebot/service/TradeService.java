@@ -25,6 +25,7 @@ import tradebot.feedback.Given;
 import tradebot.feedback.Report;
 import tradebot.feedback.Vote;
 import tradebot.feedback.Voted;
+import tradebot.knowledge.ArticleUpload;
 import tradebot.knowledge.LoadError;
 
 /**
@@ -166,6 +167,42 @@ public final class TradeService {
 
     /** The reload is under way and did not finish within the wait. */
     record Running() implements Reloaded {}
+  }
+
+  /** What {@link #add} did. */
+  public sealed interface Added {
+    /** The requester is no moderator; nothing was written. */
+    record Denied() implements Added {}
+
+    /** The upload lacks what a citation needs: give {@code fields} with the command. */
+    record Missing(List<String> fields, String message) implements Added {
+      public Missing {
+        fields = List.copyOf(fields);
+      }
+    }
+
+    /**
+     * The upload was refused and nothing was written; {@code message} names the file, the line
+     * (when there is one) and what is wrong.
+     */
+    record Refused(String message) implements Added {}
+
+    /**
+     * The file was written and the knowledge base reloaded; when the reload did not take it ({@code
+     * kept} false), the file was removed again and the old knowledge base serves.
+     *
+     * @param notes what the moderator should know about the upload (fields not used)
+     */
+    record Finished(
+        String fileName, boolean kept, ReloadReport report, KnowledgeBase base, List<String> notes)
+        implements Added {
+      public Finished {
+        notes = List.copyOf(notes);
+      }
+    }
+
+    /** The reload is under way and did not finish within the wait. */
+    record Running(String fileName) implements Added {}
   }
 
   /** Whether the knowledge base is loaded (before that, nothing else here can answer). */
@@ -316,6 +353,59 @@ public final class TradeService {
       return new Listing(
           c.articles(), c.errors(), c.passageCount(), c.figureCount(), KnowledgeBase.of(c));
     }
+  }
+
+  /**
+   * Adds an uploaded article for a moderator ({@code .md}/{@code .txt} with front matter, a plain
+   * text or a saved {@code .html} page, with {@code fields} for what the file does not say), then
+   * reloads, waiting at most {@code wait}. A broken file is refused with the loader's own error and
+   * nothing is written; what serves is never touched by a refused upload.
+   *
+   * @throws IllegalStateException when the reload itself broke
+   */
+  public Added add(
+      Requester requester,
+      String uploadName,
+      byte[] bytes,
+      ArticleUpload.Fields fields,
+      Duration wait)
+      throws InterruptedException {
+    if (!requester.moderator()) {
+      audit.info("add by={} via={} outcome=DENIED", requester.who(), requester.via());
+      return new Added.Denied();
+    }
+    ArticleUpload.Prepared.Ready ready;
+    switch (ArticleUpload.prepare(uploadName, bytes, fields)) {
+      case ArticleUpload.Prepared.Missing m -> {
+        return new Added.Missing(m.fields(), m.message());
+      }
+      case ArticleUpload.Prepared.Refused r -> {
+        audit.info("add by={} via={} outcome=REFUSED", requester.who(), requester.via());
+        return new Added.Refused(uploadName + ": " + r.message());
+      }
+      case ArticleUpload.Prepared.Ready r -> ready = r;
+    }
+    Future<CorpusManager.Added> future =
+        corpora.add(ready.fileName(), ready.content(), requester.who(), requester.via());
+    CorpusManager.Added added;
+    try {
+      added = future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return new Added.Running(ready.fileName());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "add did not finish: " + e.getCause().getMessage(), e.getCause());
+    }
+    return switch (added) {
+      case CorpusManager.Added.Refused r -> {
+        audit.info("add by={} via={} outcome=REFUSED", requester.who(), requester.via());
+        yield new Added.Refused(
+            (uploadName.equals(ready.fileName()) ? "" : uploadName + " as ") + r.error());
+      }
+      case CorpusManager.Added.Loaded l ->
+          new Added.Finished(
+              ready.fileName(), l.kept(), l.report(), knowledgeBase(), ready.notes());
+    };
   }
 
   /**

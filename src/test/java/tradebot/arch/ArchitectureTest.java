@@ -46,6 +46,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheKnowledgePackageImportsJsoup() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.knowledge..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.jsoup..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheDiscordAdapterImportsJda() {
     noClasses()
         .that()
