@@ -212,6 +212,9 @@ public final class Bot implements ChatService {
   /** The article uploaded with the request, added to the knowledge base and reloaded. */
   private ChatReply add(ChatRequest request) {
     ChatRequest.Upload upload = request.upload();
+    if (upload == null && !request.moderator()) {
+      upload = new ChatRequest.Upload("", new byte[0]); // refused before it is read
+    }
     if (upload == null) {
       return ChatReply.text(
           ChatReply.Status.DECLINE,

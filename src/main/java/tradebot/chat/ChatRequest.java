@@ -60,6 +60,11 @@ public record ChatRequest(
     return new ChatRequest(platform, userId, "", Command.ASK, question, false, Map.of());
   }
 
+  /** This request with {@code file} sent along. */
+  public ChatRequest withUpload(Upload file) {
+    return new ChatRequest(platform, userId, channelId, command, text, moderator, options, file);
+  }
+
   /** The option {@code name}, or {@code fallback} when it was not given. */
   public String option(String name, String fallback) {
     return options.getOrDefault(name, fallback);

@@ -1,10 +1,16 @@
 package tradebot.chat.discord;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
@@ -16,6 +22,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +33,7 @@ import tradebot.chat.Command;
 import tradebot.chat.Platform;
 import tradebot.chat.RateLimiter;
 import tradebot.errors.ErrorIds;
+import tradebot.knowledge.KnowledgeLoader;
 
 /**
  * Translates Discord events into {@link ChatRequest}s and {@link ChatReply}s into messages, and
@@ -76,7 +84,9 @@ final class DiscordListener extends ListenerAdapter {
         return;
       }
       boolean forModerators =
-          request.command() == Command.RELOAD || request.command() == Command.REPORT;
+          request.command() == Command.RELOAD
+              || request.command() == Command.REPORT
+              || request.command() == Command.ADD;
       if (forModerators && !moderator) {
         // The bot refuses at once and writes the audit line; no need to defer.
         ChatReply refusal = bot.handle(request);
@@ -84,6 +94,10 @@ final class DiscordListener extends ListenerAdapter {
             .reply(DiscordRenderer.create(refusal, null))
             .setEphemeral(true)
             .queue(null, failed("refusal"));
+        return;
+      }
+      if (request.command() == Command.ADD) {
+        add(event, request);
         return;
       }
       // The report is for the moderator's eyes only from the start.
@@ -142,6 +156,61 @@ final class DiscordListener extends ListenerAdapter {
                 hook,
                 ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true),
                 privately));
+  }
+
+  /** How long the file of an /add may take to download. */
+  private static final Duration DOWNLOAD_WAIT = Duration.ofSeconds(60);
+
+  /**
+   * /add by a moderator: acknowledged privately, the attachment downloaded off the gateway thread
+   * (refused unread when Discord says it is over the knowledge base's size limit), then added.
+   */
+  private void add(SlashCommandInteractionEvent event, ChatRequest request) {
+    OptionMapping file = event.getOption(SlashCommands.FILE_OPTION);
+    Message.Attachment attachment = file == null ? null : file.getAsAttachment();
+    event.deferReply(true).queue(null, failed("defer"));
+    InteractionHook hook = event.getHook();
+    submit(
+        () -> {
+          ChatRequest withFile = request;
+          if (attachment != null) {
+            if (attachment.getSize() > KnowledgeLoader.MAX_FILE_BYTES) {
+              deliver(
+                  hook,
+                  ChatReply.text(
+                      ChatReply.Status.DECLINE,
+                      "Not added: "
+                          + attachment.getFileName()
+                          + " is "
+                          + attachment.getSize()
+                          + " bytes; the limit is "
+                          + KnowledgeLoader.MAX_FILE_BYTES
+                          + " bytes. Nothing was changed.",
+                      true),
+                  true);
+              return;
+            }
+            withFile = request.withUpload(download(attachment));
+          }
+          deliver(hook, bot.handle(withFile), true);
+        },
+        id ->
+            deliver(
+                hook, ChatReply.text(ChatReply.Status.ERROR, ErrorIds.userText(id), true), true));
+  }
+
+  private static ChatRequest.Upload download(Message.Attachment attachment) {
+    try (InputStream in =
+        attachment.getProxy().download().get(DOWNLOAD_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+      byte[] data = in.readNBytes((int) KnowledgeLoader.MAX_FILE_BYTES + 1);
+      return new ChatRequest.Upload(attachment.getFileName(), data);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while downloading an /add attachment", e);
+    } catch (ExecutionException | TimeoutException | IOException e) {
+      throw new IllegalStateException(
+          "cannot download " + attachment.getFileName() + " from Discord: " + e, e);
+    }
   }
 
   /**

@@ -28,11 +28,18 @@ import tradebot.service.TradeService;
 final class SlashCommands {
   private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
 
+  /** The /add options that say what the file does not. */
+  private static final List<String> ADD_FIELDS =
+      List.of("title", "outlet", "published", "url", "author");
+
+  /** The /add option that carries the file. */
+  static final String FILE_OPTION = "file";
+
   private SlashCommands() {}
 
   /**
-   * /ask, /tariff, /sources, /help, and /reload and /report (hidden from members without Manage
-   * Server).
+   * /ask, /tariff, /sources, /help, and /reload, /add and /report (hidden from members without
+   * Manage Server).
    */
   static List<CommandData> definitions() {
     return List.of(
@@ -50,6 +57,22 @@ final class SlashCommands {
         Commands.slash("sources", "The articles I answer from.")
             .setContexts(InteractionContextType.GUILD),
         Commands.slash("reload", "Reload the knowledge base (moderators).")
+            .setContexts(InteractionContextType.GUILD)
+            .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
+        Commands.slash("add", "Add an article from a file and reload (moderators).")
+            .addOptions(
+                new OptionData(
+                    OptionType.ATTACHMENT,
+                    FILE_OPTION,
+                    "A .md or .txt article with front matter, or an .html page saved from the browser",
+                    true),
+                new OptionData(OptionType.STRING, "title", "The headline, if the file lacks it"),
+                new OptionData(
+                    OptionType.STRING, "outlet", "The publication, if the file lacks it"),
+                new OptionData(
+                    OptionType.STRING, "published", "The day it was published, e.g. 2025-04-11"),
+                new OptionData(OptionType.STRING, "url", "The link to the original page"),
+                new OptionData(OptionType.STRING, "author", "The byline"))
             .setContexts(InteractionContextType.GUILD)
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
         Commands.slash("report", "Questions I could not answer, answers voted down (moderators).")
@@ -99,6 +122,7 @@ final class SlashCommands {
           case "sources" -> Command.SOURCES;
           case "reload" -> Command.RELOAD;
           case "report" -> Command.REPORT;
+          case "add" -> Command.ADD;
           case "help" -> Command.HELP;
           default -> null;
         };
@@ -117,6 +141,12 @@ final class SlashCommands {
     OptionMapping days = e.getOption("days");
     if (days != null) {
       options.put("days", days.getAsString());
+    }
+    for (String field : ADD_FIELDS) {
+      OptionMapping value = e.getOption(field);
+      if (value != null) {
+        options.put(field, value.getAsString());
+      }
     }
     OptionMapping question = e.getOption("question");
     return new ChatRequest(

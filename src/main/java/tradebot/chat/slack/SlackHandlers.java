@@ -13,6 +13,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
 import com.slack.api.model.event.AppMentionEvent;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,14 @@ import tradebot.chat.Platform;
 import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
 import tradebot.feedback.Vote;
+import tradebot.knowledge.KnowledgeLoader;
 
 /**
  * The Bolt handlers: {@code /ask}, {@code /tariff}, {@code /sources}, {@code /reload}, {@code
- * /report}, {@code app_mention} and the 👍 / 👎 buttons. Each acknowledges at once (Slack allows 3
- * seconds) and answers from a small worker pool through the response URL or a threaded message.
- * Moderators are the configured user ids and the workspace's admins and owners. Thread-safe.
+ * /report}, {@code app_mention} (a moderator's "@bot add" with a file shared in the message adds
+ * it) and the 👍 / 👎 buttons. Each acknowledges at once (Slack allows 3 seconds) and answers from
+ * a small worker pool through the response URL or a threaded message. Moderators are the configured
+ * user ids and the workspace's admins and owners. Thread-safe.
  */
 final class SlackHandlers implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
@@ -57,6 +61,12 @@ final class SlackHandlers implements AutoCloseable {
           Command.REPORT);
   private static final Pattern LEADING_MENTIONS =
       Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
+
+  /** "title: ... outlet: ..." after "@bot add": each field runs to the next field's name. */
+  private static final Pattern ADD_FIELD =
+      Pattern.compile(
+          "(?i)\\b(title|outlet|published|url|author):\\s*(.*?)(?=\\s+(?:title|outlet|published|url|author):|$)");
+
   private static final String BUSY = "I'm busy right now; please try again in a minute.";
 
   private final ChatService bot;
@@ -65,6 +75,7 @@ final class SlackHandlers implements AutoCloseable {
   private final Delivery delivery;
   private final Retry retry;
   private final ThreadPoolExecutor workers;
+  private final SlackFiles files;
 
   /** Event ids remembered, to answer each once when Slack redelivers an event. */
   private static final int SEEN_EVENTS = 1000;
@@ -83,6 +94,7 @@ final class SlackHandlers implements AutoCloseable {
     this.admitUser = Objects.requireNonNull(admitUser, "admitUser");
     this.retry = Objects.requireNonNull(retry, "retry");
     this.delivery = new Delivery(retry);
+    this.files = new SlackFiles(config.apiUrl());
     AtomicInteger n = new AtomicInteger();
     this.workers =
         new ThreadPoolExecutor(
@@ -217,7 +229,11 @@ final class SlackHandlers implements AutoCloseable {
                         ChatReply.text(ChatReply.Status.RATE_LIMITED, tooFast(l), true), "")));
       } else {
         ChatRequest request = mentionRequest(e.getUser(), e.getChannel(), e.getText());
-        workers.execute(() -> answerMention(request, e.getChannel(), threadTs, client));
+        com.slack.api.model.File file =
+            e.getFiles() == null || e.getFiles().isEmpty() ? null : e.getFiles().getFirst();
+        String token = ctx.getBotToken();
+        workers.execute(
+            () -> answerMention(request, file, token, e.getChannel(), threadTs, client));
       }
     } catch (RejectedExecutionException ex) {
       log.warn("reply queue full: mention from {} dropped", e.getUser());
@@ -226,8 +242,19 @@ final class SlackHandlers implements AutoCloseable {
   }
 
   private void answerMention(
-      ChatRequest request, String channel, String threadTs, MethodsClient client) {
-    ChatReply reply = bot.handle(withModerator(request, client));
+      ChatRequest request,
+      com.slack.api.model.File file,
+      String token,
+      String channel,
+      String threadTs,
+      MethodsClient client) {
+    ChatRequest marked = withModerator(request, client);
+    ChatReply reply;
+    if (marked.command() == Command.ADD && marked.moderator() && file != null) {
+      reply = add(marked, file, token);
+    } else {
+      reply = bot.handle(marked);
+    }
     SlackRenderer.Rendered r = SlackRenderer.render(reply, "");
     if (reply.ephemeral()) {
       delivery.postEphemeral(client, channel, request.userId(), threadTs, r);
@@ -239,8 +266,42 @@ final class SlackHandlers implements AutoCloseable {
   }
 
   /**
+   * A moderator's "@bot add" with a file shared in the message: the file is downloaded (refused
+   * unread when Slack says it is over the size limit), then added; the reply says what changed.
+   */
+  private ChatReply add(ChatRequest request, com.slack.api.model.File file, String token) {
+    String name = file.getName() != null ? file.getName() : file.getTitle();
+    if (file.getSize() != null && file.getSize() > KnowledgeLoader.MAX_FILE_BYTES) {
+      return ChatReply.text(
+          ChatReply.Status.DECLINE,
+          "Not added: "
+              + name
+              + " is "
+              + file.getSize()
+              + " bytes; the limit is "
+              + KnowledgeLoader.MAX_FILE_BYTES
+              + " bytes. Nothing was changed.",
+          true);
+    }
+    String url =
+        file.getUrlPrivateDownload() != null ? file.getUrlPrivateDownload() : file.getUrlPrivate();
+    byte[] data;
+    try {
+      data = files.download(url, token, KnowledgeLoader.MAX_FILE_BYTES);
+    } catch (IOException | RuntimeException ex) {
+      log.warn("cannot download {} shared by {}: {}", name, request.userId(), ex.getMessage());
+      return ChatReply.text(
+          ChatReply.Status.ERROR,
+          "Not added: I could not download " + name + " from Slack. Nothing was changed.",
+          true);
+    }
+    return bot.handle(request.withUpload(new ChatRequest.Upload(name == null ? "" : name, data)));
+  }
+
+  /**
    * The request a mention stands for: "@bot sources", "@bot help", "@bot reload", "@bot report
-   * [days]", "@bot tariff [history] [us-china|china-us]" are commands; anything else is a question.
+   * [days]", "@bot add [title: ...] [outlet: ...] [published: ...] [url: ...] [author: ...]", "@bot
+   * tariff [history] [us-china|china-us]" are commands; anything else is a question.
    */
   static ChatRequest mentionRequest(String user, String channel, String text) {
     String rest = LEADING_MENTIONS.matcher(text == null ? "" : text).replaceFirst("").strip();
@@ -254,19 +315,35 @@ final class SlackHandlers implements AutoCloseable {
       c = Command.RELOAD;
     } else if (lower.matches("report( \\d+)?")) {
       c = Command.REPORT;
+    } else if (lower.equals("add") || lower.startsWith("add ")) {
+      c = Command.ADD;
     } else if (lower.matches("tariffs?( (history|us-china|china-us))*")) {
       c = Command.TARIFF;
     } else {
       c = Command.ASK;
     }
     return new ChatRequest(
-        Platform.SLACK, user, channel, c, c == Command.ASK ? rest : "", false, options(c, lower));
+        Platform.SLACK,
+        user,
+        channel,
+        c,
+        c == Command.ASK ? rest : "",
+        false,
+        options(c, c == Command.ADD ? rest : lower));
   }
 
   private static Map<String, String> options(Command c, String text) {
     Map<String, String> options = new HashMap<>();
     if (c == Command.REPORT && !text.isBlank()) {
       options.put("days", text.strip());
+    }
+    if (c == Command.ADD) {
+      Matcher m = ADD_FIELD.matcher(text);
+      while (m.find()) {
+        // Slack shows a link as <https://...> or <https://...|label>.
+        String value = m.group(2).strip().replaceAll("^<([^|>]*)(\\|[^>]*)?>$", "$1");
+        options.put(m.group(1).toLowerCase(Locale.ROOT), value);
+      }
     }
     if (c == Command.TARIFF) {
       String t = text.toLowerCase(Locale.ROOT);
@@ -287,7 +364,9 @@ final class SlackHandlers implements AutoCloseable {
    */
   private ChatRequest withModerator(ChatRequest request, MethodsClient client) {
     boolean forModerators =
-        request.command() == Command.RELOAD || request.command() == Command.REPORT;
+        request.command() == Command.RELOAD
+            || request.command() == Command.REPORT
+            || request.command() == Command.ADD;
     if (!forModerators || !isModerator(request.userId(), client)) {
       return request;
     }
@@ -298,7 +377,8 @@ final class SlackHandlers implements AutoCloseable {
         request.command(),
         request.text(),
         true,
-        request.options());
+        request.options(),
+        request.upload());
   }
 
   private boolean isModerator(String userId, MethodsClient client) {

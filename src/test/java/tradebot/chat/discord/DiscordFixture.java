@@ -57,6 +57,11 @@ abstract class DiscordFixture {
   App app;
   DiscordBot bot;
 
+  /** The knowledge directory the bot answers from: the bundled one, which no test may change. */
+  Path knowledge() throws java.io.IOException {
+    return Path.of("knowledge");
+  }
+
   @BeforeAll
   void start() throws Exception {
     logs.start();
@@ -64,8 +69,7 @@ abstract class DiscordFixture {
     discord = new FakeDiscord();
     app =
         App.inMemory(
-            TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(Path.of("knowledge")),
-            clock);
+            TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(knowledge()), clock);
     TradebotConfig.Discord settings =
         new TradebotConfig.Discord(
             List.of(FakePayloads.GUILD),

@@ -29,14 +29,18 @@ class DiscordGatewayIT extends DiscordFixture {
     JsonNode put = discord.await(call("PUT", commands), WAIT).body();
     List<String> names = new ArrayList<>();
     put.forEach(c -> names.add(c.path("name").asText()));
-    assertEquals(List.of("ask", "tariff", "sources", "reload", "report", "help"), names);
-    for (int moderatorsOnly : new int[] {3, 4}) {
+    assertEquals(List.of("ask", "tariff", "sources", "reload", "add", "report", "help"), names);
+    for (int moderatorsOnly : new int[] {3, 4, 5}) {
       assertEquals(
           "32",
           put.path(moderatorsOnly).path("default_member_permissions").asText(),
           names.get(moderatorsOnly) + " hidden without Manage Server");
     }
     assertTrue(put.path(0).path("default_member_permissions").isNull(), "ask is for everyone");
+    JsonNode add = put.path(4).path("options");
+    assertEquals("file", add.path(0).path("name").asText());
+    assertEquals(11, add.path(0).path("type").asInt(), "an attachment");
+    assertTrue(add.path(0).path("required").asBoolean());
   }
 
   @Test

@@ -38,6 +38,7 @@ final class FakeDiscord implements AutoCloseable {
   private record Fault(Predicate<Call> match, int status, Duration delay, AtomicInteger times) {}
 
   private final FakeGateway gateway;
+  private final Map<String, byte[]> attachments = new java.util.concurrent.ConcurrentHashMap<>();
 
   FakeDiscord() throws IOException {
     server.setDispatcher(
@@ -69,6 +70,45 @@ final class FakeDiscord implements AutoCloseable {
     gateway.dispatch(
         "INTERACTION_CREATE",
         FakePayloads.interaction(id, 2, userId, roles, FakePayloads.command(name, options)));
+    return id;
+  }
+
+  /**
+   * Sends a slash command with the file {@code filename} attached as option {@code fileOption},
+   * served by this fake as Discord's CDN serves attachments; returns the interaction id.
+   */
+  String slashWithFile(
+      String userId,
+      List<String> roles,
+      String name,
+      Map<String, Object> options,
+      String fileOption,
+      String filename,
+      byte[] data) {
+    String id = FakePayloads.snowflake();
+    String fileId = FakePayloads.snowflake();
+    String url = "http://127.0.0.1:" + server.getPort() + "/attachments/" + fileId + "/" + filename;
+    attachments.put("/attachments/" + fileId + "/" + filename, data);
+    var command =
+        (com.fasterxml.jackson.databind.node.ObjectNode) FakePayloads.command(name, options);
+    command
+        .withArray("options")
+        .add(
+            FakePayloads.JSON.valueToTree(Map.of("name", fileOption, "type", 11, "value", fileId)));
+    command
+        .putObject("resolved")
+        .putObject("attachments")
+        .set(
+            fileId,
+            FakePayloads.JSON.valueToTree(
+                Map.of(
+                    "id", fileId,
+                    "filename", filename,
+                    "size", data.length,
+                    "url", url,
+                    "proxy_url", url,
+                    "content_type", "application/octet-stream")));
+    gateway.dispatch("INTERACTION_CREATE", FakePayloads.interaction(id, 2, userId, roles, command));
     return id;
   }
 
@@ -184,6 +224,13 @@ final class FakeDiscord implements AutoCloseable {
 
   private MockResponse answer(Call call, String path) {
     String m = call.method();
+    if (m.equals("GET") && attachments.containsKey(path)) {
+      return new MockResponse.Builder()
+          .code(200)
+          .setHeader("Content-Type", "application/octet-stream")
+          .body(new okio.Buffer().write(attachments.get(path)))
+          .build();
+    }
     if (m.equals("GET") && path.equals("/api/v10/users/@me")) {
       return json(200, FakePayloads.botUser());
     }
