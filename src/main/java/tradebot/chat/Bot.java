@@ -222,13 +222,7 @@ public final class Bot implements ChatService {
               + " saved from the browser.",
           true);
     }
-    ArticleUpload.Fields fields =
-        new ArticleUpload.Fields(
-            option(request, "title"),
-            option(request, "outlet"),
-            option(request, "published"),
-            option(request, "url"),
-            option(request, "author"));
+    ArticleUpload.Fields fields = ArticleUpload.Fields.of(name -> request.option(name, ""));
     TradeService.Added outcome;
     try {
       outcome =
@@ -263,11 +257,6 @@ public final class Bot implements ChatService {
         yield digest(lead, f.report(), f.base(), f.notes());
       }
     };
-  }
-
-  private static String option(ChatRequest request, String name) {
-    String v = request.option(name, "").strip();
-    return v.isEmpty() ? null : v;
   }
 
   /** At most this many articles and tariff events are named in a digest; the rest are counted. */

@@ -32,8 +32,27 @@ public final class ArticleUpload {
    * @param published an ISO day such as 2025-04-11
    */
   public record Fields(String title, String outlet, String published, String url, String author) {
+    /** The fields' names, as chat commands take them. */
+    public static final List<String> NAMES =
+        List.of("title", "outlet", "published", "url", "author");
+
     public static Fields none() {
       return new Fields(null, null, null, null, null);
+    }
+
+    /** The fields {@code given} names (by {@link #NAMES}); a blank value is not given. */
+    public static Fields of(java.util.function.Function<String, String> given) {
+      java.util.function.Function<String, String> v =
+          name -> {
+            String s = given.apply(name);
+            return s == null || s.isBlank() ? null : s.strip();
+          };
+      return new Fields(
+          v.apply("title"),
+          v.apply("outlet"),
+          v.apply("published"),
+          v.apply("url"),
+          v.apply("author"));
     }
 
     boolean any() {
@@ -86,14 +105,9 @@ public final class ArticleUpload {
       return new Prepared.Refused(
           "a knowledge file must end in " + String.join(", ", EXTENSIONS) + ": " + name);
     }
-    if (bytes.length > KnowledgeLoader.MAX_FILE_BYTES) {
-      return new Prepared.Refused(
-          name
-              + " is "
-              + bytes.length
-              + " bytes; the limit is "
-              + KnowledgeLoader.MAX_FILE_BYTES
-              + " bytes");
+    String tooLarge = KnowledgeLoader.tooLarge(bytes.length);
+    if (tooLarge != null) {
+      return new Prepared.Refused(name + " " + tooLarge);
     }
     if (ext.equals(".html") || ext.equals(".htm")) {
       return fromPage(HtmlPage.read(bytes), fields);

@@ -102,15 +102,9 @@ final class KnowledgeFiles {
       if (!Files.isRegularFile(file)) {
         throw new KnowledgeLoader.FileProblem(0, "not a regular file");
       }
-      long size = Files.size(file);
-      if (size > KnowledgeLoader.MAX_FILE_BYTES) {
-        throw new KnowledgeLoader.FileProblem(
-            0,
-            "file is "
-                + size
-                + " bytes; the limit is "
-                + KnowledgeLoader.MAX_FILE_BYTES
-                + " bytes");
+      String tooLarge = KnowledgeLoader.tooLarge(Files.size(file));
+      if (tooLarge != null) {
+        throw new KnowledgeLoader.FileProblem(0, "file " + tooLarge);
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

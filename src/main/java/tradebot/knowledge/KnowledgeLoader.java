@@ -206,15 +206,25 @@ public final class KnowledgeLoader {
    * @throws FileProblem naming the line and what is wrong
    */
   public Document check(Path file, byte[] bytes) throws FileProblem {
-    if (bytes.length > MAX_FILE_BYTES) {
-      throw new FileProblem(
-          0, "file is " + bytes.length + " bytes; the limit is " + MAX_FILE_BYTES + " bytes");
+    String tooLarge = tooLarge(bytes.length);
+    if (tooLarge != null) {
+      throw new FileProblem(0, "file " + tooLarge);
     }
     Document doc = ingester.ingest(parse(file, bytes, KnowledgeFiles.sha256(bytes), note -> {}));
     if (doc.sentences().isEmpty()) {
       throw new FileProblem(0, "no article text after the front matter");
     }
     return doc;
+  }
+
+  /**
+   * Why a file of {@code size} bytes is not loaded ("is 9000000 bytes; the limit is 8388608
+   * bytes"), or null when its size is fine.
+   */
+  public static String tooLarge(long size) {
+    return size > MAX_FILE_BYTES
+        ? "is " + size + " bytes; the limit is " + MAX_FILE_BYTES + " bytes"
+        : null;
   }
 
   /** Whether the knowledge directory loads a file of this name (.md or .txt, not a README). */

@@ -174,18 +174,17 @@ final class DiscordListener extends ListenerAdapter {
         () -> {
           ChatRequest withFile = request;
           if (attachment != null) {
-            if (attachment.getSize() > KnowledgeLoader.MAX_FILE_BYTES) {
+            String tooLarge = KnowledgeLoader.tooLarge(attachment.getSize());
+            if (tooLarge != null) {
               deliver(
                   hook,
                   ChatReply.text(
                       ChatReply.Status.DECLINE,
                       "Not added: "
                           + attachment.getFileName()
-                          + " is "
-                          + attachment.getSize()
-                          + " bytes; the limit is "
-                          + KnowledgeLoader.MAX_FILE_BYTES
-                          + " bytes. Nothing was changed.",
+                          + " "
+                          + tooLarge
+                          + ". Nothing was changed.",
                       true),
                   true);
               return;

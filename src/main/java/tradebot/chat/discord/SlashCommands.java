@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatRequest;
 import tradebot.chat.Command;
 import tradebot.chat.Platform;
+import tradebot.knowledge.ArticleUpload;
 import tradebot.service.TradeService;
 
 /**
@@ -27,10 +28,6 @@ import tradebot.service.TradeService;
  */
 final class SlashCommands {
   private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
-
-  /** The /add options that say what the file does not. */
-  private static final List<String> ADD_FIELDS =
-      List.of("title", "outlet", "published", "url", "author");
 
   /** The /add option that carries the file. */
   static final String FILE_OPTION = "file";
@@ -142,7 +139,7 @@ final class SlashCommands {
     if (days != null) {
       options.put("days", days.getAsString());
     }
-    for (String field : ADD_FIELDS) {
+    for (String field : ArticleUpload.Fields.NAMES) {
       OptionMapping value = e.getOption(field);
       if (value != null) {
         options.put(field, value.getAsString());

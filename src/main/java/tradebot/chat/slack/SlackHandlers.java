@@ -15,6 +15,7 @@ import com.slack.api.model.User;
 import com.slack.api.model.event.AppMentionEvent;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,7 @@ import tradebot.chat.Platform;
 import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
 import tradebot.feedback.Vote;
+import tradebot.knowledge.ArticleUpload;
 import tradebot.knowledge.KnowledgeLoader;
 
 /**
@@ -63,9 +65,7 @@ final class SlackHandlers implements AutoCloseable {
       Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
 
   /** "title: ... outlet: ..." after "@bot add": each field runs to the next field's name. */
-  private static final Pattern ADD_FIELD =
-      Pattern.compile(
-          "(?i)\\b(title|outlet|published|url|author):\\s*(.*?)(?=\\s+(?:title|outlet|published|url|author):|$)");
+  private static final Pattern ADD_FIELD = addFields(ArticleUpload.Fields.NAMES);
 
   private static final String BUSY = "I'm busy right now; please try again in a minute.";
 
@@ -271,16 +271,11 @@ final class SlackHandlers implements AutoCloseable {
    */
   private ChatReply add(ChatRequest request, com.slack.api.model.File file, String token) {
     String name = file.getName() != null ? file.getName() : file.getTitle();
-    if (file.getSize() != null && file.getSize() > KnowledgeLoader.MAX_FILE_BYTES) {
+    String tooLarge = file.getSize() == null ? null : KnowledgeLoader.tooLarge(file.getSize());
+    if (tooLarge != null) {
       return ChatReply.text(
           ChatReply.Status.DECLINE,
-          "Not added: "
-              + name
-              + " is "
-              + file.getSize()
-              + " bytes; the limit is "
-              + KnowledgeLoader.MAX_FILE_BYTES
-              + " bytes. Nothing was changed.",
+          "Not added: " + name + " " + tooLarge + ". Nothing was changed.",
           true);
     }
     String url =
@@ -401,6 +396,11 @@ final class SlackHandlers implements AutoCloseable {
 
   private static boolean isAdmin(User u) {
     return u.isAdmin() || u.isOwner() || u.isPrimaryOwner();
+  }
+
+  private static Pattern addFields(List<String> names) {
+    String any = String.join("|", names);
+    return Pattern.compile("(?i)\\b(" + any + "):\\s*(.*?)(?=\\s+(?:" + any + "):|$)");
   }
 
   @Override

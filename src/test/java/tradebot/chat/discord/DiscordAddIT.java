@@ -71,6 +71,19 @@ class DiscordAddIT extends DiscordFixture {
     return discord.await(call("PATCH", original(interaction)), WAIT).body();
   }
 
+  /** A moderator's /add of {@code filename}: what the bot said privately. */
+  private JsonNode moderatorAdds(String filename, byte[] data) throws InterruptedException {
+    return privateAnswer(
+        discord.slashWithFile(
+            MODERATOR,
+            List.of(FakePayloads.MOD_ROLE),
+            "add",
+            Map.of(),
+            SlashCommands.FILE_OPTION,
+            filename,
+            data));
+  }
+
   private static String text(JsonNode message) {
     return message.path("content").asText() + "\n" + message.path("embeds").toString();
   }
@@ -97,16 +110,7 @@ class DiscordAddIT extends DiscordFixture {
         "---\ntitle: T\noutlet: O\npublished: 5 May\n---\nText here.\n"
             .getBytes(StandardCharsets.UTF_8);
 
-    JsonNode reply =
-        privateAnswer(
-            discord.slashWithFile(
-                MODERATOR,
-                List.of(FakePayloads.MOD_ROLE),
-                "add",
-                Map.of(),
-                SlashCommands.FILE_OPTION,
-                "broken.md",
-                broken));
+    JsonNode reply = moderatorAdds("broken.md", broken);
 
     assertTrue(
         text(reply)
@@ -121,16 +125,7 @@ class DiscordAddIT extends DiscordFixture {
   @Order(3)
   void aSavedPageIsAddedTheDigestNamesItAndItsTariffReportAndTheNextAskAnswersFromIt()
       throws Exception {
-    JsonNode reply =
-        privateAnswer(
-            discord.slashWithFile(
-                MODERATOR,
-                List.of(FakePayloads.MOD_ROLE),
-                "add",
-                Map.of(),
-                SlashCommands.FILE_OPTION,
-                "China lowers tariffs.html",
-                page()));
+    JsonNode reply = moderatorAdds("China lowers tariffs.html", page());
 
     String digest = text(reply);
     assertTrue(digest.contains("Added " + PAGE_FILE + ". Reloaded. loaded: 5 articles"), digest);
