@@ -205,7 +205,7 @@ public final class Bot implements ChatService {
               ChatReply.Status.REFUSED, "Only moderators can reload the knowledge base.", true);
       case TradeService.Reloaded.Running r ->
           throw new IllegalStateException("reload did not finish within " + RELOAD_WAIT);
-      case TradeService.Reloaded.Finished f -> digest("", f.report(), f.base(), List.of());
+      case TradeService.Reloaded.Finished f -> digest("", f.report(), f.base(), List.of()).build();
     };
   }
 
@@ -254,7 +254,8 @@ public final class Bot implements ChatService {
                 : "Not added: the reload did not take "
                     + f.fileName()
                     + ", so it was removed again. ";
-        yield digest(lead, f.report(), f.base(), f.notes());
+        // Like every other answer to /add, the digest goes to the moderator alone.
+        yield digest(lead, f.report(), f.base(), f.notes()).ephemeral().build();
       }
     };
   }
@@ -267,7 +268,7 @@ public final class Bot implements ChatService {
    * events the new articles report, and each direction whose latest level is not what it was, each
    * quoted and cited.
    */
-  private ChatReply digest(
+  private ChatReply.Builder digest(
       String leadStart, ReloadReport report, TradeService.KnowledgeBase base, List<String> notes) {
     List<String> lines = new ArrayList<>(notes);
     Map<String, Corpus.ArticleInfo> serving = new HashMap<>();
@@ -329,8 +330,7 @@ public final class Bot implements ChatService {
         .quotes(cite.quotes)
         .sources(cite.sources)
         .lines(lines)
-        .footer(footer(base))
-        .build();
+        .footer(footer(base));
   }
 
   private static void articles(

@@ -107,6 +107,11 @@ public record TradebotConfig(
         configDir, knowledge, dir, server, answer, discord, slack, logFormat, privacy);
   }
 
+  public TradebotConfig withSlack(Slack s) {
+    return new TradebotConfig(
+        configDir, knowledge, dataDir, server, answer, discord, s, logFormat, privacy);
+  }
+
   public TradebotConfig withServer(Server s) {
     return new TradebotConfig(
         configDir, knowledge, dataDir, s, answer, discord, slack, logFormat, privacy);

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import tradebot.testing.KnowledgeCopy;
 
 /**
  * /add end to end: real JDA, real bot over a copy of the knowledge base, fake Discord on localhost
@@ -28,39 +26,25 @@ class DiscordAddIT extends DiscordFixture {
   private static final String PAGE_FILE =
       "2025-12-05-pacific-trade-review-china-lowers-tariffs-on-us-soybeans-and-pork.txt";
 
-  private Path dir;
+  private KnowledgeCopy copy;
 
   @Override
   Path knowledge() throws IOException {
-    dir = Files.createTempDirectory("tradebot-add-knowledge");
-    try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
-      }
-    }
-    return dir;
+    copy = KnowledgeCopy.of(Path.of("knowledge"));
+    return copy.dir();
   }
 
   @AfterAll
-  void removeKnowledge() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-    }
-    Files.delete(dir);
+  void removeKnowledge() {
+    copy.close();
   }
 
   private List<String> files() throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList();
-    }
+    return copy.files();
   }
 
   private static byte[] page() throws IOException {
-    try (InputStream in = DiscordAddIT.class.getResourceAsStream("/html/wire-article.html")) {
-      return in.readAllBytes();
-    }
+    return KnowledgeCopy.resource("/html/wire-article.html");
   }
 
   /** What the bot said privately after deferring privately. */

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only: Slack's Web API (auth.test, chat.postMessage, chat.postEphemeral, users.info, the
- * two-step file upload) and response URLs, on 127.0.0.1. Records every request it gets.
+ * two-step file upload), response URLs and shared files (served only with the bot token), on
+ * 127.0.0.1. Records every request it gets.
  */
 final class FakeSlack implements AutoCloseable {
   /** A request the fake received. */
@@ -51,9 +52,17 @@ final class FakeSlack implements AutoCloseable {
   private record Failures(int status, AtomicInteger times, String retryAfter) {}
 
   private volatile String socketUrl = "";
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final String botToken;
 
   FakeSlack(Set<String> admins) throws IOException {
+    this(admins, "xoxb-test");
+  }
+
+  /** A fake whose shared files are served only to {@code Authorization: Bearer botToken}. */
+  FakeSlack(Set<String> admins, String botToken) throws IOException {
     this.admins = Set.copyOf(admins);
+    this.botToken = botToken;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
@@ -68,6 +77,16 @@ final class FakeSlack implements AutoCloseable {
   /** A fresh response URL for one slash command. */
   String newResponseUrl() {
     return base() + "/response/" + responseUrls.incrementAndGet();
+  }
+
+  /**
+   * Shares a file: it is served at the returned {@code url_private_download} to requests that carry
+   * the bot token, and answered 403 to any other.
+   */
+  String shareFile(String id, String name, byte[] data) {
+    String path = "/files-pri/T1-" + id + "/download/" + name.replace(' ', '_');
+    files.put(path, data.clone());
+    return base() + path;
   }
 
   /** Makes chat.postMessage answer with this HTTP status from now on. */
@@ -113,10 +132,23 @@ final class FakeSlack implements AutoCloseable {
 
   /** Waits until {@code count} messages were posted in {@code channel}; returns their forms. */
   List<Map<String, String>> awaitPosted(String channel, int count) throws InterruptedException {
+    return awaitIn("/api/chat.postMessage", channel, count);
+  }
+
+  /**
+   * Waits until {@code count} ephemeral messages were posted in {@code channel}; returns their
+   * forms.
+   */
+  List<Map<String, String>> awaitEphemeral(String channel, int count) throws InterruptedException {
+    return awaitIn("/api/chat.postEphemeral", channel, count);
+  }
+
+  private List<Map<String, String>> awaitIn(String method, String channel, int count)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
       List<Map<String, String>> posted =
-          received("/api/chat.postMessage").stream()
+          received(method).stream()
               .map(Received::form)
               .filter(f -> channel.equals(f.get("channel")))
               .toList();
@@ -125,7 +157,7 @@ final class FakeSlack implements AutoCloseable {
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "fewer than " + count + " messages posted in " + channel + ": " + posted);
+            "fewer than " + count + " " + method + " in " + channel + ": " + posted);
       }
       Thread.sleep(20);
     }
@@ -145,6 +177,17 @@ final class FakeSlack implements AutoCloseable {
               exchange.getRequestHeaders().getFirst("Content-Type"),
               exchange.getRequestHeaders().getFirst("Authorization"),
               body));
+      byte[] file = files.get(path);
+      if (file != null) {
+        boolean authorized =
+            ("Bearer " + botToken).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(authorized ? 200 : 403, authorized ? file.length : -1);
+        if (authorized) {
+          exchange.getResponseBody().write(file);
+        }
+        return;
+      }
       int status = 200;
       String json =
           switch (path) {

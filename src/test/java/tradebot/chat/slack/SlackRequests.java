@@ -66,6 +66,21 @@ final class SlackRequests {
   /** The JSON body of an {@code app_mention} event callback. */
   static String mention(String eventId, String user, String channel, String ts, String text)
       throws Exception {
+    return mention(eventId, user, channel, ts, text, List.of());
+  }
+
+  /**
+   * The JSON body of an {@code app_mention} event callback for a message that shares {@code files}
+   * (as Slack lists them: id, name, size, url_private_download, ...).
+   */
+  static String mention(
+      String eventId,
+      String user,
+      String channel,
+      String ts,
+      String text,
+      List<Map<String, Object>> files)
+      throws Exception {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("type", "app_mention");
     event.put("user", user);
@@ -73,6 +88,9 @@ final class SlackRequests {
     event.put("ts", ts);
     event.put("channel", channel);
     event.put("event_ts", ts);
+    if (!files.isEmpty()) {
+      event.put("files", files);
+    }
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("token", "legacy-token");
     envelope.put("team_id", "T1");
