@@ -18,11 +18,13 @@ import tradebot.corpus.ReloadReport;
 import tradebot.errors.ErrorIds;
 import tradebot.facts.TariffEvent;
 import tradebot.facts.TariffTimeline;
+import tradebot.feedback.Reload;
 import tradebot.feedback.Report;
 import tradebot.feedback.Vote;
 import tradebot.feedback.Voted;
 import tradebot.knowledge.ArticleUpload;
 import tradebot.knowledge.Source;
+import tradebot.service.DigestLines;
 import tradebot.service.TradeService;
 
 /**
@@ -174,6 +176,31 @@ public final class Bot implements ChatService {
                       .append(")"));
       lines.add(line.toString());
     }
+    if (!r.reloads().isEmpty()) {
+      lines.add("Reloads, newest first:");
+    }
+    for (Reload l : r.reloads()) {
+      StringBuilder line =
+          new StringBuilder(
+              MINUTE.format(l.at().atZone(ZoneOffset.UTC))
+                  + " · "
+                  + l.outcome().toLowerCase(Locale.ROOT)
+                  + " · by "
+                  + String.join(", ", l.by().stream().map(Reload.Requester::via).toList())
+                  + " · "
+                  + l.message());
+      List<String> reports = l.tariffReports();
+      reports.stream()
+          .limit(REPORT_TARIFF_ROWS)
+          .forEach(t -> line.append(" · new tariff report: ").append(t));
+      if (reports.size() > REPORT_TARIFF_ROWS) {
+        line.append(" · … and ")
+            .append(reports.size() - REPORT_TARIFF_ROWS)
+            .append(" more tariff reports");
+      }
+      l.levelChanges().forEach(c -> line.append(" · ").append(c));
+      lines.add(line.toString());
+    }
     String lead =
         "Feedback of the last "
             + days
@@ -186,6 +213,11 @@ public final class Bot implements ChatService {
             + " voted down.";
     return ChatReply.of(ChatReply.Status.INFO, lead).lines(lines).ephemeral().build();
   }
+
+  /** At most this many of a reload's tariff reports are named in the report; the rest counted. */
+  static final int REPORT_TARIFF_ROWS = 3;
+
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private static String day(java.time.Instant at) {
     return DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZoneOffset.UTC));
@@ -292,22 +324,7 @@ public final class Bot implements ChatService {
         lines.add("… and " + (events.size() - DIGEST_ROWS) + " more tariff reports");
       }
       for (ReloadReport.LevelChange c : report.levelChanges()) {
-        String who =
-            timeline.name(c.direction().imposer()) + " on " + timeline.name(c.direction().target());
-        String now =
-            c.after() == null
-                ? "no level in effect"
-                : timeline.levelText(c.after())
-                    + " as of "
-                    + c.after().when()
-                    + " ["
-                    + cite.quote(c.after())
-                    + "]";
-        String was =
-            c.before() == null
-                ? "none before"
-                : "was " + timeline.levelText(c.before()) + " as of " + c.before().when();
-        lines.add("Latest level " + who + ": " + now + " (" + was + ")");
+        lines.add(DigestLines.levelChange(timeline, c, e -> "[" + cite.quote(e) + "]"));
       }
     }
     report

@@ -52,6 +52,7 @@ public final class App implements AutoCloseable {
     corpora.onReload(metrics::recordReload);
     this.answers = new AnswerService(corpora, config.answer(), clock);
     this.service = new TradeService(answers, corpora, clock, metrics::recordAnswer, feedback);
+    corpora.onReloadBy(service::audit);
     this.bot = new Bot(service);
   }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public final class CorpusManager implements AutoCloseable {
   private final IndexStore store;
   private final CorpusBuilder files;
   private final AtomicReference<Corpus> current = new AtomicReference<>();
-  private final List<Consumer<ReloadReport>> listeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<ReloadReport, List<Requester>>> listeners =
+      new CopyOnWriteArrayList<>();
   private final List<Consumer<ConfigFiles>> checks = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> openVersions = new HashMap<>(); // guarded by itself
   private final ExecutorService builder =
@@ -123,7 +125,8 @@ public final class CorpusManager implements AutoCloseable {
     }
   }
 
-  private record Requester(String who, String via) {}
+  /** Who asked for a load ("startup" and "watcher" for the manager's own), and through what. */
+  public record Requester(String who, String via) {}
 
   private static final class Pending {
     final CompletableFuture<ReloadReport> future = new CompletableFuture<>();
@@ -137,6 +140,15 @@ public final class CorpusManager implements AutoCloseable {
    * Register before {@link #start()} to see the first load.
    */
   public void onReload(Consumer<ReloadReport> listener) {
+    Objects.requireNonNull(listener, "listener");
+    onReloadBy((report, by) -> listener.accept(report));
+  }
+
+  /**
+   * Calls {@code listener} with the report of every load and the requests it served, start-up
+   * included, on the builder thread. Register before {@link #start()} to see the first load.
+   */
+  public void onReloadBy(BiConsumer<ReloadReport, List<Requester>> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
@@ -384,9 +396,9 @@ public final class CorpusManager implements AutoCloseable {
           report.errors().size(),
           report.took().toMillis());
     }
-    for (Consumer<ReloadReport> listener : listeners) {
+    for (BiConsumer<ReloadReport, List<Requester>> listener : listeners) {
       try {
-        listener.accept(report);
+        listener.accept(report, requesters);
       } catch (RuntimeException e) {
         log.warn("reload listener failed", e);
       }

@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,11 +34,12 @@ import org.sqlite.SQLiteException;
 import tradebot.config.TradebotConfig;
 
 /**
- * What must survive a restart: the answers the bot gave or declined, and the votes on them, in one
- * SQLite file ({@code data_dir/tradebot.db}) whose schema Flyway migrates at open. Every write is
- * its own transaction, committed before the method returns, in WAL mode: what a method returned
- * survives the process being killed ({@code kill -9}); an operating-system crash may lose the last
- * commits (synchronous=NORMAL, chosen so that recording an answer costs no disk flush).
+ * What must survive a restart: the answers the bot gave or declined, the votes on them, and the
+ * audit of knowledge-base reloads, in one SQLite file ({@code data_dir/tradebot.db}) whose schema
+ * Flyway migrates at open. Every write is its own transaction, committed before the method returns,
+ * in WAL mode: what a method returned survives the process being killed ({@code kill -9}); an
+ * operating-system crash may lose the last commits (synchronous=NORMAL, chosen so that recording an
+ * answer costs no disk flush).
  *
  * <p>User ids are never stored: a keyed hash (HMAC-SHA-256 with a random key kept in the file) of
  * platform and id stands for them, so that one user's votes can be told apart and changed without
@@ -51,6 +54,9 @@ public final class FeedbackStore implements AutoCloseable {
   private static final String MIGRATIONS = "classpath:tradebot/feedback/migration";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<Given.Passage>> PASSAGES = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<List<Map<String, String>>> REQUESTERS =
+      new TypeReference<>() {};
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
   private static final char[] ID_LETTERS = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
   private static final int ID_LENGTH = 8;
@@ -249,6 +255,45 @@ public final class FeedbackStore implements AutoCloseable {
   }
 
   /**
+   * Keeps {@code reload} in the audit, its requesters' ids hashed.
+   *
+   * @throws FeedbackException when the database cannot be written
+   */
+  public synchronized void record(Reload reload) {
+    try {
+      List<Map<String, String>> by = new ArrayList<>();
+      for (Reload.Requester r : reload.by()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("via", r.via());
+        row.put("user_hash", hash(r.via(), r.who()));
+        by.add(row);
+      }
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO reloads (at, requested_by, outcome, kb_version, articles, added,"
+                  + " changed, removed, tariff_reports, level_changes, skipped, message, took_ms)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setLong(1, reload.at().toEpochMilli());
+        insert.setString(2, JSON.writeValueAsString(by));
+        insert.setString(3, reload.outcome());
+        insert.setString(4, reload.version());
+        insert.setInt(5, reload.articles());
+        insert.setString(6, JSON.writeValueAsString(reload.added()));
+        insert.setString(7, JSON.writeValueAsString(reload.changed()));
+        insert.setString(8, JSON.writeValueAsString(reload.removed()));
+        insert.setString(9, JSON.writeValueAsString(reload.tariffReports()));
+        insert.setString(10, JSON.writeValueAsString(reload.levelChanges()));
+        insert.setInt(11, reload.skipped());
+        insert.setString(12, reload.message());
+        insert.setLong(13, reload.took().toMillis());
+        insert.executeUpdate();
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw new FeedbackException("cannot record a reload in " + file + ": " + message(e), e);
+    }
+  }
+
+  /**
    * The declined questions and voted-down answers of the last {@code period}, at most {@code limit}
    * of each.
    *
@@ -280,7 +325,8 @@ public final class FeedbackStore implements AutoCloseable {
               "SELECT COUNT(*) FROM answers WHERE outcome = 'declined' AND question IS NULL"
                   + " AND asked_at >= ?",
               since),
-          disliked(since, limit));
+          disliked(since, limit),
+          reloads(since, limit));
     } catch (SQLException | JsonProcessingException e) {
       throw new FeedbackException("cannot read the report from " + file + ": " + message(e), e);
     }
@@ -345,12 +391,52 @@ public final class FeedbackStore implements AutoCloseable {
     }
   }
 
-  /** Deletes answers (and their votes) older than the retention period. */
+  private List<Reload> reloads(long since, int limit) throws SQLException, JsonProcessingException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT at, requested_by, outcome, kb_version, articles, added, changed, removed,"
+                + " tariff_reports, level_changes, skipped, message, took_ms FROM reloads"
+                + " WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?")) {
+      q.setLong(1, since);
+      q.setInt(2, limit);
+      List<Reload> out = new ArrayList<>();
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          List<Reload.Requester> by = new ArrayList<>();
+          for (Map<String, String> row : JSON.readValue(r.getString(2), REQUESTERS)) {
+            by.add(new Reload.Requester(row.get("via"), row.get("user_hash")));
+          }
+          out.add(
+              new Reload(
+                  Instant.ofEpochMilli(r.getLong(1)),
+                  by,
+                  r.getString(3),
+                  r.getString(4),
+                  r.getInt(5),
+                  JSON.readValue(r.getString(6), STRINGS),
+                  JSON.readValue(r.getString(7), STRINGS),
+                  JSON.readValue(r.getString(8), STRINGS),
+                  JSON.readValue(r.getString(9), STRINGS),
+                  JSON.readValue(r.getString(10), STRINGS),
+                  r.getInt(11),
+                  r.getString(12),
+                  Duration.ofMillis(r.getLong(13))));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Deletes answers (and their votes) and reloads older than the retention period. */
   private void purge() throws SQLException {
     Instant now = clock.instant();
-    try (PreparedStatement delete = db.prepareStatement("DELETE FROM answers WHERE asked_at < ?")) {
-      delete.setLong(1, now.minus(Duration.ofDays(privacy.retentionDays())).toEpochMilli());
-      delete.executeUpdate();
+    long before = now.minus(Duration.ofDays(privacy.retentionDays())).toEpochMilli();
+    for (String sql :
+        List.of("DELETE FROM answers WHERE asked_at < ?", "DELETE FROM reloads WHERE at < ?")) {
+      try (PreparedStatement delete = db.prepareStatement(sql)) {
+        delete.setLong(1, before);
+        delete.executeUpdate();
+      }
     }
     purgedAt = now;
   }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What moderators need to see about one period: the questions the bot declined most often and the
- * answers people voted down most. Immutable.
+ * What moderators need to see about one period: the questions the bot declined most often, the
+ * answers people voted down most, and the reloads of the knowledge base. Immutable.
  *
  * @param from the period's start (inclusive)
  * @param to the period's end: when the report was made
@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param declined declined questions whose text was kept, most frequent first
  * @param declinedWithoutText declines whose question text the privacy settings did not keep
  * @param disliked answers with at least one 👎, most 👎 first
+ * @param reloads the last reloads of the period, newest first (requesters' ids hashed)
  */
 public record Report(
     Instant from,
@@ -25,12 +26,14 @@ public record Report(
     int votedDown,
     List<Declined> declined,
     int declinedWithoutText,
-    List<Disliked> disliked) {
+    List<Disliked> disliked,
+    List<Reload> reloads) {
   public Report {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     declined = List.copyOf(declined);
     disliked = List.copyOf(disliked);
+    reloads = List.copyOf(reloads);
   }
 
   /**

@@ -3,6 +3,7 @@ package tradebot.feedback;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The moderators' report as JSON, the same for {@code report --json} and {@code GET /api/report}.
@@ -16,7 +17,9 @@ public final class ReportJson {
   /**
    * {@code from}, {@code to}, {@code answers}, {@code declines}, {@code voted_down}, {@code
    * declined} (question, times, last), {@code declined_without_text} and {@code disliked}
-   * (answer_id, question, lead, down, up, knowledge_base, passages).
+   * (answer_id, question, lead, down, up, knowledge_base, passages) and {@code reloads} (at,
+   * requested_by (via, user_hash), outcome, knowledge_base, articles, added, changed, removed,
+   * tariff_reports, level_changes, skipped, message, took_ms).
    */
   public static ObjectNode toJson(Report r) {
     ObjectNode out = JSON.createObjectNode();
@@ -54,6 +57,25 @@ public final class ReportJson {
             .put("quote", p.quote());
       }
     }
+    ArrayNode reloads = out.putArray("reloads");
+    for (Reload l : r.reloads()) {
+      ObjectNode o = reloads.addObject().put("at", l.at().toString());
+      ArrayNode by = o.putArray("requested_by");
+      l.by().forEach(b -> by.addObject().put("via", b.via()).put("user_hash", b.who()));
+      o.put("outcome", l.outcome())
+          .put("knowledge_base", l.version())
+          .put("articles", l.articles());
+      strings(o.putArray("added"), l.added());
+      strings(o.putArray("changed"), l.changed());
+      strings(o.putArray("removed"), l.removed());
+      strings(o.putArray("tariff_reports"), l.tariffReports());
+      strings(o.putArray("level_changes"), l.levelChanges());
+      o.put("skipped", l.skipped()).put("message", l.message()).put("took_ms", l.took().toMillis());
+    }
     return out;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
   }
 }

@@ -20,6 +20,7 @@ import tradebot.corpus.CorpusManager;
 import tradebot.corpus.ReloadReport;
 import tradebot.facts.TariffEvent;
 import tradebot.facts.TariffTimeline;
+import tradebot.feedback.FeedbackException;
 import tradebot.feedback.FeedbackStore;
 import tradebot.feedback.Given;
 import tradebot.feedback.Report;
@@ -36,6 +37,7 @@ import tradebot.knowledge.LoadError;
  * Thread-safe.
  */
 public final class TradeService {
+  private static final Logger log = LoggerFactory.getLogger(TradeService.class);
   private static final Logger audit = LoggerFactory.getLogger("tradebot.audit");
 
   private final AnswerService answers;
@@ -60,6 +62,25 @@ public final class TradeService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.onAnswer = Objects.requireNonNull(onAnswer, "onAnswer");
     this.feedback = Objects.requireNonNull(feedback, "feedback");
+  }
+
+  /**
+   * Keeps a finished load in the audit (who asked, how it ended, what changed, the new tariff
+   * reports and moved levels, quoted); called by the corpus manager on its builder thread. A
+   * database that cannot be written is logged, and the reload stands.
+   */
+  public void audit(ReloadReport report, List<CorpusManager.Requester> by) {
+    TariffTimeline timeline = null;
+    if (report.ok()) {
+      try (CorpusManager.Lease lease = corpora.acquire()) {
+        timeline = lease.corpus().tariffs();
+      }
+    }
+    try {
+      feedback.record(DigestLines.audit(report, by, timeline, clock.instant()));
+    } catch (FeedbackException e) {
+      log.warn("reload of {} not kept in the audit: {}", report.version(), e.getMessage());
+    }
   }
 
   /** The knowledge base an answer or a listing was read from. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +112,25 @@ class FeedbackThroughTheBotTest {
         r.lines().get(3).startsWith("answer " + disliked + " · 👎 1 👍 0 · answered: "),
         r.lines().get(3));
     assertTrue(r.lines().get(3).contains(" · cited \""), r.lines().get(3));
+  }
+
+  @Test
+  void aModeratorsReloadIsListedInTheReportWithHowItEndedAndThroughWhat() {
+    CLOCK.advance(Duration.ofDays(30)); // the start-up load falls out of a one-day report
+    ChatReply reloaded = handle(Command.RELOAD, "M1", true, Map.of(), "");
+    assertEquals(ChatReply.Status.INFO, reloaded.status());
+
+    ChatReply r = report(true, "1");
+
+    int at = r.lines().indexOf("Reloads, newest first:");
+    assertTrue(at >= 0, r.lines().toString());
+    String minute =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .format(CLOCK.instant().atZone(ZoneOffset.UTC));
+    assertTrue(reloaded.lead().startsWith("Reloaded. "), reloaded.lead());
+    assertEquals(
+        minute + " · unchanged · by discord · " + reloaded.lead().substring("Reloaded. ".length()),
+        r.lines().get(at + 1));
   }
 
   @Test

@@ -124,6 +124,16 @@ class ReportFrontDoorsIT {
         List.of(DECLINED, answerId),
         List.of(
             body.at("/declined/0/question").asText(), body.at("/disliked/0/answer_id").asText()));
+    // the start-up load is in the audit, and the report command did not load (nor audit) again
+    assertEquals(1, body.get("reloads").size(), json);
+    assertEquals(
+        List.of("start", "SWAPPED", 4, "[]"),
+        List.of(
+            body.at("/reloads/0/requested_by/0/via").asText(),
+            body.at("/reloads/0/outcome").asText(),
+            body.at("/reloads/0/articles").asInt(),
+            body.at("/reloads/0/removed").toString()));
+    assertEquals(4, body.at("/reloads/0/added").size(), json);
     String text =
         ConfigCommandTest.capture(
             true,

@@ -216,6 +216,78 @@ class FeedbackStoreTest {
     }
   }
 
+  private Reload reload(String version, List<String> added, List<String> reports) {
+    return new Reload(
+        clock.instant(),
+        List.of(new Reload.Requester("discord", "123456789012345678")),
+        "SWAPPED",
+        version,
+        5,
+        added,
+        List.of(),
+        List.of(),
+        reports,
+        List.of(
+            "Latest level China on US: 10% as of 2025-05-14 \"...\" (was 125% as of 2025-04-11)"),
+        1,
+        "loaded: 5 articles",
+        Duration.ofMillis(250));
+  }
+
+  @Test
+  void aReloadIsKeptWithWhatItChangedAndReportedNewestFirstWithTheRequesterHashed() {
+    try (FeedbackStore store = open(Privacy.DEFAULTS)) {
+      Reload first = reload("v1", List.of("a1"), List.of("2025-05-14 · China on US · cut"));
+      store.record(first);
+      clock.advance(Duration.ofMinutes(5));
+      Reload second = reload("v2", List.of("a2", "a3"), List.of());
+      store.record(second);
+
+      List<Reload> reloads = store.report(Duration.ofDays(1), 10).reloads();
+
+      assertEquals(List.of("v2", "v1"), reloads.stream().map(Reload::version).toList());
+      Reload kept = reloads.get(1);
+      assertEquals(
+          List.of(
+              first.at(),
+              "SWAPPED",
+              5,
+              List.of("a1"),
+              List.of("2025-05-14 · China on US · cut"),
+              first.levelChanges(),
+              1,
+              "loaded: 5 articles",
+              Duration.ofMillis(250)),
+          List.of(
+              kept.at(),
+              kept.outcome(),
+              kept.articles(),
+              kept.added(),
+              kept.tariffReports(),
+              kept.levelChanges(),
+              kept.skipped(),
+              kept.message(),
+              kept.took()));
+      Reload.Requester by = kept.by().getFirst();
+      assertEquals("discord", by.via());
+      assertTrue(by.who().matches("[0-9a-f]{32}"), by.who());
+      assertEquals(1, store.report(Duration.ofMinutes(1), 10).reloads().size());
+    }
+  }
+
+  @Test
+  void reloadsOlderThanTheRetentionPeriodAreDeleted() {
+    try (FeedbackStore store = open(new Privacy(StoredQuestions.ALL, 30))) {
+      store.record(reload("old", List.of(), List.of()));
+      clock.advance(Duration.ofDays(29));
+      store.record(reload("recent", List.of(), List.of()));
+      clock.advance(Duration.ofDays(2));
+      assertEquals(
+          List.of("recent"),
+          store.report(Duration.ofDays(365), 10).reloads().stream().map(Reload::version).toList());
+    }
+  }
+
   @Test
   void whatWasRecordedIsThereAfterARestart() {
     String id;

@@ -329,8 +329,11 @@ final class SlackHandlers implements AutoCloseable {
 
   private static Map<String, String> options(Command c, String text) {
     Map<String, String> options = new HashMap<>();
-    if (c == Command.REPORT && !text.isBlank()) {
-      options.put("days", text.strip());
+    if (c == Command.REPORT) {
+      String days = text.strip().replaceFirst("^report\\b", "").strip();
+      if (!days.isEmpty()) {
+        options.put("days", days);
+      }
     }
     if (c == Command.ADD) {
       Matcher m = ADD_FIELD.matcher(text);

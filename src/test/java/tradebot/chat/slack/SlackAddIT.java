@@ -100,13 +100,20 @@ class SlackAddIT {
   }
 
   /**
-   * {@code user} mentions the bot with {@code text} and shares {@code file}; returns the text and
-   * blocks of the private reply.
+   * {@code user} mentions the bot with {@code text} and shares {@code file} (none when empty);
+   * returns the text and blocks of the private reply.
    */
   private String addReply(String user, String text, Map<String, Object> file) throws Exception {
     events++;
     String ts = "1700000900.0000" + events;
-    slack.post(mention("EvAdd" + events, user, CHANNEL, ts, "<@UBOT> " + text, List.of(file)));
+    slack.post(
+        mention(
+            "EvAdd" + events,
+            user,
+            CHANNEL,
+            ts,
+            "<@UBOT> " + text,
+            file.isEmpty() ? List.of() : List.of(file)));
     ephemerals++;
     Map<String, String> reply = fake.awaitEphemeral(CHANNEL, ephemerals).get(ephemerals - 1);
     assertEquals(user, reply.get("user"));
@@ -181,6 +188,16 @@ class SlackAddIT {
     assertTrue(digest.contains("New tariff report: "), digest);
     assertTrue(digest.contains("China will cut its tariff on US soybeans to 3% from 13%"), digest);
     assertTrue(files().contains(PAGE_FILE), files().toString());
+
+    String report = addReply(MODERATOR, "report 1", Map.of());
+    assertTrue(report.contains("Reloads, newest first:"), report);
+    assertTrue(report.contains("swapped · by slack · loaded: 5 articles"), report);
+    assertTrue(
+        report.contains(" · new tariff report: 2025-12-10 · China on US · reduced · 3% from 13%"),
+        report);
+    assertTrue(
+        report.contains("\"BEIJING — China will cut its tariff on US soybeans to 3% from 13%"),
+        report);
 
     slack.post(
         mention(

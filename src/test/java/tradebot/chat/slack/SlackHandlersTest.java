@@ -47,6 +47,30 @@ class SlackHandlersTest {
   }
 
   @Test
+  void reportMentionTakesTheNumberOfDaysAfterTheWord() {
+    ChatRequest days = mention("<@UBOT> report 14");
+    assertEquals(Command.REPORT, days.command());
+    assertEquals(Map.of("days", "14"), days.options());
+    assertEquals(Map.of(), mention("<@UBOT> report").options());
+  }
+
+  @Test
+  void addMentionTakesEachFieldUpToTheNextFieldsName() {
+    ChatRequest add =
+        mention(
+            "<@UBOT> add title: China cuts soybean tariffs outlet: Pacific Trade Review"
+                + " published: 2025-12-05 url: <https://example.com/a|example.com/a>");
+    assertEquals(Command.ADD, add.command());
+    assertEquals(
+        Map.of(
+            "title", "China cuts soybean tariffs",
+            "outlet", "Pacific Trade Review",
+            "published", "2025-12-05",
+            "url", "https://example.com/a"),
+        add.options());
+  }
+
+  @Test
   void aMentionOfSomeoneElseInsideTheQuestionIsKept() {
     assertEquals("ask <@U2> about tariffs", mention("<@UBOT> ask <@U2> about tariffs").text());
   }
