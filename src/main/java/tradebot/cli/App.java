@@ -76,6 +76,23 @@ public final class App implements AutoCloseable {
   }
 
   /**
+   * Starts for a one-shot command ({@code ask}, {@code sources}, {@code tariff}, {@code index},
+   * {@code eval}) with the index on disk under the configured data directory, loaded, and the
+   * feedback database in a temporary file: what such a command does is neither kept nor audited,
+   * and it can run while a server holds the real database.
+   */
+  public static App startOneShot(TradebotConfig config) {
+    Clock clock = Clock.systemUTC();
+    return new App(
+            config,
+            IndexStore.onDisk(config.dataDir()),
+            clock,
+            Embedders.onDisk(config.dataDir()),
+            FeedbackStore.temporary(clock, config.privacy()))
+        .load();
+  }
+
+  /**
    * Starts with the index in memory and the feedback database in a temporary file (tests,
    * benchmarks), loaded.
    */

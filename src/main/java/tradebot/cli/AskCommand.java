@@ -39,7 +39,7 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (App app = App.start(options.config())) {
+    try (App app = App.startOneShot(options.config())) {
       if (words != null && !words.isEmpty()) {
         print(out, app, String.join(" ", words));
         return 0;

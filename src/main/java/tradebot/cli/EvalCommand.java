@@ -99,7 +99,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private int one(Path file, TradebotConfig config) throws Exception {
     List<EvalQuestion> questions = QuestionFile.read(file);
-    try (App app = App.start(config)) {
+    try (App app = App.startOneShot(config)) {
       Map<String, String> bodies = new HashMap<>();
       KnowledgeLoader loader = new KnowledgeLoader(Ingester.fromConfig(config.configDir()));
       List<Document> documents = loader.load(config.knowledge().dir()).documents();

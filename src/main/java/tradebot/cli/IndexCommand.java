@@ -28,7 +28,7 @@ final class IndexCommand implements Callable<Integer> {
       Files.deleteIfExists(current);
     }
     long t0 = System.nanoTime();
-    try (App app = App.start(config)) {
+    try (App app = App.startOneShot(config)) {
       ReloadReport r = app.startup();
       System.out.println(r.message());
       System.out.printf(

@@ -16,7 +16,7 @@ final class SourcesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.start(options.config())) {
+    try (App app = App.startOneShot(options.config())) {
       TradeService.Listing c = app.service().sources();
       System.out.printf(
           "%-44s %-42s %-10s %8s %7s  %s%n",

@@ -51,7 +51,7 @@ final class TariffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (App app = App.start(options.config())) {
+    try (App app = App.startOneShot(options.config())) {
       if (json) {
         switch (app.service().tariffs(direction)) {
           case TradeService.Tariffs.UnknownDirection u ->

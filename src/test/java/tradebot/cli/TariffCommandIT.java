@@ -33,6 +33,7 @@ import tradebot.chat.Command;
 import tradebot.chat.Platform;
 import tradebot.chat.console.ConsoleChat;
 import tradebot.config.ConfigLoader;
+import tradebot.feedback.FeedbackStore;
 
 /**
  * {@code /tariff} through the shared Bot, and {@code tradebot tariff} on the command line, over the
@@ -136,6 +137,8 @@ class TariffCommandIT {
       }
     }
     assertEquals(7, root.path("history").size());
+    // a one-shot command keeps nothing: no feedback database, so no audit of its load
+    assertFalse(Files.exists(data.resolve("index").resolve(FeedbackStore.FILE)));
     BufferedImage image = ImageIO.read(Files.newInputStream(chart));
     assertEquals(1000, image.getWidth());
     assertEquals(500, image.getHeight());
