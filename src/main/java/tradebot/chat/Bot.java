@@ -60,7 +60,7 @@ public final class Bot implements ChatService {
         case ADD -> add(request);
         case VOTE -> vote(request);
         case REPORT -> report(request);
-        case HELP -> help();
+        case HELP -> help(request.platform());
         case TARIFF -> tariff(request);
       };
     } catch (RuntimeException e) {
@@ -498,24 +498,56 @@ public final class Bot implements ChatService {
         .build();
   }
 
-  private static ChatReply help() {
+  /**
+   * The commands with an example of each, as they are typed on the asker's platform: Discord's
+   * slash commands take named options, Slack's take words and adding an article is a mention with
+   * the file, the console has no uploads.
+   */
+  static ChatReply help(Platform platform) {
+    boolean discord = platform == Platform.DISCORD;
+    boolean slack = platform == Platform.SLACK;
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        platform == Platform.CONSOLE
+            ? "<question>: an answer with verbatim quotes and sources, e.g. what is the US tariff"
+                + " on Chinese goods now?"
+            : "/ask <question>: an answer with verbatim quotes and sources, e.g. /ask what is the"
+                + " US tariff on Chinese goods now?");
+    if (slack) {
+      lines.add(
+          "@tradebot <question>: the same, answered in the thread, e.g. @tradebot who led the"
+              + " US delegation?");
+    }
+    lines.add(
+        "/tariff: the latest tariff level each way and since when, what is pending, history"
+            + (platform == Platform.CONSOLE ? "" : " and a chart")
+            + ", e.g. "
+            + (discord ? "/tariff direction: us-china history: true" : "/tariff history us-china"));
+    lines.add("/sources: the articles I answer from, e.g. /sources");
+    if (discord || slack) {
+      lines.add("👍 / 👎 under an answer: tell the moderators whether it helped");
+    }
+    lines.add("/reload: reload the knowledge base and say what changed (moderators), e.g. /reload");
+    if (discord) {
+      lines.add(
+          "/add: add an article from an attached .md, .txt or saved .html file and reload"
+              + " (moderators), e.g. /add file: page.html outlet: Reuters");
+    }
+    if (slack) {
+      lines.add(
+          "@tradebot add: add the .md, .txt or saved .html file shared in the message and reload"
+              + " (moderators), e.g. @tradebot add outlet: Reuters published: 2025-12-05");
+    }
+    lines.add(
+        "/report: the questions I could not answer and the answers voted down (moderators), e.g. "
+            + (discord ? "/report days: 7" : "/report 7"));
+    if (platform == Platform.CONSOLE) {
+      lines.add("/quit: leave, e.g. /quit");
+    }
     return ChatReply.of(
             ChatReply.Status.INFO,
             "I answer questions about US-China trade policy from cited news articles.")
-        .lines(
-            List.of(
-                "/ask <question>: an answer with verbatim quotes and sources, e.g."
-                    + " /ask what is the US tariff on Chinese goods now?",
-                "/tariff: the latest tariff level each way and since when, what is pending,"
-                    + " history and a chart, e.g. /tariff direction: us-china history: true",
-                "/sources: the articles I answer from, e.g. /sources",
-                "👍 / 👎 under an answer: tell the moderators whether it helped",
-                "/reload: reload the knowledge base and say what changed (moderators), e.g."
-                    + " /reload",
-                "/add: add an article from an attached .md, .txt or saved .html file and reload"
-                    + " (moderators), e.g. /add file: page.html outlet: Reuters",
-                "/report: the questions I could not answer and the answers voted down"
-                    + " (moderators), e.g. /report days: 7"))
+        .lines(lines)
         .ephemeral()
         .build();
   }

@@ -141,13 +141,44 @@ class FeedbackThroughTheBotTest {
   }
 
   @Test
-  void helpGivesAnExampleOfEachCommand() {
-    ChatReply help = handle(Command.HELP, "U1", false, Map.of(), "");
-    for (String command : List.of("/ask", "/tariff", "/sources", "/reload", "/report")) {
-      assertTrue(
-          help.lines().stream()
-              .anyMatch(l -> l.startsWith(command) && l.contains(", e.g. " + command)),
-          command + " in " + help.lines());
-    }
+  void helpGivesAnExampleOfEachCommandAsItIsTypedOnTheAskersPlatform() {
+    Map<Platform, List<String>> examples =
+        Map.of(
+            Platform.DISCORD,
+            List.of(
+                "/ask what",
+                "/tariff direction: us-china history: true",
+                "/sources",
+                "/reload",
+                "/add file: page.html",
+                "/report days: 7"),
+            Platform.SLACK,
+            List.of(
+                "/ask what",
+                "@tradebot who",
+                "/tariff history us-china",
+                "/sources",
+                "/reload",
+                "@tradebot add outlet: Reuters",
+                "/report 7"),
+            Platform.CONSOLE,
+            List.of("what is", "/tariff history us-china", "/sources", "/reload", "/report 7"));
+    examples.forEach(
+        (platform, wanted) -> {
+          ChatReply help =
+              app.bot()
+                  .handle(new ChatRequest(platform, "U1", "C1", Command.HELP, "", false, Map.of()));
+          for (String example : wanted) {
+            assertTrue(
+                help.lines().stream().anyMatch(l -> l.contains(", e.g. " + example)),
+                platform + ": " + example + " in " + help.lines());
+          }
+        });
+    ChatReply console =
+        app.bot()
+            .handle(
+                new ChatRequest(Platform.CONSOLE, "U1", "C1", Command.HELP, "", false, Map.of()));
+    assertTrue(
+        console.lines().stream().noneMatch(l -> l.contains("/add")), console.lines().toString());
   }
 }

@@ -14,8 +14,9 @@ import tradebot.chat.TextRenderer;
 
 /**
  * The console chat: one line in, one reply out. A line that starts with a slash is a command
- * ({@code /tariff history}, {@code /sources}, {@code /reload}, {@code /help}, {@code /quit}); any
- * other line is a question. The local user is a moderator. Not thread-safe: one console, one loop.
+ * ({@code /tariff history}, {@code /sources}, {@code /reload}, {@code /report [days]}, {@code
+ * /help}, {@code /quit}); any other line is a question. The local user is a moderator. Not
+ * thread-safe: one console, one loop.
  */
 public final class ConsoleChat {
   private final ChatService bot;
@@ -64,6 +65,8 @@ public final class ConsoleChat {
       case "sources" -> request(Command.SOURCES, "", Map.of());
       case "reload" -> request(Command.RELOAD, "", Map.of());
       case "tariff" -> request(Command.TARIFF, "", tariffOptions(rest));
+      case "report" ->
+          request(Command.REPORT, "", rest.isBlank() ? Map.of() : Map.of("days", rest.strip()));
       default -> request(Command.HELP, "", Map.of());
     };
   }
