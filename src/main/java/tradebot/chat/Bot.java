@@ -306,10 +306,9 @@ public final class Bot implements ChatService {
     Map<String, Corpus.ArticleInfo> serving = new HashMap<>();
     TariffTimeline timeline = null;
     if (report.ok()) {
-      service.sources().articles().forEach(a -> serving.put(a.source().id(), a));
-      if (service.tariffs("") instanceof TradeService.Tariffs.Levels levels) {
-        timeline = levels.timeline();
-      }
+      TradeService.Listing now = service.sources(); // articles and tariffs of one version
+      now.articles().forEach(a -> serving.put(a.source().id(), a));
+      timeline = now.tariffs();
     }
     articles(lines, "Added", report.added(), serving);
     articles(lines, "Changed", report.changed(), serving);

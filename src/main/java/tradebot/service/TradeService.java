@@ -161,16 +161,19 @@ public final class TradeService {
   }
 
   /**
-   * The articles of the knowledge base and the files it skipped.
+   * The articles of one knowledge base, the files it skipped and its tariff timeline, all read from
+   * the same version.
    *
    * @param passages passages indexed, over all articles
    * @param figures figures extracted, over all articles
+   * @param tariffs the tariff timeline of these articles
    */
   public record Listing(
       List<Corpus.ArticleInfo> articles,
       List<LoadError> skipped,
       int passages,
       int figures,
+      TariffTimeline tariffs,
       KnowledgeBase base) {
     public Listing {
       articles = List.copyOf(articles);
@@ -372,7 +375,12 @@ public final class TradeService {
     try (CorpusManager.Lease lease = corpora.acquire()) {
       Corpus c = lease.corpus();
       return new Listing(
-          c.articles(), c.errors(), c.passageCount(), c.figureCount(), KnowledgeBase.of(c));
+          c.articles(),
+          c.errors(),
+          c.passageCount(),
+          c.figureCount(),
+          c.tariffs(),
+          KnowledgeBase.of(c));
     }
   }
 
