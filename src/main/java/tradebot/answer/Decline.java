@@ -52,15 +52,21 @@ final class Decline {
     g[DeclineFeature.MARGIN.ordinal()] =
         ranked.size() > 1 ? top.score() - ranked.get(1).score() : 1;
     double sum = 0;
+    double sameArticle = 0;
+    String article = top.passage().source().id();
     for (Ranker.Candidate c : ranked) {
-      sum += Math.exp(c.score() - top.score());
+      double e = Math.exp(c.score() - top.score());
+      sum += e;
+      sameArticle += c.passage().source().id().equals(article) ? e : 0;
     }
     g[DeclineFeature.TOP_SHARE.ordinal()] = 1 / sum;
+    g[DeclineFeature.TOP_ARTICLE_SHARE.ordinal()] = sameArticle / sum;
     g[DeclineFeature.TOP_COSINE.ordinal()] = tenths(top.feature(Feature.COSINE));
     g[DeclineFeature.MAX_COSINE.ordinal()] = tenths(maxCosine);
     g[DeclineFeature.TOP_COVERAGE.ordinal()] = top.coverage();
     g[DeclineFeature.TOP_LEXICAL_CONFIDENCE.ordinal()] = top.confidence();
     g[DeclineFeature.TOP_ENTITY_MISSING.ordinal()] = top.entityMissing() ? 1 : 0;
+    g[DeclineFeature.TOP_NAMED_DATE.ordinal()] = top.feature(Feature.NAMED_DATE);
     g[DeclineFeature.TOP_CONTENT_MISSING.ordinal()] = 1 - top.contentCoverage();
     g[DeclineFeature.TOP_ANSWER_TYPE.ordinal()] = top.typed() ? 1 : 0;
     return g;

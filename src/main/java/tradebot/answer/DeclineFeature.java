@@ -14,6 +14,11 @@ enum DeclineFeature {
   MARGIN,
   /** The best candidate's share of the candidates' softmax: how much it stands out. */
   TOP_SHARE,
+  /**
+   * The share of the candidates' softmax that the best candidate's article holds: whether the
+   * evidence gathers in one article or spreads over many.
+   */
+  TOP_ARTICLE_SHARE,
   /** The best candidate's cosine with the question, in tenths above 0.8. */
   TOP_COSINE,
   /** The highest cosine among all candidates, in tenths above 0.8. */
@@ -29,6 +34,11 @@ enum DeclineFeature {
   TOP_CONTENT_MISSING,
   /** A name the question gives is missing from the best candidate's article. */
   TOP_ENTITY_MISSING,
+  /**
+   * The best candidate's article against the date the question names: 1 its month, 0.5 its year, -1
+   * another year, 0 when the question names none.
+   */
+  TOP_NAMED_DATE,
   /**
    * The best candidate's quote (the anchor or a sentence quoted with it) holds the kind of thing
    * asked for (1 for questions of no such kind).

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -277,5 +279,33 @@ class AnswerServiceTest {
     }
     Files.writeString(dir.resolve(name), article);
     return App.inMemory(TradebotConfig.defaults(Path.of("config")).withKnowledgeDir(dir), CLOCK);
+  }
+
+  /**
+   * The explained decision's line: "answerable=... -> answer; bias ... feature value*weight=...".
+   */
+  private static String decision(String question) {
+    return app.answers().explain(question).stream()
+        .filter(l -> l.startsWith("answerable="))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theDeclineReadsWhetherTheBestArticleIsOfTheMonthOrYearTheQuestionNames() {
+    String month = decision("Who led the US delegation to Beijing in May 2018?");
+    String otherYear = decision("Who led the US delegation to Beijing in 2021?");
+    assertTrue(month.contains(" top_named_date 1.000*"), month);
+    assertTrue(otherYear.contains(" top_named_date -1.000*"), otherYear);
+  }
+
+  @Test
+  void theDeclineReadsHowMuchOfTheEvidenceLiesInTheBestArticle() {
+    String d = decision("Who led the US delegation to Beijing in May 2018?");
+    Matcher m = Pattern.compile(" top_article_share ([0-9.]+)\\*").matcher(d);
+    assertTrue(m.find(), d);
+    double share = Double.parseDouble(m.group(1));
+    // the May 2018 talks are the AP article's: most of the candidates' weight is there
+    assertTrue(share > 0.5 && share <= 1.0, d);
   }
 }
