@@ -73,9 +73,9 @@ class HostileQuestionsTest {
                   List.of(),
                   null)),
           declined("every query-syntax character", NOT_COVERED),
-          // Query syntax is words like any other, and these words no article uses make the
-          // question unlike anything the sources answer.
-          declined("query syntax around a question", NOT_COVERED),
+          // Query syntax is words like any other; the question inside is still read and
+          // answered (since the 2026-12-03 refit: it was declined before).
+          answered("query syntax around a question", MNUCHIN),
           declined("field and wildcard query", NOT_COVERED),
           Map.entry(
               "backtracking bait",
@@ -89,8 +89,10 @@ class HostileQuestionsTest {
           // The link's text ("click here") stays as words of the question beside it.
           answered("markdown link", MNUCHIN),
           answered("code fence", "Treasury Secretary Steven Mnuchin: " + MNUCHIN),
-          // Words around the question that no article covers lower the confidence below the bar.
-          declined("HTML and script", NOT_COVERED),
+          // Markup around the question is words no article uses: the question inside is still
+          // answered (since the 2026-12-03 refit) ...
+          answered("HTML and script", MNUCHIN),
+          // ... while these words lower the confidence below the bar.
           declined("SQL and shell", NOT_COVERED),
           declined("one long word", NOT_COVERED));
 
