@@ -317,23 +317,21 @@ final class SlackHandlers implements AutoCloseable {
     } else {
       c = Command.ASK;
     }
+    // The command's arguments are what follows its word, as a slash command's text is (an added
+    // article's fields keep their case).
+    String args = (c == Command.ADD ? rest : lower).replaceFirst("^\\S+\\s*", "");
     return new ChatRequest(
-        Platform.SLACK,
-        user,
-        channel,
-        c,
-        c == Command.ASK ? rest : "",
-        false,
-        options(c, c == Command.ADD ? rest : lower));
+        Platform.SLACK, user, channel, c, c == Command.ASK ? rest : "", false, options(c, args));
   }
 
+  /**
+   * The options of command {@code c} given {@code text}, its arguments: a slash command's text, or
+   * what follows the command's word in a mention.
+   */
   private static Map<String, String> options(Command c, String text) {
     Map<String, String> options = new HashMap<>();
-    if (c == Command.REPORT) {
-      String days = text.strip().replaceFirst("^report\\b", "").strip();
-      if (!days.isEmpty()) {
-        options.put("days", days);
-      }
+    if (c == Command.REPORT && !text.isBlank()) {
+      options.put("days", text.strip());
     }
     if (c == Command.ADD) {
       Matcher m = ADD_FIELD.matcher(text);
