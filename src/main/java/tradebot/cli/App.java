@@ -3,6 +3,7 @@ package tradebot.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import tradebot.answer.AnswerService;
 import tradebot.chat.Bot;
 import tradebot.config.TradebotConfig;
@@ -66,13 +67,11 @@ public final class App implements AutoCloseable {
    * started meanwhile says it is not ready).
    */
   public static App open(TradebotConfig config) {
-    Clock clock = Clock.systemUTC();
-    return new App(
+    return onDisk(
         config,
-        IndexStore.onDisk(config.dataDir()),
-        clock,
-        Embedders.onDisk(config.dataDir()),
-        FeedbackStore.open(config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()));
+        clock ->
+            FeedbackStore.open(
+                config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()));
   }
 
   /**
@@ -82,14 +81,18 @@ public final class App implements AutoCloseable {
    * and it can run while a server holds the real database.
    */
   public static App startOneShot(TradebotConfig config) {
+    return onDisk(config, clock -> FeedbackStore.temporary(clock, config.privacy())).load();
+  }
+
+  /** The index and embeddings on disk under the data directory, with {@code feedback}'s store. */
+  private static App onDisk(TradebotConfig config, Function<Clock, FeedbackStore> feedback) {
     Clock clock = Clock.systemUTC();
     return new App(
-            config,
-            IndexStore.onDisk(config.dataDir()),
-            clock,
-            Embedders.onDisk(config.dataDir()),
-            FeedbackStore.temporary(clock, config.privacy()))
-        .load();
+        config,
+        IndexStore.onDisk(config.dataDir()),
+        clock,
+        Embedders.onDisk(config.dataDir()),
+        feedback.apply(clock));
   }
 
   /**
