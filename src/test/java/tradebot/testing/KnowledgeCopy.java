@@ -3,6 +3,7 @@ package tradebot.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,14 @@ import java.util.stream.Stream;
  * deleted on close.
  */
 public final class KnowledgeCopy implements AutoCloseable {
+  /** The name of {@link #brokenArticle()} in the tests that upload it. */
+  public static final String BROKEN_NAME = "broken.md";
+
+  /** What the bot answers to an upload of {@link #brokenArticle()} named {@link #BROKEN_NAME}. */
+  public static final String BROKEN_REFUSAL =
+      "Not added: broken.md:4: published must be an ISO date like 2025-04-11: 5 May."
+          + " Nothing was changed.";
+
   private final Path dir;
 
   private KnowledgeCopy(Path dir) {
@@ -39,6 +48,12 @@ public final class KnowledgeCopy implements AutoCloseable {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
+  }
+
+  /** An article whose date (line 4) is no ISO date: the loader refuses it. */
+  public static byte[] brokenArticle() {
+    return "---\ntitle: T\noutlet: O\npublished: 5 May\n---\nText here.\n"
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** A test resource's bytes ({@code /html/wire-article.html}). */

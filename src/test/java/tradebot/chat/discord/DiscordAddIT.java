@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -90,18 +89,9 @@ class DiscordAddIT extends DiscordFixture {
   @Test
   @Order(2)
   void aBrokenFileIsRefusedWithTheLineAndReasonAndNothingIsWritten() throws Exception {
-    byte[] broken =
-        "---\ntitle: T\noutlet: O\npublished: 5 May\n---\nText here.\n"
-            .getBytes(StandardCharsets.UTF_8);
+    JsonNode reply = moderatorAdds(KnowledgeCopy.BROKEN_NAME, KnowledgeCopy.brokenArticle());
 
-    JsonNode reply = moderatorAdds("broken.md", broken);
-
-    assertTrue(
-        text(reply)
-            .contains(
-                "Not added: broken.md:4: published must be an ISO date like 2025-04-11: 5 May."
-                    + " Nothing was changed."),
-        reply.toString());
+    assertTrue(text(reply).contains(KnowledgeCopy.BROKEN_REFUSAL), reply.toString());
     assertEquals(4, files().size());
   }
 

@@ -8,7 +8,6 @@ import static tradebot.chat.slack.SlackRequests.texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -150,18 +149,13 @@ class SlackAddIT {
   @Test
   @Order(3)
   void aBrokenFileIsRefusedWithTheLineAndReasonAndNothingIsWritten() throws Exception {
-    byte[] broken =
-        "---\ntitle: T\noutlet: O\npublished: 5 May\n---\nText here.\n"
-            .getBytes(StandardCharsets.UTF_8);
-    String url = fake.shareFile("F3", "broken.md", broken);
+    byte[] broken = KnowledgeCopy.brokenArticle();
+    String name = KnowledgeCopy.BROKEN_NAME;
+    String url = fake.shareFile("F3", name, broken);
 
-    String reply = addReply(MODERATOR, "add", shared("F3", "broken.md", broken.length, url));
+    String reply = addReply(MODERATOR, "add", shared("F3", name, broken.length, url));
 
-    assertTrue(
-        reply.contains(
-            "Not added: broken.md:4: published must be an ISO date like 2025-04-11: 5 May."
-                + " Nothing was changed."),
-        reply);
+    assertTrue(reply.contains(KnowledgeCopy.BROKEN_REFUSAL), reply);
     FakeSlack.Received fetched = fake.received(URI.create(url).getPath()).getFirst();
     assertEquals("Bearer " + TOKEN, fetched.authorization());
     assertEquals(4, files().size());
