@@ -48,7 +48,9 @@ public final class ConfigLoader {
           "user_rate",
           "channel_rate",
           "rest_base_url",
-          "gateway_url");
+          "gateway_url",
+          "shards");
+  static final Keys SHARDS = new Keys("discord.shards", "total", "ids");
   private static final Keys SLACK = new Keys("slack", "moderator_user_ids", "user_rate", "api_url");
   private static final Keys PRIVACY = new Keys("privacy", "store_questions", "retention_days");
   private static final Pattern STORED_QUESTIONS = Pattern.compile("all|declined|none");
@@ -126,7 +128,8 @@ public final class ConfigLoader {
             dc.rate("user_rate", d.discord().userRate()),
             dc.rate("channel_rate", d.discord().channelRate()),
             dc.url("rest_base_url", d.discord().restBaseUrl(), Set.of("http", "https"), false),
-            dc.url("gateway_url", d.discord().gatewayUrl(), Set.of("ws", "wss"), true)),
+            dc.url("gateway_url", d.discord().gatewayUrl(), Set.of("ws", "wss"), true),
+            dc.shards("shards", d.discord().shards())),
         new TradebotConfig.Slack(
             sl.strings(
                 "moderator_user_ids",
@@ -177,6 +180,13 @@ public final class ConfigLoader {
     rate(dc.putObject("channel_rate"), c.discord().channelRate());
     dc.put("rest_base_url", c.discord().restBaseUrl());
     dc.put("gateway_url", c.discord().gatewayUrl());
+    if (c.discord().shards().auto()) {
+      dc.put("shards", "auto");
+    } else {
+      ObjectNode sh = dc.putObject("shards");
+      sh.put("total", c.discord().shards().total());
+      c.discord().shards().ids().forEach(sh.putArray("ids")::add);
+    }
     ObjectNode sl = root.putObject("slack");
     c.slack().moderatorUserIds().forEach(sl.putArray("moderator_user_ids")::add);
     rate(sl.putObject("user_rate"), c.slack().userRate());
@@ -205,6 +215,7 @@ public final class ConfigLoader {
 
   /** Every key the file may hold, dotted, for documentation checks. */
   static List<String> allKeys() {
-    return Keys.dotted(List.of(TOP, KNOWLEDGE, SERVER, ANSWER, DISCORD, SLACK, PRIVACY), RATE);
+    return Keys.dotted(
+        List.of(TOP, KNOWLEDGE, SERVER, ANSWER, DISCORD, SHARDS, SLACK, PRIVACY), RATE);
   }
 }

@@ -243,6 +243,36 @@ final class ConfigSection {
             86_400));
   }
 
+  /**
+   * {@code auto}, or a mapping {@code {total: N, ids: [...]}} whose ids default to every shard of
+   * the total.
+   */
+  TradebotConfig.Shards shards(String name, TradebotConfig.Shards fallback) {
+    YamlTree.Node node = map.get(name);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isMap()) {
+      if ("auto".equals(node.scalar())) {
+        return TradebotConfig.Shards.AUTO;
+      }
+      throw error(name, key(name) + " must be auto or {total: N, ids: [...]}: " + node.describe());
+    }
+    ConfigSection s = section(name, ConfigLoader.SHARDS);
+    if (!s.map.containsKey("total")) {
+      throw error(name, key(name) + " needs a total (how many shards in all processes)");
+    }
+    int total = s.integer("total", 1, 1, 10_000);
+    List<String> ids = s.strings("ids", List.of(), DIGITS, "a shard id (0, 1, ...)");
+    return s.build(
+        () ->
+            ids.isEmpty()
+                ? TradebotConfig.Shards.all(total)
+                : new TradebotConfig.Shards(total, ids.stream().map(Integer::valueOf).toList()));
+  }
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,5}");
+
   /** Builds a record from this section, putting the section's line on its validation errors. */
   <T> T build(Supplier<T> make) {
     try {

@@ -220,7 +220,8 @@ public record TradebotConfig(
       RateLimit userRate,
       RateLimit channelRate,
       String restBaseUrl,
-      String gatewayUrl) {
+      String gatewayUrl,
+      Shards shards) {
     public static final Discord DEFAULTS =
         new Discord(
             List.of(),
@@ -228,7 +229,32 @@ public record TradebotConfig(
             new RateLimit(5, Duration.ofSeconds(30)),
             new RateLimit(20, Duration.ofSeconds(60)),
             "https://discord.com/api/v10/",
-            "");
+            "",
+            Shards.SINGLE);
+
+    /** As the canonical constructor, unsharded (one process, one shard). */
+    public Discord(
+        List<String> guildIds,
+        List<String> moderatorRoleIds,
+        RateLimit userRate,
+        RateLimit channelRate,
+        String restBaseUrl,
+        String gatewayUrl) {
+      this(
+          guildIds,
+          moderatorRoleIds,
+          userRate,
+          channelRate,
+          restBaseUrl,
+          gatewayUrl,
+          Shards.SINGLE);
+    }
+
+    /** The same settings running {@code shards}. */
+    public Discord withShards(Shards shards) {
+      return new Discord(
+          guildIds, moderatorRoleIds, userRate, channelRate, restBaseUrl, gatewayUrl, shards);
+    }
 
     public Discord {
       guildIds = List.copyOf(guildIds);
@@ -237,6 +263,68 @@ public record TradebotConfig(
       Objects.requireNonNull(channelRate, "discord.channel_rate");
       Objects.requireNonNull(restBaseUrl, "discord.rest_base_url");
       gatewayUrl = gatewayUrl == null ? "" : gatewayUrl;
+      Objects.requireNonNull(shards, "discord.shards");
+    }
+  }
+
+  /**
+   * Which Discord shards this process runs: the shard ids {@code ids} of {@code total}, or every
+   * shard of the total Discord recommends ({@link #AUTO}). A guild lives on shard {@code (guild_id
+   * >> 22) % total}; the process that runs shard 0 registers the global commands.
+   *
+   * @param total how many shards the bot has in all processes, or 0 for Discord's recommendation
+   * @param ids the shards this process runs (all of them when {@code total} is 0)
+   */
+  public record Shards(int total, List<Integer> ids) {
+    /** One process, one shard: what a bot in fewer than 2,500 guilds needs. */
+    public static final Shards SINGLE = new Shards(1, List.of(0));
+
+    /** Every shard in this process, as many as Discord's {@code /gateway/bot} recommends. */
+    public static final Shards AUTO = new Shards(0, List.of());
+
+    public Shards {
+      ids = List.copyOf(ids);
+      if (total < 0) {
+        throw new IllegalArgumentException("discord.shards.total must be at least 1: " + total);
+      }
+      if (total == 0 && !ids.isEmpty()) {
+        throw new IllegalArgumentException(
+            "discord.shards: ids " + ids + " need a total; with auto this process runs them all");
+      }
+      if (total > 0 && ids.isEmpty()) {
+        throw new IllegalArgumentException("discord.shards.ids must name at least one shard");
+      }
+      for (int id : ids) {
+        if (id < 0 || id >= total) {
+          throw new IllegalArgumentException(
+              "discord.shards.ids: shard " + id + " is not one of 0 to " + (total - 1));
+        }
+      }
+      if (new java.util.HashSet<>(ids).size() != ids.size()) {
+        throw new IllegalArgumentException("discord.shards.ids names a shard twice: " + ids);
+      }
+    }
+
+    /** The shards 0 to {@code total - 1}, all in this process. */
+    public static Shards all(int total) {
+      return new Shards(total, java.util.stream.IntStream.range(0, total).boxed().toList());
+    }
+
+    /** Whether Discord's recommendation decides the total. */
+    public boolean auto() {
+      return total == 0;
+    }
+
+    /** Whether this process runs shard 0, the one that registers global commands. */
+    public boolean registersGlobalCommands() {
+      return auto() || ids.contains(0);
+    }
+
+    /** {@code auto}, or e.g. {@code 0,1 of 4}. */
+    public String label() {
+      return auto()
+          ? "auto"
+          : String.join(",", ids.stream().map(String::valueOf).toList()) + " of " + total;
     }
   }
 

@@ -55,6 +55,7 @@ class ConfigLoaderTest {
               channel_rate: {capacity: 9, per_seconds: 20}
               rest_base_url: http://127.0.0.1:9999/api
               gateway_url: ws://127.0.0.1:9998/
+              shards: {total: 4, ids: [2, 3]}
             slack:
               moderator_user_ids: [U0123ABCD]
               user_rate: {capacity: 4, per_seconds: 40}
@@ -73,6 +74,7 @@ class ConfigLoaderTest {
         new TradebotConfig.RateLimit(9, Duration.ofSeconds(20)), c.discord().channelRate());
     assertEquals("http://127.0.0.1:9999/api/", c.discord().restBaseUrl());
     assertEquals("ws://127.0.0.1:9998/", c.discord().gatewayUrl());
+    assertEquals(new TradebotConfig.Shards(4, List.of(2, 3)), c.discord().shards());
     assertEquals(List.of("U0123ABCD"), c.slack().moderatorUserIds());
     assertEquals(new TradebotConfig.RateLimit(4, Duration.ofSeconds(40)), c.slack().userRate());
     assertEquals("https://slack.example/api/", c.slack().apiUrl());
@@ -85,6 +87,28 @@ class ConfigLoaderTest {
     assertEquals(new TradebotConfig.Server(9000, "127.0.0.1"), c.server());
     assertEquals(new TradebotConfig.RateLimit(2, Duration.ofSeconds(30)), c.discord().userRate());
     assertEquals(TradebotConfig.Answer.DEFAULTS, c.answer());
+  }
+
+  @Test
+  void shardsAreAutoOrATotalWhoseIdsDefaultToEveryShard() {
+    assertEquals(
+        TradebotConfig.Shards.AUTO, parse("discord:\n  shards: auto\n").discord().shards());
+    assertEquals(
+        new TradebotConfig.Shards(3, List.of(0, 1, 2)),
+        parse("discord:\n  shards: {total: 3}\n").discord().shards());
+  }
+
+  @Test
+  void aShardOutsideTheTotalIsRefusedNamingItAndTheLine() {
+    ConfigException e = bad("discord:\n  shards: {total: 2, ids: [0, 2]}\n");
+    assertEquals(
+        "tradebot.yaml:2: discord.shards.ids: shard 2 is not one of 0 to 1", e.getMessage());
+    assertEquals(
+        "tradebot.yaml:2: discord.shards needs a total (how many shards in all processes)",
+        bad("discord:\n  shards: {ids: [1]}\n").getMessage());
+    assertEquals(
+        "tradebot.yaml:2: discord.shards must be auto or {total: N, ids: [...]}: \"many\"",
+        bad("discord:\n  shards: many\n").getMessage());
   }
 
   @Test

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
@@ -21,6 +21,8 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -35,10 +37,11 @@ import tradebot.chat.Unreachable;
 import tradebot.config.TradebotConfig;
 
 /**
- * The Discord bot: a JDA client in light mode (no member or presence caches) with the two intents
- * it needs, GUILDS and GUILD_MESSAGES (mentions carry their content without the privileged
- * message-content intent). Registers the slash commands when ready. Thread-safe; close it to log
- * out.
+ * The Discord bot: JDA's shard manager running this process's shards ({@code discord.shards}: one
+ * by default), each in light mode (no member or presence caches) with the two intents it needs,
+ * GUILDS and GUILD_MESSAGES (mentions carry their content without the privileged message-content
+ * intent). Registers the slash commands once when ready: global ones from the process that runs
+ * shard 0, guild ones from the shard each guild lives on. Thread-safe; close it to log out.
  */
 public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
@@ -49,14 +52,17 @@ public final class DiscordBot implements AutoCloseable {
    */
   static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
 
+  /** More shards than one process ever runs: what a shutdown releases the readiness wait by. */
+  private static final int SHARDS_MAX = 100_000;
+
   /** How long one REST call may take to connect, send or answer: OkHttp's and JDA's default. */
   static final Duration REST_TIMEOUT = Duration.ofSeconds(10);
 
-  private final JDA jda;
+  private final ShardManager shards;
   private final ThreadPoolExecutor work;
 
-  private DiscordBot(JDA jda, ThreadPoolExecutor work) {
-    this.jda = jda;
+  private DiscordBot(ShardManager shards, ThreadPoolExecutor work) {
+    this.shards = shards;
     this.work = work;
   }
 
@@ -109,19 +115,19 @@ public final class DiscordBot implements AutoCloseable {
     MessageRequest.setDefaultMentionRepliedUser(false);
 
     ThreadPoolExecutor work = workers();
-    CountDownLatch settled = new CountDownLatch(1);
-    AtomicBoolean ready = new AtomicBoolean();
+    Semaphore readyShards = new Semaphore(0);
+    AtomicBoolean closed = new AtomicBoolean();
     ListenerAdapter readiness =
         new ListenerAdapter() {
           @Override
           public void onReady(ReadyEvent event) {
-            ready.set(true);
-            settled.countDown();
+            readyShards.release();
           }
 
           @Override
           public void onShutdown(ShutdownEvent event) {
-            settled.countDown();
+            closed.set(true);
+            readyShards.release(SHARDS_MAX);
           }
         };
     DiscordListener listener =
@@ -132,14 +138,19 @@ public final class DiscordBot implements AutoCloseable {
             new CitationStore(500),
             work,
             onRateLimited);
-    JDABuilder builder =
-        JDABuilder.createLight(token.strip(), EnumSet.copyOf(INTENTS))
+    TradebotConfig.Shards plan = config.shards();
+    DefaultShardManagerBuilder builder =
+        DefaultShardManagerBuilder.createLight(token.strip(), EnumSet.copyOf(INTENTS))
+            .setShardsTotal(plan.auto() ? -1 : plan.total())
             .setRestConfig(new RestConfig().setBaseUrl(restBase(config.restBaseUrl())))
             .setHttpClientBuilder(http(restTimeout))
             .setCompression(Compression.NONE)
             .setGatewayEncoding(GatewayEncoding.JSON)
             .setEnableShutdownHook(false)
             .addEventListeners(readiness, listener);
+    if (!plan.auto()) {
+      builder.setShards(plan.ids().stream().mapToInt(Integer::intValue).toArray());
+    }
     if (!config.gatewayUrl().isBlank()) {
       String gateway = config.gatewayUrl();
       builder.setSessionController(
@@ -148,35 +159,59 @@ public final class DiscordBot implements AutoCloseable {
             public String getGateway() {
               return gateway;
             }
+
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+              // A test or proxy gateway: no /gateway/bot to ask, and the shards identify 16 at a
+              // time (the manager reads only the URL and the concurrency; the total is its own).
+              return new ShardedGateway(gateway, Math.max(1, plan.total()), 16);
+            }
           });
     }
-    JDA jda;
+    ShardManager manager;
     try {
-      jda = builder.build();
+      manager = builder.build();
     } catch (RuntimeException e) {
       work.shutdownNow();
       throw loginFailure(e, config.restBaseUrl());
     }
-    DiscordBot started = new DiscordBot(jda, work);
+    DiscordBot started = new DiscordBot(manager, work);
+    int expected = plan.auto() ? manager.getShardsTotal() : plan.ids().size();
     try {
-      if (!settled.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!readyShards.tryAcquire(expected, readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException(
-            "the Discord gateway session was not ready within " + readyTimeout);
+            "the Discord gateway sessions were not ready within "
+                + readyTimeout
+                + " ("
+                + readyShards.availablePermits()
+                + " of "
+                + expected
+                + " shards)");
       }
-      if (!ready.get()) {
+      if (closed.get()) {
         throw new IllegalStateException(
-            "the Discord gateway closed the session: " + jda.getStatus());
+            "the Discord gateway closed the session: " + statuses(manager));
       }
     } catch (InterruptedException | RuntimeException e) {
       started.shutdownNow();
       throw e;
     }
+    List<JDA> running = manager.getShardCache().asList();
     log.info(
-        "logged in to Discord as {} in {} guilds",
-        jda.getSelfUser().getName(),
-        jda.getGuildCache().size());
-    SlashCommands.register(jda, config.guildIds());
+        "logged in to Discord as {}: shards {} of {}, {} guilds",
+        running.getFirst().getSelfUser().getName(),
+        running.stream().map(j -> j.getShardInfo().getShardId()).sorted().toList(),
+        manager.getShardsTotal(),
+        manager.getGuildCache().size());
+    SlashCommands.register(manager, config.guildIds(), plan);
     return started;
+  }
+
+  private static String statuses(ShardManager manager) {
+    return manager.getShardCache().stream()
+        .map(j -> j.getShardInfo().getShardString() + " " + j.getStatus())
+        .toList()
+        .toString();
   }
 
   /**
@@ -239,14 +274,16 @@ public final class DiscordBot implements AutoCloseable {
         new ThreadPoolExecutor.AbortPolicy());
   }
 
-  /** The JDA client (tests). */
-  JDA jda() {
-    return jda;
+  /** The shard manager (tests). */
+  ShardManager shards() {
+    return shards;
   }
 
-  /** Blocks until the client has shut down (after {@link #close()} from another thread). */
+  /** Blocks until every shard has shut down (after {@link #close()} from another thread). */
   public void awaitShutdown() throws InterruptedException {
-    jda.awaitShutdown();
+    for (JDA shard : shards.getShardCache().asList()) {
+      shard.awaitShutdown();
+    }
   }
 
   /** Logs out, waiting up to 10 seconds for replies in flight, then cuts the connection. */
@@ -255,9 +292,12 @@ public final class DiscordBot implements AutoCloseable {
     work.shutdown();
     try {
       work.awaitTermination(10, TimeUnit.SECONDS);
-      jda.shutdown();
-      if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
-        jda.shutdownNow();
+      List<JDA> running = shards.getShardCache().asList();
+      shards.shutdown();
+      for (JDA shard : running) {
+        if (!shard.awaitShutdown(Duration.ofSeconds(5))) {
+          shard.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -268,6 +308,7 @@ public final class DiscordBot implements AutoCloseable {
   /** Cuts the connection at once, dropping replies in flight. */
   public void shutdownNow() {
     work.shutdownNow();
-    jda.shutdownNow();
+    shards.getShardCache().forEach(JDA::shutdownNow);
+    shards.shutdown();
   }
 }

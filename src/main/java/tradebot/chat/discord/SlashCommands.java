@@ -14,11 +14,14 @@ import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatRequest;
 import tradebot.chat.Command;
 import tradebot.chat.Platform;
+import tradebot.config.TradebotConfig;
 import tradebot.knowledge.ArticleUpload;
 import tradebot.service.TradeService;
 
@@ -83,20 +86,35 @@ final class SlashCommands {
   }
 
   /**
-   * Registers the commands in each of {@code guildIds} (instant: for development), or globally when
-   * there are none (Discord may take up to an hour to show changes).
+   * Registers the commands once across every shard process: in each of {@code guildIds} (instant:
+   * for development) by the process that runs the guild's shard, or globally when there are none
+   * (Discord may take up to an hour to show changes) by the process that runs shard 0.
    */
-  static void register(JDA jda, List<String> guildIds) {
+  static void register(ShardManager manager, List<String> guildIds, TradebotConfig.Shards plan) {
     if (guildIds.isEmpty()) {
-      jda.updateCommands()
+      JDA first = manager.getShardById(0);
+      if (!plan.registersGlobalCommands() || first == null) {
+        log.info("global commands are registered by the process that runs shard 0");
+        return;
+      }
+      first
+          .updateCommands()
           .addCommands(definitions())
           .queue(
               ok -> log.info("registered {} global commands", ok.size()),
               e -> log.error("could not register global commands: {}", e.getMessage()));
       return;
     }
+    int total = manager.getShardsTotal();
     for (String id : guildIds) {
-      Guild guild = jda.getGuildById(Moderators.snowflake(id));
+      long guildId = Moderators.snowflake(id);
+      int shard = MiscUtil.getShardForGuild(guildId, total);
+      if (manager.getShardById(shard) == null) {
+        log.info(
+            "guild {} is on shard {}: the process that runs it registers its commands", id, shard);
+        continue;
+      }
+      Guild guild = manager.getGuildById(guildId);
       if (guild == null) {
         log.warn("discord.guild_ids: the bot is not in guild {}; invite it first (see README)", id);
         continue;

@@ -68,7 +68,8 @@ class DiscordGatewayIT extends DiscordFixture {
     assertEquals(seen, resume.path("seq").asInt(), "resumes after the last event it saw");
     assertEquals(1, discord.gateway().frames(2).size(), "resumed, not identified again");
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (bot.jda().getStatus() != JDA.Status.CONNECTED && System.nanoTime() < deadline) {
+    while (bot.shards().getShardById(0).getStatus() != JDA.Status.CONNECTED
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
 

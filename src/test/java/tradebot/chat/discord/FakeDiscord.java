@@ -40,7 +40,16 @@ final class FakeDiscord implements AutoCloseable {
   private final FakeGateway gateway;
   private final Map<String, byte[]> attachments = new java.util.concurrent.ConcurrentHashMap<>();
 
+  private final List<String> guilds;
+
+  /** A fake Discord whose bot is in {@link FakePayloads#GUILD}. */
   FakeDiscord() throws IOException {
+    this(List.of(FakePayloads.GUILD));
+  }
+
+  /** A fake Discord whose bot is in {@code guilds}, each on its shard. */
+  FakeDiscord(List<String> guilds) throws IOException {
+    this.guilds = List.copyOf(guilds);
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -49,7 +58,7 @@ final class FakeDiscord implements AutoCloseable {
           }
         });
     server.start(InetAddress.getLoopbackAddress(), 0);
-    gateway = new FakeGateway(gatewayUrl());
+    gateway = new FakeGateway(gatewayUrl(), guilds);
   }
 
   String restBase() {
@@ -66,10 +75,16 @@ final class FakeDiscord implements AutoCloseable {
 
   /** Sends a slash command by {@code userId} holding {@code roles}; returns the interaction id. */
   String slash(String userId, List<String> roles, String name, Map<String, Object> options) {
+    return slashIn(FakePayloads.GUILD, userId, roles, name, options);
+  }
+
+  /** Sends a slash command in {@code guild}'s text channel; returns the interaction id. */
+  String slashIn(
+      String guild, String userId, List<String> roles, String name, Map<String, Object> options) {
     String id = FakePayloads.snowflake();
     gateway.dispatch(
         "INTERACTION_CREATE",
-        FakePayloads.interaction(id, 2, userId, roles, FakePayloads.command(name, options)));
+        FakePayloads.interaction(guild, id, 2, userId, roles, FakePayloads.command(name, options)));
     return id;
   }
 
@@ -230,6 +245,18 @@ final class FakeDiscord implements AutoCloseable {
           .setHeader("Content-Type", "application/octet-stream")
           .body(new okio.Buffer().write(attachments.get(path)))
           .build();
+    }
+    if (m.equals("GET") && path.equals("/api/v10/gateway/bot")) {
+      // What Discord recommends: one shard per guild here, so that auto shards them.
+      return json(
+          200,
+          Map.of(
+              "url",
+              gatewayUrl(),
+              "shards",
+              guilds.size(),
+              "session_start_limit",
+              Map.of("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1)));
     }
     if (m.equals("GET") && path.equals("/api/v10/users/@me")) {
       return json(200, FakePayloads.botUser());

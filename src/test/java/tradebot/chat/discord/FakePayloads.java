@@ -93,16 +93,40 @@ final class FakePayloads {
     return m;
   }
 
-  static JsonNode ready(String gatewayUrl) {
-    return parse(
-        """
-        {"v": 10, "user": %s, "guilds": [{"id": "%s", "unavailable": true}],
-         "session_id": "%s", "resume_gateway_url": "%s", "application": {"id": "%s", "flags": 0},
-         "private_channels": [], "_trace": ["fake"]}"""
-            .formatted(write(botUser()), GUILD, SESSION, gatewayUrl, APP));
+  /** A second guild, on the other shard of two than {@link #GUILD} (shard 0 of 2; GUILD is 1). */
+  static final String GUILD_2 = String.valueOf(Long.parseLong(GUILD) + (1L << 22));
+
+  /**
+   * Guild {@code guild}'s text channel: 10 past its id, as {@link #CHANNEL} is {@link #GUILD}'s.
+   */
+  static String channelOf(String guild) {
+    return String.valueOf(Long.parseLong(guild) + 10);
   }
 
-  static JsonNode guildCreate() {
+  /** READY for shard {@code shard} of {@code total}, holding {@code guilds} (unavailable yet). */
+  static JsonNode ready(
+      String gatewayUrl, String session, List<String> guilds, int shard, int total) {
+    String list =
+        String.join(
+            ", ",
+            guilds.stream()
+                .map(g -> "{\"id\": \"%s\", \"unavailable\": true}".formatted(g))
+                .toList());
+    return parse(
+        """
+        {"v": 10, "user": %s, "guilds": [%s], "shard": [%d, %d],
+         "session_id": "%s", "resume_gateway_url": "%s", "application": {"id": "%s", "flags": 0},
+         "private_channels": [], "_trace": ["fake"]}"""
+            .formatted(write(botUser()), list, shard, total, session, gatewayUrl, APP));
+  }
+
+  /**
+   * The guild {@code guild} ("Trade desk" for {@link #GUILD}): roles, a text channel and a thread
+   * whose ids derive from the guild's as {@link #CHANNEL}, {@link #THREAD}, {@link #MOD_ROLE} and
+   * {@link #MANAGER_ROLE} do from {@link #GUILD}'s.
+   */
+  static JsonNode guildCreate(String guild) {
+    long g = Long.parseLong(guild);
     long everyone =
         Permission.getRaw(
             Permission.VIEW_CHANNEL,
@@ -129,14 +153,14 @@ final class FakePayloads {
          "members": [%9$s], "voice_states": [], "emojis": [], "stickers": [],
          "guild_scheduled_events": [], "presences": [], "soundboard_sounds": []}"""
             .formatted(
-                GUILD,
+                guild,
                 OWNER,
                 Instant.now(),
-                role(GUILD, "@everyone", everyone, 0),
-                role(MOD_ROLE, "Moderators", 0, 1),
-                role(MANAGER_ROLE, "Managers", Permission.MANAGE_SERVER.getRawValue(), 2),
-                CHANNEL,
-                THREAD,
+                role(guild, "@everyone", everyone, 0),
+                role(String.valueOf(g + 20), "Moderators", 0, 1),
+                role(String.valueOf(g + 21), "Managers", Permission.MANAGE_SERVER.getRawValue(), 2),
+                channelOf(guild),
+                String.valueOf(g + 11),
                 write(member(botUser(), List.of(), false))));
   }
 
@@ -148,9 +172,15 @@ final class FakePayloads {
         .formatted(id, name, permissions, position);
   }
 
-  /** An INTERACTION_CREATE in the text channel, by a member with {@code roles}. */
+  /** An INTERACTION_CREATE in {@link #GUILD}'s text channel, by a member with {@code roles}. */
   static ObjectNode interaction(
       String id, int type, String userId, List<String> roles, JsonNode data) {
+    return interaction(GUILD, id, type, userId, roles, data);
+  }
+
+  /** An INTERACTION_CREATE in {@code guild}'s text channel, by a member with {@code roles}. */
+  static ObjectNode interaction(
+      String guild, String id, int type, String userId, List<String> roles, JsonNode data) {
     ObjectNode d =
         (ObjectNode)
             parse(
@@ -162,7 +192,7 @@ final class FakePayloads {
          "guild": {"id": "%5$s", "locale": "en-US", "features": []},
          "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2147483647",
          "entitlements": [], "authorizing_integration_owners": {"0": "%5$s"}, "context": 0}"""
-                    .formatted(id, APP, type, token(id), GUILD, CHANNEL));
+                    .formatted(id, APP, type, token(id), guild, channelOf(guild)));
     String name = "user" + userId.substring(userId.length() - 3);
     d.set("member", member(user(userId, name, false), roles, true));
     d.set("data", data);
