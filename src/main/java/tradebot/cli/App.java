@@ -84,14 +84,14 @@ public final class App implements AutoCloseable {
     return onDisk(config, clock -> FeedbackStore.temporary(clock, config.privacy())).load();
   }
 
-  /** The index and embeddings on disk under the data directory, with {@code feedback}'s store. */
+  /** The index and embeddings on disk in the index directory, with {@code feedback}'s store. */
   private static App onDisk(TradebotConfig config, Function<Clock, FeedbackStore> feedback) {
     Clock clock = Clock.systemUTC();
     return new App(
         config,
-        IndexStore.onDisk(config.dataDir()),
+        IndexStore.onDisk(config.indexDir()),
         clock,
-        Embedders.onDisk(config.dataDir()),
+        Embedders.onDisk(config.indexDir()),
         feedback.apply(clock));
   }
 

@@ -33,6 +33,14 @@ public final class Options {
       description = "Index data directory (default: from config, else ./data).")
   Path dataDir;
 
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description =
+          "Index directory: the index versions and embedding cache (default: from config, else"
+              + " the data directory). Replicas given one directory build each version once.")
+  Path indexDir;
+
   /** The config directory given, else {@link #DEFAULT_CONFIG}. */
   Path configDir() {
     return configDir == null ? DEFAULT_CONFIG : configDir;
@@ -47,6 +55,9 @@ public final class Options {
     if (dataDir != null) {
       c = c.withDataDir(dataDir);
     }
+    if (indexDir != null) {
+      c = c.withIndexDir(indexDir);
+    }
     return c;
   }
 
@@ -60,6 +71,9 @@ public final class Options {
     }
     if (dataDir == null) {
       dataDir = outer.dataDir;
+    }
+    if (indexDir == null) {
+      indexDir = outer.indexDir;
     }
   }
 

@@ -36,7 +36,8 @@ public final class ConfigLoader {
           "answer",
           "discord",
           "slack",
-          "privacy");
+          "privacy",
+          "state");
   private static final Keys KNOWLEDGE = new Keys("knowledge", "dir", "watch");
   private static final Keys SERVER = new Keys("server", "port", "bind");
   private static final Keys ANSWER = new Keys("answer", "max_question_chars", "max_citations");
@@ -53,6 +54,7 @@ public final class ConfigLoader {
   static final Keys SHARDS = new Keys("discord.shards", "total", "ids");
   private static final Keys SLACK = new Keys("slack", "moderator_user_ids", "user_rate", "api_url");
   private static final Keys PRIVACY = new Keys("privacy", "store_questions", "retention_days");
+  private static final Keys STATE = new Keys("state", "index_dir", "redis_url");
   private static final Pattern STORED_QUESTIONS = Pattern.compile("all|declined|none");
 
   /** Discord ids are snowflakes: decimal numbers. */
@@ -103,6 +105,7 @@ public final class ConfigLoader {
     ConfigSection dc = top.section("discord", DISCORD);
     ConfigSection sl = top.section("slack", SLACK);
     ConfigSection pr = top.section("privacy", PRIVACY);
+    ConfigSection st = top.section("state", STATE);
     TradebotConfig.Answer answer =
         a.build(
             () ->
@@ -147,7 +150,10 @@ public final class ConfigLoader {
                         STORED_QUESTIONS,
                         "all, declined or none")
                     .toUpperCase(java.util.Locale.ROOT)),
-            pr.integer("retention_days", d.privacy().retentionDays(), 1, 3650)));
+            pr.integer("retention_days", d.privacy().retentionDays(), 1, 3650)),
+        new TradebotConfig.State(
+            st.optionalPath("index_dir", d.state().indexDir()),
+            st.url("redis_url", d.state().redisUrl(), Set.of("redis", "rediss"), true)));
   }
 
   /**
@@ -194,6 +200,9 @@ public final class ConfigLoader {
     ObjectNode pr = root.putObject("privacy");
     pr.put("store_questions", c.privacy().storeQuestions().label());
     pr.put("retention_days", c.privacy().retentionDays());
+    ObjectNode st = root.putObject("state");
+    st.put("index_dir", c.state().indexDir() == null ? "" : c.state().indexDir().toString());
+    st.put("redis_url", c.state().redisUrl());
     try {
       return yaml.writeValueAsString(root);
     } catch (IOException e) {
@@ -216,6 +225,6 @@ public final class ConfigLoader {
   /** Every key the file may hold, dotted, for documentation checks. */
   static List<String> allKeys() {
     return Keys.dotted(
-        List.of(TOP, KNOWLEDGE, SERVER, ANSWER, DISCORD, SHARDS, SLACK, PRIVACY), RATE);
+        List.of(TOP, KNOWLEDGE, SERVER, ANSWER, DISCORD, SHARDS, SLACK, PRIVACY, STATE), RATE);
   }
 }

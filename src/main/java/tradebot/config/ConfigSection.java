@@ -170,6 +170,15 @@ final class ConfigSection {
     }
   }
 
+  /** A directory path, or "" (and absent) for none: null. */
+  Path optionalPath(String name, Path fallback) {
+    Object v = scalar(name);
+    if (v instanceof String str && str.isBlank()) {
+      return null;
+    }
+    return path(name, fallback);
+  }
+
   TradebotConfig.LogFormat logFormat(String name, TradebotConfig.LogFormat fallback) {
     Object v = scalar(name);
     if (v == null) {
@@ -200,6 +209,12 @@ final class ConfigSection {
       URI uri = new URI(s);
       if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
         throw error(name, want + ": " + map.get(name).describe());
+      }
+      if (uri.getUserInfo() != null) {
+        // The value is not echoed: it holds a password.
+        throw error(
+            name,
+            key(name) + " must not hold a user or password: secrets come from the environment");
       }
     } catch (URISyntaxException e) {
       throw error(name, want + ": " + map.get(name).describe());

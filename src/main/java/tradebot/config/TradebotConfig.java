@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param slack the Slack adapter
  * @param logFormat how log lines are written
  * @param privacy what the feedback database keeps, and for how long
+ * @param state where the index lives and what replicas share (Redis)
  */
 public record TradebotConfig(
     Path configDir,
@@ -28,7 +29,8 @@ public record TradebotConfig(
     Discord discord,
     Slack slack,
     LogFormat logFormat,
-    Privacy privacy) {
+    Privacy privacy,
+    State state) {
 
   /**
    * The environment variables that hold secrets. They are read where they are used, never stored in
@@ -40,7 +42,8 @@ public record TradebotConfig(
           "SLACK_BOT_TOKEN",
           "SLACK_SIGNING_SECRET",
           "SLACK_APP_TOKEN",
-          "TRADEBOT_ADMIN_TOKEN");
+          "TRADEBOT_ADMIN_TOKEN",
+          "REDIS_PASSWORD");
 
   public TradebotConfig {
     Objects.requireNonNull(configDir, "configDir");
@@ -52,6 +55,36 @@ public record TradebotConfig(
     Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(logFormat, "logFormat");
     Objects.requireNonNull(privacy, "privacy");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** As the canonical constructor, each process on its own (no shared state, index in data_dir). */
+  public TradebotConfig(
+      Path configDir,
+      Knowledge knowledge,
+      Path dataDir,
+      Server server,
+      Answer answer,
+      Discord discord,
+      Slack slack,
+      LogFormat logFormat,
+      Privacy privacy) {
+    this(
+        configDir,
+        knowledge,
+        dataDir,
+        server,
+        answer,
+        discord,
+        slack,
+        logFormat,
+        privacy,
+        State.DEFAULTS);
+  }
+
+  /** Where the index versions and the embedding cache are: state.index_dir, else data_dir. */
+  public Path indexDir() {
+    return state.indexDir() == null ? dataDir : state.indexDir();
   }
 
   /** The configuration with readable (text) log lines and the default privacy settings. */
@@ -99,32 +132,65 @@ public record TradebotConfig(
         discord,
         slack,
         logFormat,
-        privacy);
+        privacy,
+        state);
   }
 
   public TradebotConfig withDataDir(Path dir) {
     return new TradebotConfig(
-        configDir, knowledge, dir, server, answer, discord, slack, logFormat, privacy);
+        configDir, knowledge, dir, server, answer, discord, slack, logFormat, privacy, state);
   }
 
   public TradebotConfig withSlack(Slack s) {
     return new TradebotConfig(
-        configDir, knowledge, dataDir, server, answer, discord, s, logFormat, privacy);
+        configDir, knowledge, dataDir, server, answer, discord, s, logFormat, privacy, state);
   }
 
   public TradebotConfig withServer(Server s) {
     return new TradebotConfig(
-        configDir, knowledge, dataDir, s, answer, discord, slack, logFormat, privacy);
+        configDir, knowledge, dataDir, s, answer, discord, slack, logFormat, privacy, state);
   }
 
   public TradebotConfig withLogFormat(LogFormat format) {
     return new TradebotConfig(
-        configDir, knowledge, dataDir, server, answer, discord, slack, format, privacy);
+        configDir, knowledge, dataDir, server, answer, discord, slack, format, privacy, state);
   }
 
   public TradebotConfig withPrivacy(Privacy p) {
     return new TradebotConfig(
-        configDir, knowledge, dataDir, server, answer, discord, slack, logFormat, p);
+        configDir, knowledge, dataDir, server, answer, discord, slack, logFormat, p, state);
+  }
+
+  public TradebotConfig withState(State s) {
+    return new TradebotConfig(
+        configDir, knowledge, dataDir, server, answer, discord, slack, logFormat, privacy, s);
+  }
+
+  /** The index in {@code dir} (built there by {@code index --out}, served by {@code --index}). */
+  public TradebotConfig withIndexDir(Path dir) {
+    return withState(new State(dir, state.redisUrl()));
+  }
+
+  /**
+   * What replicas share.
+   *
+   * @param indexDir the index versions and embedding cache, or null for data_dir; replicas that
+   *     share it build each knowledge version once
+   * @param redisUrl {@code redis://host:port[/db]} for rate limits, Slack event de-duplication and
+   *     reload signals shared by every replica, or "" for none (each process on its own); the
+   *     password, if any, comes from REDIS_PASSWORD in the environment
+   */
+  public record State(Path indexDir, String redisUrl) {
+    public static final State DEFAULTS = new State(null, "");
+
+    public State {
+      redisUrl = redisUrl == null ? "" : redisUrl;
+    }
+
+    /** Whether replicas share state through Redis. */
+    public boolean shared() {
+      return !redisUrl.isBlank();
+    }
   }
 
   /** How log lines are written: readable text, or one JSON object a line. */

@@ -1,6 +1,7 @@
 package tradebot.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,7 @@ class ConfigLoaderTest {
               user_rate: {capacity: 4, per_seconds: 40}
               api_url: https://slack.example/api/
             privacy: {store_questions: all, retention_days: 30}
+            state: {index_dir: /srv/index, redis_url: "redis://10.0.0.5:6379/2"}
             """);
     assertEquals(new TradebotConfig.Knowledge(Path.of("/srv/articles"), true), c.knowledge());
     assertEquals(Path.of("/var/lib/tradebot"), c.dataDir());
@@ -79,6 +81,26 @@ class ConfigLoaderTest {
     assertEquals(new TradebotConfig.RateLimit(4, Duration.ofSeconds(40)), c.slack().userRate());
     assertEquals("https://slack.example/api/", c.slack().apiUrl());
     assertEquals(new TradebotConfig.Privacy(TradebotConfig.StoredQuestions.ALL, 30), c.privacy());
+    assertEquals(
+        new TradebotConfig.State(Path.of("/srv/index"), "redis://10.0.0.5:6379/2"), c.state());
+    assertEquals(Path.of("/srv/index"), c.indexDir());
+  }
+
+  @Test
+  void withoutAnIndexDirTheIndexLivesInTheDataDirAndNothingIsShared() {
+    TradebotConfig c = parse("data_dir: /var/lib/tradebot\nstate: {index_dir: \"\"}\n");
+    assertEquals(Path.of("/var/lib/tradebot"), c.indexDir());
+    assertFalse(c.state().shared());
+  }
+
+  @Test
+  void aRedisUrlWithAPasswordIsRefusedWithoutEchoingIt() {
+    ConfigException e = bad("state:\n  redis_url: redis://:hunter2@cache:6379\n");
+    assertEquals(
+        "tradebot.yaml:2: state.redis_url must not hold a user or password: secrets come from the"
+            + " environment",
+        e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"));
   }
 
   @Test
@@ -127,7 +149,7 @@ class ConfigLoaderTest {
     assertEquals(1, e.line());
     assertEquals(
         "tradebot.yaml:1: unknown key 'answers'; did you mean 'answer'? (the top level takes: knowledge, data_dir,"
-            + " log_format, server, answer, discord, slack, privacy)",
+            + " log_format, server, answer, discord, slack, privacy, state)",
         e.getMessage());
   }
 
