@@ -29,7 +29,7 @@ VOLUME ["/app/knowledge", "/app/data"]
 USER tradebot
 EXPOSE 8080
 # Tokens come only from the environment: DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET,
-# SLACK_APP_TOKEN, TRADEBOT_ADMIN_TOKEN. None is baked into the image.
+# SLACK_APP_TOKEN, TRADEBOT_ADMIN_TOKEN, REDIS_PASSWORD. None is baked into the image.
 # /readyz answers 503 while the index loads and 200 once it serves.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/readyz >/dev/null || exit 1

@@ -7,15 +7,22 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tradebot.config.TradebotConfig.RateLimit;
+import tradebot.state.ClockTime;
+import tradebot.state.SharedState;
 
 /**
  * Token buckets per user and per channel, shared by every adapter (Discord, Slack, the HTTP API): a
  * request is allowed when both its user's and its channel's bucket have a token. Buckets that are
- * full again are forgotten once many keys pile up, so memory stays bounded by recent activity.
- * Thread-safe.
+ * full again are forgotten once many keys pile up, so memory stays bounded by recent activity. With
+ * shared buckets ({@link #shared}) every replica draws from the same bucket in Redis, and a request
+ * the shared store cannot answer for is let through (and logged). Thread-safe.
  */
 public final class RateLimiter {
+  private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
   /** Past this many keys, full (idle) buckets are dropped. */
   static final int SWEEP_AT = 10_000;
 
@@ -24,6 +31,8 @@ public final class RateLimiter {
   private final TimeMeter time;
   private final Map<String, Bucket> users = new ConcurrentHashMap<>();
   private final Map<String, Bucket> channels = new ConcurrentHashMap<>();
+  private final SharedState.Buckets shared; // null: the maps above
+  private final String namespace;
 
   /**
    * @param userRate the limit per user
@@ -31,21 +40,35 @@ public final class RateLimiter {
    * @param clock the time the buckets refill by
    */
   public RateLimiter(RateLimit userRate, RateLimit channelRate, Clock clock) {
+    this(userRate, channelRate, clock, null, "");
+  }
+
+  /**
+   * Limits drawn from {@code state}'s shared buckets when it has them ({@code namespace} keeps one
+   * platform's users apart from another's, e.g. "discord"), else kept in this process.
+   */
+  public static RateLimiter of(
+      RateLimit userRate, RateLimit channelRate, Clock clock, SharedState state, String namespace) {
+    return new RateLimiter(
+        userRate,
+        channelRate,
+        clock,
+        state.buckets().orElse(null),
+        Objects.requireNonNull(namespace));
+  }
+
+  private RateLimiter(
+      RateLimit userRate,
+      RateLimit channelRate,
+      Clock clock,
+      SharedState.Buckets shared,
+      String namespace) {
     this.userRate = Objects.requireNonNull(userRate, "userRate");
     this.channelRate = channelRate;
+    this.shared = shared;
+    this.namespace = namespace;
     Objects.requireNonNull(clock, "clock");
-    this.time =
-        new TimeMeter() {
-          @Override
-          public long currentTimeNanos() {
-            return clock.millis() * 1_000_000L;
-          }
-
-          @Override
-          public boolean isWallClockBased() {
-            return true;
-          }
-        };
+    this.time = ClockTime.of(clock);
   }
 
   /** The outcome of one check. */
@@ -82,7 +105,20 @@ public final class RateLimiter {
    */
   public Verdict check(String userId, String channelId) {
     Objects.requireNonNull(userId, "userId");
-    Bucket user = bucket(users, userId, userRate);
+    if (shared == null) {
+      return take(userId, channelId);
+    }
+    try {
+      return take(userId, channelId);
+    } catch (RuntimeException e) {
+      log.warn(
+          "the shared rate limit did not answer ({}); letting the request through", e.toString());
+      return new Allowed();
+    }
+  }
+
+  private Verdict take(String userId, String channelId) {
+    Bucket user = bucket(users, "user:" + userId, userRate);
     ConsumptionProbe u = user.tryConsumeAndReturnRemaining(1);
     if (!u.isConsumed()) {
       return new Limited(seconds(u.getNanosToWaitForRefill()), Scope.USER);
@@ -90,7 +126,8 @@ public final class RateLimiter {
     if (channelRate == null || channelId == null || channelId.isBlank()) {
       return new Allowed();
     }
-    ConsumptionProbe c = bucket(channels, channelId, channelRate).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe c =
+        bucket(channels, "channel:" + channelId, channelRate).tryConsumeAndReturnRemaining(1);
     if (!c.isConsumed()) {
       user.addTokens(1);
       return new Limited(seconds(c.getNanosToWaitForRefill()), Scope.CHANNEL);
@@ -99,6 +136,9 @@ public final class RateLimiter {
   }
 
   private Bucket bucket(Map<String, Bucket> buckets, String key, RateLimit rate) {
+    if (shared != null) {
+      return shared.bucket(namespace + ":" + key, rate);
+    }
     if (buckets.size() >= SWEEP_AT) {
       buckets.values().removeIf(b -> b.getAvailableTokens() >= rate.capacity());
     }

@@ -15,6 +15,8 @@ import tradebot.feedback.FeedbackStore;
 import tradebot.index.IndexStore;
 import tradebot.metrics.Metrics;
 import tradebot.service.TradeService;
+import tradebot.state.LocalState;
+import tradebot.state.SharedState;
 
 /**
  * The objects of one running bot, wired by hand: config, metrics, corpus manager, answer service,
@@ -24,6 +26,9 @@ import tradebot.service.TradeService;
  * database. Thread-safe.
  */
 public final class App implements AutoCloseable {
+  /** The audit's "via" of a reload another replica announced. */
+  static final String VIA_REPLICA = "replica";
+
   /** How long the knowledge files must be quiet before the watcher reloads. */
   private static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(1);
 
@@ -37,16 +42,19 @@ public final class App implements AutoCloseable {
   private volatile ReloadReport startup; // null until loaded
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Clock clock;
+  private final SharedState state;
 
   private App(
       TradebotConfig config,
       IndexStore store,
       Clock clock,
       Embedder embedder,
-      FeedbackStore feedback) {
+      FeedbackStore feedback,
+      SharedState state) {
     this.config = config;
     this.feedback = feedback;
     this.clock = clock;
+    this.state = state;
     this.metrics = new Metrics();
     this.corpora =
         new CorpusManager(config.knowledge().dir(), config.configDir(), store, clock, embedder);
@@ -54,6 +62,16 @@ public final class App implements AutoCloseable {
     this.answers = new AnswerService(corpora, config.answer(), clock);
     this.service = new TradeService(answers, corpora, clock, metrics::recordAnswer, feedback);
     corpora.onReloadBy(service::audit);
+    // A reload here reaches the other replicas: each reloads its files, which (sharing the index
+    // directory) opens the index this one built instead of building it again.
+    corpora.onReloadBy(
+        (report, requesters) -> {
+          if (report.outcome() == ReloadReport.Outcome.SWAPPED
+              && requesters.stream().noneMatch(r -> r.via().equals(VIA_REPLICA))) {
+            state.announceReload(report.version(), requesters.getFirst().who());
+          }
+        });
+    state.onReloadAnnounced(notice -> corpora.reload("replica " + notice.replica(), VIA_REPLICA));
     this.bot = new Bot(service);
   }
 
@@ -71,7 +89,8 @@ public final class App implements AutoCloseable {
         config,
         clock ->
             FeedbackStore.open(
-                config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()));
+                config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()),
+        clock -> SharedState.open(config.state(), clock, System.getenv("REDIS_PASSWORD")));
   }
 
   /**
@@ -81,18 +100,30 @@ public final class App implements AutoCloseable {
    * and it can run while a server holds the real database.
    */
   public static App startOneShot(TradebotConfig config) {
-    return onDisk(config, clock -> FeedbackStore.temporary(clock, config.privacy())).load();
+    return onDisk(
+            config, clock -> FeedbackStore.temporary(clock, config.privacy()), LocalState::new)
+        .load();
   }
 
   /** The index and embeddings on disk in the index directory, with {@code feedback}'s store. */
-  private static App onDisk(TradebotConfig config, Function<Clock, FeedbackStore> feedback) {
+  private static App onDisk(
+      TradebotConfig config,
+      Function<Clock, FeedbackStore> feedback,
+      Function<Clock, SharedState> state) {
     Clock clock = Clock.systemUTC();
-    return new App(
-        config,
-        IndexStore.onDisk(config.indexDir()),
-        clock,
-        Embedders.onDisk(config.indexDir()),
-        feedback.apply(clock));
+    SharedState shared = state.apply(clock);
+    try {
+      return new App(
+          config,
+          IndexStore.onDisk(config.indexDir()),
+          clock,
+          Embedders.onDisk(config.indexDir()),
+          feedback.apply(clock),
+          shared);
+    } catch (RuntimeException e) {
+      shared.close();
+      throw e;
+    }
   }
 
   /**
@@ -105,7 +136,8 @@ public final class App implements AutoCloseable {
             IndexStore.inMemory(),
             clock,
             Embedders.inMemory(),
-            FeedbackStore.temporary(clock, config.privacy()))
+            FeedbackStore.temporary(clock, config.privacy()),
+            new LocalState(clock))
         .load();
   }
 
@@ -153,6 +185,11 @@ public final class App implements AutoCloseable {
     return metrics;
   }
 
+  /** What the replicas share: Redis with state.redis_url, else this process alone. */
+  public SharedState state() {
+    return state;
+  }
+
   /** What "now" is for this bot (the latest tariff levels). */
   public Clock clock() {
     return clock;
@@ -187,6 +224,7 @@ public final class App implements AutoCloseable {
       corpora.close();
       metrics.close();
       feedback.close();
+      state.close();
     }
   }
 }

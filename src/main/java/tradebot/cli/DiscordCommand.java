@@ -73,6 +73,7 @@ final class DiscordCommand implements Callable<Integer> {
             app.config().discord(),
             app.bot(),
             app.clock(),
+            app.state(),
             Duration.ofSeconds(60),
             () -> app.metrics().rateLimited("discord"));
     AtomicBoolean stopping = new AtomicBoolean();

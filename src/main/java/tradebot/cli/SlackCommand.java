@@ -10,6 +10,7 @@ import tradebot.chat.RateLimiter;
 import tradebot.chat.slack.SlackAdapter;
 import tradebot.config.TradebotConfig;
 import tradebot.metrics.Metrics;
+import tradebot.state.SharedState;
 
 /**
  * {@code tradebot slack}: the Slack app, with the HTTP server beside it (health, metrics, the API).
@@ -44,7 +45,8 @@ final class SlackCommand implements Callable<Integer> {
                 config.slack(),
                 credentials,
                 app.clock(),
-                admitUsers(config.slack().userRate(), app.metrics(), app.clock()));
+                admitUsers(config.slack().userRate(), app.metrics(), app.clock(), app.state()),
+                app.state());
         ServerRunner runner =
             ServerRunner.start(
                 app,
@@ -64,8 +66,8 @@ final class SlackCommand implements Callable<Integer> {
 
   /** Whether a Slack user may ask again now: {@code slack.user_rate}, refusals counted. */
   static Function<String, RateLimiter.Verdict> admitUsers(
-      TradebotConfig.RateLimit userRate, Metrics metrics, Clock clock) {
-    RateLimiter limiter = new RateLimiter(userRate, null, clock);
+      TradebotConfig.RateLimit userRate, Metrics metrics, Clock clock, SharedState state) {
+    RateLimiter limiter = RateLimiter.of(userRate, null, clock, state, "slack");
     return user -> {
       RateLimiter.Verdict v = limiter.check(user == null ? "" : user, null);
       if (v instanceof RateLimiter.Limited) {

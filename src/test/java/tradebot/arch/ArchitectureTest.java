@@ -46,6 +46,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheStatePackageImportsTheRedisClient() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tradebot.state..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.lettuce..", "io.github.bucket4j.redis..", "io.netty..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheKnowledgePackageImportsJsoup() {
     noClasses()
         .that()
@@ -112,7 +123,8 @@ class ArchitectureTest {
             "tradebot.corpus..",
             "tradebot.answer..",
             "tradebot.config..",
-            "tradebot.service..")
+            "tradebot.service..",
+            "tradebot.state..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("tradebot.chat..", "tradebot.server..", "tradebot.cli..")

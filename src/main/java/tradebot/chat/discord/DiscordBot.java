@@ -35,6 +35,7 @@ import tradebot.chat.ChatService;
 import tradebot.chat.RateLimiter;
 import tradebot.chat.Unreachable;
 import tradebot.config.TradebotConfig;
+import tradebot.state.SharedState;
 
 /**
  * The Discord bot: JDA's shard manager running this process's shards ({@code discord.shards}: one
@@ -75,6 +76,7 @@ public final class DiscordBot implements AutoCloseable {
    *     URLs)
    * @param bot the chat service answering requests
    * @param clock the clock the rate limits refill by
+   * @param state where the rate-limit buckets are when replicas share them
    * @param onRateLimited called for every request our rate limit turns away (e.g. a metric)
    * @throws IllegalArgumentException when the token is blank or Discord rejects it
    * @throws IllegalStateException when Discord cannot be reached (saying so) or the session is not
@@ -85,21 +87,49 @@ public final class DiscordBot implements AutoCloseable {
       TradebotConfig.Discord config,
       ChatService bot,
       Clock clock,
+      SharedState state,
       Duration readyTimeout,
       Runnable onRateLimited)
       throws InterruptedException {
-    return start(token, config, bot, clock, readyTimeout, REST_TIMEOUT, onRateLimited);
+    return start(
+        token,
+        config,
+        bot,
+        RateLimiter.of(config.userRate(), config.channelRate(), clock, state, "discord"),
+        readyTimeout,
+        REST_TIMEOUT,
+        onRateLimited);
   }
 
   /**
-   * As {@link #start(String, TradebotConfig.Discord, ChatService, Clock, Duration, Runnable)}, with
-   * {@code restTimeout} for each REST call to connect, send and answer (tests shorten it).
+   * As {@link #start(String, TradebotConfig.Discord, ChatService, Clock, SharedState, Duration,
+   * Runnable)}, with the rate limits kept in this process and {@code restTimeout} for each REST
+   * call to connect, send and answer (tests shorten it).
    */
   static DiscordBot start(
       String token,
       TradebotConfig.Discord config,
       ChatService bot,
       Clock clock,
+      Duration readyTimeout,
+      Duration restTimeout,
+      Runnable onRateLimited)
+      throws InterruptedException {
+    return start(
+        token,
+        config,
+        bot,
+        new RateLimiter(config.userRate(), config.channelRate(), clock),
+        readyTimeout,
+        restTimeout,
+        onRateLimited);
+  }
+
+  private static DiscordBot start(
+      String token,
+      TradebotConfig.Discord config,
+      ChatService bot,
+      RateLimiter limiter,
       Duration readyTimeout,
       Duration restTimeout,
       Runnable onRateLimited)
@@ -133,7 +163,7 @@ public final class DiscordBot implements AutoCloseable {
     DiscordListener listener =
         new DiscordListener(
             bot,
-            new RateLimiter(config.userRate(), config.channelRate(), clock),
+            limiter,
             new Moderators(config.moderatorRoleIds()),
             new CitationStore(500),
             work,

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradebot.chat.ChatService;
@@ -29,6 +30,8 @@ import tradebot.chat.RateLimiter;
 import tradebot.chat.Unreachable;
 import tradebot.config.TradebotConfig;
 import tradebot.server.RawHandler;
+import tradebot.state.LocalState;
+import tradebot.state.SharedState;
 
 /**
  * The Slack app (Bolt for Java): slash commands and mentions answered by the shared {@link
@@ -119,10 +122,23 @@ public final class SlackAdapter implements AutoCloseable {
       TradebotConfig.Slack config,
       Credentials credentials,
       Clock clock,
-      Function<String, RateLimiter.Verdict> admitUser) {
+      Function<String, RateLimiter.Verdict> admitUser,
+      SharedState state) {
     return new SlackAdapter(
-        bot, config, credentials, clock, admitUser, new Retry(3, Duration.ofMillis(500)));
+        bot,
+        config,
+        credentials,
+        clock,
+        admitUser,
+        new Retry(3, Duration.ofMillis(500)),
+        eventId -> state.claim("slack:event:" + eventId, EVENT_CLAIM));
   }
+
+  /**
+   * How long an event id stays claimed: Slack retries an unacknowledged event three times within
+   * about five minutes.
+   */
+  static final Duration EVENT_CLAIM = Duration.ofHours(1);
 
   SlackAdapter(
       ChatService bot,
@@ -131,6 +147,22 @@ public final class SlackAdapter implements AutoCloseable {
       Clock clock,
       Function<String, RateLimiter.Verdict> admitUser,
       Retry retry) {
+    this(bot, config, credentials, clock, admitUser, retry, local(clock));
+  }
+
+  private static Predicate<String> local(Clock clock) {
+    LocalState events = new LocalState(clock);
+    return eventId -> events.claim(eventId, EVENT_CLAIM);
+  }
+
+  SlackAdapter(
+      ChatService bot,
+      TradebotConfig.Slack config,
+      Credentials credentials,
+      Clock clock,
+      Function<String, RateLimiter.Verdict> admitUser,
+      Retry retry,
+      Predicate<String> firstDelivery) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     SlackConfig sc = new SlackConfig();
     sc.setMethodsEndpointUrlPrefix(
@@ -151,7 +183,7 @@ public final class SlackAdapter implements AutoCloseable {
             .allEventsApiAutoAckEnabled(true)
             .build();
     this.app = new App(ac);
-    this.handlers = new SlackHandlers(bot, config, admitUser, retry);
+    this.handlers = new SlackHandlers(bot, config, admitUser, retry, firstDelivery);
     handlers.register(app);
     try {
       checkToken(slack, credentials.botToken(), sc.getMethodsEndpointUrlPrefix());

@@ -1,7 +1,5 @@
 package tradebot.chat.slack;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -25,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -77,19 +76,18 @@ final class SlackHandlers implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final SlackFiles files;
 
-  /** Event ids remembered, to answer each once when Slack redelivers an event. */
-  private static final int SEEN_EVENTS = 1000;
-
-  // Slack redelivers an event it thinks was not acknowledged; answer each event id once.
-  private final Cache<String, Boolean> seenEvents =
-      Caffeine.newBuilder().maximumSize(SEEN_EVENTS).executor(Runnable::run).build();
+  // Slack redelivers an event it thinks was not acknowledged, to any replica: the first claim
+  // of an event id answers it.
+  private final Predicate<String> firstDelivery;
 
   SlackHandlers(
       ChatService bot,
       TradebotConfig.Slack config,
       Function<String, RateLimiter.Verdict> admitUser,
-      Retry retry) {
+      Retry retry,
+      Predicate<String> firstDelivery) {
     this.bot = Objects.requireNonNull(bot, "bot");
+    this.firstDelivery = Objects.requireNonNull(firstDelivery, "firstDelivery");
     this.config = Objects.requireNonNull(config, "config");
     this.admitUser = Objects.requireNonNull(admitUser, "admitUser");
     this.retry = Objects.requireNonNull(retry, "retry");
@@ -208,10 +206,10 @@ final class SlackHandlers implements AutoCloseable {
 
   private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
     AppMentionEvent e = payload.getEvent();
-    boolean repeated =
-        payload.getEventId() != null
-            && seenEvents.asMap().putIfAbsent(payload.getEventId(), Boolean.TRUE) != null;
-    if (e.getBotId() != null || e.getUser() == null || repeated) {
+    if (e.getBotId() != null || e.getUser() == null) {
+      return ctx.ack();
+    }
+    if (payload.getEventId() != null && !firstDelivery.test(payload.getEventId())) {
       return ctx.ack();
     }
     String threadTs = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();

@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.junit.jupiter.api.Test;
 import tradebot.chat.ChatReply;
 import tradebot.config.TradebotConfig;
+import tradebot.state.LocalState;
 import tradebot.testing.Ports;
 
 class DiscordLoginTest {
@@ -39,6 +40,7 @@ class DiscordLoginTest {
                     config,
                     r -> ChatReply.text(ChatReply.Status.INFO, "unused", false),
                     Clock.systemUTC(),
+                    new LocalState(Clock.systemUTC()),
                     Duration.ofSeconds(10),
                     () -> {}));
 

@@ -55,7 +55,13 @@ class DiscordShardsIT {
           return app.bot().handle(request);
         };
     return DiscordBot.start(
-        DiscordFixture.TOKEN, settings(on).withShards(shards), recording, clock, WAIT, () -> {});
+        DiscordFixture.TOKEN,
+        settings(on).withShards(shards),
+        recording,
+        clock,
+        WAIT,
+        DiscordBot.REST_TIMEOUT,
+        () -> {});
   }
 
   private static TradebotConfig.Discord settings(FakeDiscord on) {

@@ -68,7 +68,8 @@ class SlackOnApiServerIT {
                   slackConfig,
                   new SlackAdapter.Credentials(BOT_TOKEN, SECRET, null),
                   Clock.systemUTC(),
-                  user -> new RateLimiter.Allowed())) {
+                  user -> new RateLimiter.Allowed(),
+                  app.state())) {
         ApiServer server =
             new ApiServer(config.server(), app.service(), app.metrics(), null)
                 .mount("POST", "/slack/events", adapter.handler())

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tradebot.chat.ChatReply;
 import tradebot.chat.RateLimiter;
 import tradebot.config.TradebotConfig;
+import tradebot.state.LocalState;
 import tradebot.testing.Ports;
 
 class SlackStartTest {
@@ -28,7 +29,8 @@ class SlackStartTest {
                         List.of(), TradebotConfig.Slack.DEFAULTS.userRate(), api),
                     new SlackAdapter.Credentials("xoxb-test", "secret", null),
                     Clock.systemUTC(),
-                    u -> new RateLimiter.Allowed()));
+                    u -> new RateLimiter.Allowed(),
+                    new LocalState(Clock.systemUTC())));
 
     assertTrue(
         e.getMessage().startsWith("cannot reach Slack at " + api + ": ConnectException: "),

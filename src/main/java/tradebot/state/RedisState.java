@@ -1,0 +1,213 @@
+package tradebot.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisCredentialsProvider;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shared state in Redis through one Lettuce client: Bucket4j's compare-and-swap buckets under
+ * {@code tradebot:bucket:*}, claims as {@code SET key NX PX ttl} under {@code tradebot:claim:*},
+ * and reload announcements on the pub/sub channel {@value #RELOADS}. When Redis stops answering
+ * mid-run, a rate limit lets the request through and a claim counts as first (a possible repeat
+ * answer is better than none); each such failure is logged.
+ */
+public final class RedisState implements SharedState {
+  private static final Logger log = LoggerFactory.getLogger(RedisState.class);
+
+  /** The pub/sub channel of reload announcements. */
+  public static final String RELOADS = "tradebot:reloads";
+
+  /** How long one Redis command may take before it counts as failed. */
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String label;
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> strings;
+  private final StatefulRedisConnection<byte[], byte[]> bytes;
+  private final StatefulRedisPubSubConnection<String, String> pubsub;
+  private final ProxyManager<byte[]> proxies;
+  private final List<Consumer<ReloadNotice>> listeners = new CopyOnWriteArrayList<>();
+  private final String replica = Replicas.name();
+
+  private RedisState(String label, RedisClient client, Clock clock) {
+    this.label = label;
+    this.client = client;
+    this.strings = client.connect();
+    this.bytes = client.connect(ByteArrayCodec.INSTANCE);
+    this.pubsub = client.connectPubSub();
+    TimeMeter time = ClockTime.of(clock);
+    this.proxies =
+        Bucket4jLettuce.casBasedBuilder(bytes)
+            .clientClock(time)
+            .requestTimeout(TIMEOUT)
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                    Duration.ofSeconds(10)))
+            .build();
+    pubsub.addListener(
+        new RedisPubSubAdapter<>() {
+          @Override
+          public void message(String channel, String message) {
+            if (RELOADS.equals(channel)) {
+              deliver(message);
+            }
+          }
+        });
+    pubsub.sync().subscribe(RELOADS);
+  }
+
+  /**
+   * Connects to {@code url} ({@code redis://host:port[/db]}), with {@code password} when not blank,
+   * and subscribes to reload announcements.
+   *
+   * @throws IllegalStateException when Redis cannot be reached or refuses the password, naming the
+   *     address (never the password)
+   */
+  static RedisState connect(String url, String password, Clock clock) {
+    RedisURI uri = RedisURI.create(url);
+    if (password != null && !password.isBlank()) {
+      uri.setCredentialsProvider(
+          RedisCredentialsProvider.from(() -> RedisCredentials.just(null, password)));
+    }
+    uri.setTimeout(TIMEOUT);
+    String label =
+        (uri.isSsl() ? "rediss://" : "redis://")
+            + uri.getHost()
+            + ":"
+            + uri.getPort()
+            + "/"
+            + uri.getDatabase();
+    RedisClient client = RedisClient.create(uri);
+    client.setOptions(
+        ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(TIMEOUT)).build());
+    try {
+      RedisState state = new RedisState(label, client, clock);
+      log.info("shared state in Redis at {} (replica {})", label, state.replica);
+      return state;
+    } catch (RuntimeException e) {
+      client.shutdown();
+      throw new IllegalStateException(
+          "cannot use Redis at " + label + " (state.redis_url): " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Buckets> buckets() {
+    return Optional.of(
+        (key, rate) ->
+            proxies
+                .builder()
+                .build(
+                    ("tradebot:bucket:" + key).getBytes(StandardCharsets.UTF_8),
+                    () ->
+                        BucketConfiguration.builder()
+                            .addLimit(
+                                l ->
+                                    l.capacity(rate.capacity())
+                                        .refillGreedy(rate.capacity(), rate.per()))
+                            .build()));
+  }
+
+  @Override
+  public boolean claim(String key, Duration ttl) {
+    try {
+      return "OK"
+          .equals(
+              strings
+                  .sync()
+                  .set("tradebot:claim:" + key, replica, SetArgs.Builder.nx().px(ttl.toMillis())));
+    } catch (RuntimeException e) {
+      log.warn("Redis at {} did not answer a claim ({}); handling it here", label, e.toString());
+      return true;
+    }
+  }
+
+  @Override
+  public void announceReload(String version, String who) {
+    try {
+      String message =
+          JSON.writeValueAsString(Map.of("replica", replica, "version", version, "who", who));
+      long heard = strings.sync().publish(RELOADS, message);
+      log.info("announced knowledge version {} to {} subscribers", version, heard - 1);
+    } catch (Exception e) {
+      log.warn(
+          "could not announce version {} through Redis at {}: {}", version, label, e.toString());
+    }
+  }
+
+  private void deliver(String message) {
+    ReloadNotice notice;
+    try {
+      JsonNode n = JSON.readTree(message);
+      notice =
+          new ReloadNotice(
+              n.path("replica").asText(), n.path("version").asText(), n.path("who").asText());
+    } catch (Exception e) {
+      log.warn("ignored a malformed reload announcement on {}: {}", RELOADS, e.toString());
+      return;
+    }
+    if (notice.replica().equals(replica) || notice.version().isBlank()) {
+      return;
+    }
+    for (Consumer<ReloadNotice> l : listeners) {
+      try {
+        l.accept(notice);
+      } catch (RuntimeException e) {
+        log.error("a reload announcement's listener failed: {}", e.toString(), e);
+      }
+    }
+  }
+
+  @Override
+  public void onReloadAnnounced(Consumer<ReloadNotice> listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public String replica() {
+    return replica;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public void close() {
+    try {
+      pubsub.close();
+      bytes.close();
+      strings.close();
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package tradebot.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import tradebot.chat.RateLimiter;
+import tradebot.config.TradebotConfig;
+import tradebot.testing.ManualClock;
+import tradebot.testing.Ports;
+import tradebot.testing.RedisServer;
+
+/** Two replicas' shared state in one real redis-server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RedisStateIT {
+  private static final TradebotConfig.RateLimit THREE_A_MINUTE =
+      new TradebotConfig.RateLimit(3, Duration.ofSeconds(60));
+
+  private final ManualClock clock = ManualClock.startingNow();
+  private Path dir;
+  private RedisServer redis;
+  private SharedState a;
+  private SharedState b;
+
+  @BeforeAll
+  void start() throws Exception {
+    dir = Files.createTempDirectory("tradebot-redis");
+    redis = RedisServer.start(dir);
+    a = open(redis.url());
+    b = open(redis.url());
+  }
+
+  private SharedState open(String url) {
+    return SharedState.open(new TradebotConfig.State(null, url), clock, null);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (SharedState s : new SharedState[] {a, b}) {
+      if (s != null) {
+        s.close();
+      }
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @Test
+  void oneUsersBurstAcrossTwoReplicasIsHeldToOneAllowance() {
+    RateLimiter onA = RateLimiter.of(THREE_A_MINUTE, null, clock, a, "slack");
+    RateLimiter onB = RateLimiter.of(THREE_A_MINUTE, null, clock, b, "slack");
+    List<Class<?>> verdicts =
+        List.of(
+            onA.check("U1", null).getClass(),
+            onB.check("U1", null).getClass(),
+            onA.check("U1", null).getClass(),
+            onB.check("U1", null).getClass(),
+            onA.check("U1", null).getClass());
+    assertEquals(
+        List.of(
+            RateLimiter.Allowed.class,
+            RateLimiter.Allowed.class,
+            RateLimiter.Allowed.class,
+            RateLimiter.Limited.class,
+            RateLimiter.Limited.class),
+        verdicts);
+    assertInstanceOf(RateLimiter.Allowed.class, onB.check("U2", null), "another user's own bucket");
+    RateLimiter.Limited limited =
+        assertInstanceOf(RateLimiter.Limited.class, onB.check("U1", null));
+    assertEquals(RateLimiter.Scope.USER, limited.scope());
+    assertEquals(20, limited.retryAfterSeconds(), "a token comes back every 20 s");
+    clock.advance(Duration.ofSeconds(20));
+    assertInstanceOf(RateLimiter.Allowed.class, onA.check("U1", null), "refilled by the clock");
+  }
+
+  @Test
+  void aDeliveryIsClaimedByOneReplicaOnly() {
+    assertTrue(a.claim("slack:event:Ev42", Duration.ofMinutes(60)));
+    assertFalse(b.claim("slack:event:Ev42", Duration.ofMinutes(60)));
+    assertFalse(a.claim("slack:event:Ev42", Duration.ofMinutes(60)));
+    assertTrue(b.claim("slack:event:Ev43", Duration.ofMinutes(60)));
+  }
+
+  @Test
+  void aReloadAnnouncedByOneReplicaReachesTheOtherAndNotItself() throws Exception {
+    List<SharedState.ReloadNotice> onA = new CopyOnWriteArrayList<>();
+    List<SharedState.ReloadNotice> onB = new CopyOnWriteArrayList<>();
+    a.onReloadAnnounced(onA::add);
+    b.onReloadAnnounced(onB::add);
+    a.announceReload("v2", "UMOD");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (onB.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(List.of(new SharedState.ReloadNotice(a.replica(), "v2", "UMOD")), onB);
+    Thread.sleep(200); // what would reach A would have by now
+    assertEquals(List.of(), onA);
+  }
+
+  @Test
+  void aRedisThatCannotBeReachedIsNamedWhenTheBotStarts() throws Exception {
+    int port = Ports.closed();
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> open("redis://127.0.0.1:" + port));
+    assertTrue(
+        e.getMessage()
+            .startsWith("cannot use Redis at redis://127.0.0.1:" + port + "/0 (state.redis_url): "),
+        e.getMessage());
+  }
+
+  @Test
+  void whenRedisStopsMidRunRequestsAreLetThroughAndEventsAnswered() throws Exception {
+    RedisServer own = RedisServer.start(dir.resolve("own"));
+    SharedState s = open(own.url());
+    try {
+      RateLimiter limiter = RateLimiter.of(THREE_A_MINUTE, null, clock, s, "discord");
+      assertInstanceOf(RateLimiter.Allowed.class, limiter.check("U9", "C1"));
+      own.close();
+      assertInstanceOf(RateLimiter.Allowed.class, limiter.check("U9", "C1"));
+      assertTrue(s.claim("slack:event:Ev9", Duration.ofMinutes(1)));
+    } finally {
+      s.close();
+      own.close();
+    }
+  }
+}
