@@ -258,7 +258,9 @@ final class CorpusBuilder {
   private PassageIndex openCurrent(String version) {
     if (store.currentVersion().filter(version::equals).isPresent()) {
       try {
-        return store.openCurrent();
+        PassageIndex index = store.openCurrent();
+        log.info("index {} is built already: opening it", version);
+        return index;
       } catch (IOException e) {
         log.warn(
             "index {} is unreadable ({}); rebuilding it from the knowledge files",
