@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * An {@link Embedder} that embeds each passage text once: vectors are kept by a hash of the text
  * (and the model), in memory and, when given a file, on disk, so that a reload or a restart embeds
  * only text it has not seen. The file is append-only; a record cut short by a crash is dropped when
- * the file is next opened. Questions are not cached. Thread-safe.
+ * the file is next opened. Questions are not cached. Replicas may share the file (an index
+ * directory on a shared volume): one process at a time writes it, holding a lock on {@code
+ * FILE.lock} while it runs; the others read what it holds when they open and keep the vectors they
+ * add in memory. Thread-safe.
  */
 final class CachingEmbedder implements Embedder {
   private static final Logger log = LoggerFactory.getLogger(CachingEmbedder.class);
@@ -40,6 +43,9 @@ final class CachingEmbedder implements Embedder {
       new java.util.concurrent.atomic.AtomicLong();
   private final Path file; // null: memory only
   private OutputStream out; // guarded by this
+
+  /** The write locks this process holds, by cache file: held until the process exits. */
+  private static final Map<Path, java.nio.channels.FileLock> WRITING = new ConcurrentHashMap<>();
 
   private CachingEmbedder(Embedder model, Path file) {
     this.model = model;
@@ -134,6 +140,16 @@ final class CachingEmbedder implements Embedder {
   private synchronized void open() {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
+      if (!writable()) {
+        if (Files.exists(file)) {
+          read();
+        }
+        log.info(
+            "embedding cache {} is written by another process: this one reads it and keeps the"
+                + " vectors it adds in memory",
+            file);
+        return;
+      }
       long good = Files.exists(file) ? read() : -1;
       if (good < 0) {
         // New, or of another model: start afresh with a header.
@@ -156,6 +172,31 @@ final class CachingEmbedder implements Embedder {
               Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the embedding cache " + file, e);
+    }
+  }
+
+  /**
+   * Whether this process writes the file: it holds, or now takes, the lock on {@code FILE.lock}
+   * (advisory, across processes; released when the process exits).
+   */
+  private boolean writable() throws IOException {
+    Path key = file.toAbsolutePath().normalize();
+    synchronized (WRITING) {
+      if (WRITING.containsKey(key)) {
+        return true;
+      }
+      FileChannel ch =
+          FileChannel.open(
+              key.resolveSibling(key.getFileName() + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
+      java.nio.channels.FileLock lock = ch.tryLock();
+      if (lock == null) {
+        ch.close();
+        return false;
+      }
+      WRITING.put(key, lock);
+      return true;
     }
   }
 

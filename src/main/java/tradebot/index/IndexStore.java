@@ -165,12 +165,22 @@ public final class IndexStore {
     built.close();
     Path target = dataDir.resolve(PREFIX + version);
     if (Files.isDirectory(target) && intact(target)) {
-      // Same content already built (e.g. back to an earlier version): keep the existing one.
+      // Same content already built (e.g. back to an earlier version, or by another replica
+      // sharing this directory): keep the existing one.
       deleteTree(tmp);
     } else {
       // A damaged directory of this version goes (readers still holding its files keep them).
       deleteTree(target);
-      move(tmp, target);
+      try {
+        move(tmp, target);
+      } catch (java.nio.file.FileAlreadyExistsException
+          | java.nio.file.DirectoryNotEmptyException e) {
+        // Another replica sharing this directory installed the same version meanwhile.
+        if (!intact(target)) {
+          throw e;
+        }
+        deleteTree(tmp);
+      }
     }
     Path next = dataDir.resolve(CURRENT + ".tmp");
     Files.writeString(next, version + "\n", StandardCharsets.UTF_8);
