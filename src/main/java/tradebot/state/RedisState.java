@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Shared state in Redis through one Lettuce client: Bucket4j's compare-and-swap buckets under
  * {@code tradebot:bucket:*}, claims as {@code SET key NX PX ttl} under {@code tradebot:claim:*},
- * and reload announcements on the pub/sub channel {@value #RELOADS}. When Redis stops answering
+ * and reload announcements on the pub/sub channel {@value #RELOADS}, the version announced last
+ * also kept under {@value #VERSION} and re-read every {@link #RECHECK}, so that a replica that
+ * missed an announcement (disconnected at the time) still follows it. When Redis stops answering
  * mid-run, a rate limit lets the request through and a claim counts as first (a possible repeat
  * answer is better than none); each such failure is logged.
  */
@@ -41,6 +43,12 @@ public final class RedisState implements SharedState {
 
   /** The pub/sub channel of reload announcements. */
   public static final String RELOADS = "tradebot:reloads";
+
+  /** The key holding the knowledge version announced last. */
+  public static final String VERSION = "tradebot:version";
+
+  /** How often a replica re-reads {@value #VERSION} for an announcement it may have missed. */
+  static final Duration RECHECK = Duration.ofSeconds(30);
 
   /** How long one Redis command may take before it counts as failed. */
   static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -55,8 +63,10 @@ public final class RedisState implements SharedState {
   private final ProxyManager<byte[]> proxies;
   private final List<Consumer<ReloadNotice>> listeners = new CopyOnWriteArrayList<>();
   private final String replica = Replicas.name();
+  private final java.util.concurrent.ScheduledExecutorService rechecks;
+  private volatile String lastVersion; // announced by this replica or heard of, or null
 
-  private RedisState(String label, RedisClient client, Clock clock) {
+  private RedisState(String label, RedisClient client, Clock clock, Duration recheck) {
     this.label = label;
     this.client = client;
     this.strings = client.connect();
@@ -81,6 +91,19 @@ public final class RedisState implements SharedState {
           }
         });
     pubsub.sync().subscribe(RELOADS);
+    lastVersion = strings.sync().get(VERSION);
+    rechecks =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "redis-version-recheck");
+              t.setDaemon(true);
+              return t;
+            });
+    rechecks.scheduleWithFixedDelay(
+        this::recheck,
+        recheck.toMillis(),
+        recheck.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -91,6 +114,11 @@ public final class RedisState implements SharedState {
    *     address (never the password)
    */
   static RedisState connect(String url, String password, Clock clock) {
+    return connect(url, password, clock, RECHECK);
+  }
+
+  /** As {@link #connect(String, String, Clock)}, re-reading the version every {@code recheck}. */
+  static RedisState connect(String url, String password, Clock clock, Duration recheck) {
     RedisURI uri = RedisURI.create(url);
     if (password != null && !password.isBlank()) {
       uri.setCredentialsProvider(
@@ -108,7 +136,7 @@ public final class RedisState implements SharedState {
     client.setOptions(
         ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(TIMEOUT)).build());
     try {
-      RedisState state = new RedisState(label, client, clock);
+      RedisState state = new RedisState(label, client, clock, recheck);
       log.info("shared state in Redis at {} (replica {})", label, state.replica);
       return state;
     } catch (RuntimeException e) {
@@ -154,6 +182,8 @@ public final class RedisState implements SharedState {
     try {
       String message =
           JSON.writeValueAsString(Map.of("replica", replica, "version", version, "who", who));
+      lastVersion = version;
+      strings.sync().set(VERSION, version);
       long heard = strings.sync().publish(RELOADS, message);
       log.info("announced knowledge version {} to {} subscribers", version, heard - 1);
     } catch (Exception e) {
@@ -176,6 +206,26 @@ public final class RedisState implements SharedState {
     if (notice.replica().equals(replica) || notice.version().isBlank()) {
       return;
     }
+    lastVersion = notice.version();
+    tell(notice);
+  }
+
+  /** Tells the listeners of a version announced while this replica was not listening. */
+  private void recheck() {
+    try {
+      String version = strings.sync().get(VERSION);
+      if (version != null && !version.equals(lastVersion)) {
+        log.info(
+            "knowledge version {} was announced while this replica was not listening", version);
+        lastVersion = version;
+        tell(new ReloadNotice("redis", version, "recheck"));
+      }
+    } catch (RuntimeException e) {
+      log.debug("could not re-read {} from Redis at {}: {}", VERSION, label, e.toString());
+    }
+  }
+
+  private void tell(ReloadNotice notice) {
     for (Consumer<ReloadNotice> l : listeners) {
       try {
         l.accept(notice);
@@ -202,6 +252,7 @@ public final class RedisState implements SharedState {
 
   @Override
   public void close() {
+    rechecks.shutdownNow();
     try {
       pubsub.close();
       bytes.close();

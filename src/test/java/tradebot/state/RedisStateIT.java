@@ -113,6 +113,23 @@ class RedisStateIT {
   }
 
   @Test
+  void aReplicaThatMissedAnAnnouncementFollowsTheVersionAnnouncedLast() throws Exception {
+    try (RedisState c = RedisState.connect(redis.url(), null, clock, Duration.ofMillis(100))) {
+      List<SharedState.ReloadNotice> heard = new CopyOnWriteArrayList<>();
+      c.onReloadAnnounced(heard::add);
+      // As if announced while c was disconnected: the key changes, no message reaches c.
+      assertEquals("+OK", redis.command("SET " + RedisState.VERSION + " v7"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (heard.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(List.of(new SharedState.ReloadNotice("redis", "v7", "recheck")), heard);
+      Thread.sleep(300);
+      assertEquals(1, heard.size(), "told once, not at every recheck");
+    }
+  }
+
+  @Test
   void aRedisThatCannotBeReachedIsNamedWhenTheBotStarts() throws Exception {
     int port = Ports.closed();
     IllegalStateException e =

@@ -87,6 +87,21 @@ public final class RedisServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port;
   }
 
+  /**
+   * Sends one inline command (e.g. {@code SET k v}) on a connection of its own, as another client
+   * would; returns the first line of the reply.
+   */
+  public String command(String line) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setSoTimeout(2000);
+      s.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().flush();
+      return new java.io.BufferedReader(
+              new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+          .readLine();
+    }
+  }
+
   /** Whether the server answers PING with PONG. */
   public boolean pings() {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
