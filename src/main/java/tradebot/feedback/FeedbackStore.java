@@ -27,6 +27,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -48,6 +50,8 @@ import tradebot.config.TradebotConfig;
  * Thread-safe: one connection, used by one caller at a time.
  */
 public final class FeedbackStore implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FeedbackStore.class);
+
   /** The database's file name inside the data directory. */
   public static final String FILE = "tradebot.db";
 
@@ -128,16 +132,33 @@ public final class FeedbackStore implements AutoCloseable {
       config.setBusyTimeout(10_000);
       SQLiteDataSource source = new SQLiteDataSource(config);
       source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-      Flyway.configure()
-          .dataSource(source)
-          .locations(MIGRATIONS)
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      Flyway flyway =
+          Flyway.configure()
+              .dataSource(source)
+              .locations(MIGRATIONS)
+              .failOnMissingLocations(true)
+              .load();
+      try {
+        flyway.migrate();
+      } catch (FlywayException e) {
+        // Replicas on one host may share the database and start together: the one that lost the
+        // race to create the schema finds it made when it looks again.
+        log.info("migrating {} failed ({}); trying once more", file, message(e));
+        sleepQuietly(Duration.ofMillis(500));
+        flyway.migrate();
+      }
       return new FeedbackStore(file, temporary, source.getConnection(), clock, privacy);
     } catch (IOException | SQLException | FlywayException e) {
       throw new FeedbackException(
           "cannot open the feedback database " + file + ": " + message(e), e);
+    }
+  }
+
+  private static void sleepQuietly(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

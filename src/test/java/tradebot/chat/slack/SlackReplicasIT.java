@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +33,10 @@ import tradebot.testing.TradebotProcess;
 
 /**
  * Two Slack replicas as two real bot processes on localhost, sharing a real redis-server, one
- * knowledge directory and one index directory built beforehand by {@code index --out}, each with
- * its own data directory (feedback database), behind no load balancer: the test delivers each
- * request to the replica it picks, as a balancer would.
+ * knowledge directory, one index directory built beforehand by {@code index --out} and one data
+ * directory (the feedback database, SQLite in WAL mode, shared as replicas on one host may share
+ * it), behind no load balancer: the test delivers each request to the replica it picks, as a
+ * balancer would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,7 +95,7 @@ class SlackReplicasIT {
 
   private TradebotProcess replica(String name, Path config, Path knowledge) throws Exception {
     return TradebotProcess.command("slack", "--port", "0")
-        .dirs(config, knowledge, root.resolve("data-" + name))
+        .dirs(config, knowledge, root.resolve("data"))
         .env("SLACK_BOT_TOKEN", TOKEN)
         .env("SLACK_SIGNING_SECRET", SECRET)
         .env("TRADEBOT_ADMIN_TOKEN", ADMIN)
@@ -201,6 +203,21 @@ class SlackReplicasIT {
     assertTrue(
         Files.readString(root.resolve("b.log")).contains("index " + after + " is built already"),
         "B opened the index A built");
+  }
+
+  @Test
+  @Order(5)
+  void aVoteClickedOnOneReplicaCountsForTheAnswerTheOtherGave() throws Exception {
+    String askedUrl = fake.newResponseUrl();
+    slackA.post(SlackRequests.command("/ask", QUESTION, "UVOTER", "C702", askedUrl));
+    JsonNode blocks =
+        JSON.readTree(fake.await(URI.create(askedUrl).getPath()).body()).get("blocks");
+    String answerId = blocks.get(blocks.size() - 2).get("elements").get(0).get("value").asText();
+    String clickUrl = fake.newResponseUrl();
+    slackB.post(SlackRequests.click("UVOTER", "C702", "tradebot_vote_down", answerId, clickUrl));
+    assertEquals(
+        "Thanks: your 👎 on answer " + answerId + " is recorded.",
+        JSON.readTree(fake.await(URI.create(clickUrl).getPath()).body()).get("text").asText());
   }
 
   private HttpResponse<String> ask(URI base) throws Exception {
