@@ -268,7 +268,10 @@ public final class Scaling {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** {@code n} checks, each for a new user (so none is refused), timed one by one. */
+  /**
+   * {@code n} checks, each for a new user in a new channel (so none is refused: the allowed path, a
+   * user's bucket and a channel's), timed one by one.
+   */
   private static Latencies checks(SharedState state, int n) {
     TradebotConfig.RateLimit rate = new TradebotConfig.RateLimit(5, Duration.ofSeconds(30));
     RateLimiter limiter =
@@ -278,7 +281,7 @@ public final class Scaling {
     Latencies l = new Latencies();
     for (int i = 0; i < n; i++) {
       long t0 = System.nanoTime();
-      limiter.check("U" + i, "C" + (i % 50));
+      limiter.check("U" + i, "C" + i);
       if (i >= n / 10) { // the first tenth warms up
         l.add(System.nanoTime() - t0);
       }

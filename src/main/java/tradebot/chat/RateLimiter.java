@@ -108,11 +108,13 @@ public final class RateLimiter {
     if (shared == null) {
       return take(userId, channelId);
     }
+    if (!shared.reachable()) {
+      return new Allowed(); // the outage was logged when it began
+    }
     try {
       return take(userId, channelId);
     } catch (RuntimeException e) {
-      log.warn(
-          "the shared rate limit did not answer ({}); letting the request through", e.toString());
+      shared.failed(e);
       return new Allowed();
     }
   }

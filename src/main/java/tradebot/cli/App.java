@@ -63,11 +63,15 @@ public final class App implements AutoCloseable {
     this.service = new TradeService(answers, corpora, clock, metrics::recordAnswer, feedback);
     corpora.onReloadBy(service::audit);
     // A reload here reaches the other replicas: each reloads its files, which (sharing the index
-    // directory) opens the index this one built instead of building it again.
+    // directory) opens the index this one built instead of building it again. The first load is
+    // not announced: a replica starting up must not send the others to its (maybe older) files.
     corpora.onReloadBy(
         (report, requesters) -> {
-          if (report.outcome() == ReloadReport.Outcome.SWAPPED
-              && requesters.stream().noneMatch(r -> r.via().equals(VIA_REPLICA))) {
+          // Any swap but the first load's: one a replica's notice caused is announced too when
+          // it swapped to another version than announced (the shared state skips a version the
+          // replicas know), so that replicas never stay apart silently and never loop.
+          boolean startup = requesters.stream().anyMatch(r -> r.via().equals("start"));
+          if (report.outcome() == ReloadReport.Outcome.SWAPPED && !startup) {
             state.announceReload(report.version(), requesters.getFirst().who());
           }
         });

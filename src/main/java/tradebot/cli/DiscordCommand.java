@@ -67,6 +67,15 @@ final class DiscordCommand implements Callable<Integer> {
    */
   private static void runBot(App app, ServerRunner runner, String token)
       throws InterruptedException {
+    TradebotConfig.Shards shards = app.config().discord().shards();
+    if (!shards.auto()
+        && shards.ids().size() < shards.total()
+        && !app.state().buckets().isPresent()) {
+      log.warn(
+          "discord.shards runs {} without state.redis_url: the other shard processes keep their"
+              + " own rate limits, and a reload here does not reach them (docs/SCALING.md)",
+          shards.label());
+    }
     DiscordBot bot =
         DiscordBot.start(
             token,

@@ -200,6 +200,11 @@ final class ConfigSection {
     if (s.isEmpty() && emptyAllowed && v instanceof String) {
       return "";
     }
+    if (s.contains("@")) {
+      // A user or password, well formed or not: refused without echoing the value.
+      throw error(
+          name, key(name) + " must not hold a user or password: secrets come from the environment");
+    }
     String want =
         key(name)
             + " must be a "
@@ -209,12 +214,6 @@ final class ConfigSection {
       URI uri = new URI(s);
       if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
         throw error(name, want + ": " + map.get(name).describe());
-      }
-      if (uri.getUserInfo() != null) {
-        // The value is not echoed: it holds a password.
-        throw error(
-            name,
-            key(name) + " must not hold a user or password: secrets come from the environment");
       }
     } catch (URISyntaxException e) {
       throw error(name, want + ": " + map.get(name).describe());
@@ -278,12 +277,14 @@ final class ConfigSection {
       throw error(name, key(name) + " needs a total (how many shards in all processes)");
     }
     int total = s.integer("total", 1, 1, 10_000);
+    if (!s.map.containsKey("ids")) {
+      return TradebotConfig.Shards.all(total);
+    }
+    // An empty list is refused (by Shards), not read as "all": that process would run every
+    // shard beside the others.
     List<String> ids = s.strings("ids", List.of(), DIGITS, "a shard id (0, 1, ...)");
     return s.build(
-        () ->
-            ids.isEmpty()
-                ? TradebotConfig.Shards.all(total)
-                : new TradebotConfig.Shards(total, ids.stream().map(Integer::valueOf).toList()));
+        () -> new TradebotConfig.Shards(total, ids.stream().map(Integer::valueOf).toList()));
   }
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,5}");

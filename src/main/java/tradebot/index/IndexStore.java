@@ -2,17 +2,23 @@ package tradebot.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -45,6 +51,23 @@ public final class IndexStore {
   private static final String CURRENT = "CURRENT";
   private static final String PREFIX = "index-";
   private static final AtomicLong BUILDS = new AtomicLong();
+
+  /**
+   * This host's name as partial builds carry it: replicas on other hosts (or containers, whose
+   * process ids repeat) sharing the directory are told apart by it.
+   */
+  private static final String HOST = hostName();
+
+  /** How long another host's partial build is taken for running. */
+  private static final java.time.Duration FOREIGN_BUILD = java.time.Duration.ofHours(1);
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.]", "_");
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
 
   private final Path dataDir; // null: in memory
   private volatile Directory memory; // the current in-memory index, when dataDir is null
@@ -155,7 +178,11 @@ public final class IndexStore {
     return new IndexBuild(this, FSDirectory.open(tmp), tmp);
   }
 
-  /** Makes a committed build index {@code version} and the current one, and opens it. */
+  /**
+   * Makes a committed build index {@code version} and the current one, and opens it. Replicas that
+   * share the directory install one at a time (a lock on {@code .install.lock}); one that finds the
+   * version installed by another keeps that one.
+   */
   PassageIndex install(String version, Directory built, Path tmp) throws IOException {
     if (dataDir == null) {
       memory = built;
@@ -164,28 +191,37 @@ public final class IndexStore {
     }
     built.close();
     Path target = dataDir.resolve(PREFIX + version);
-    if (Files.isDirectory(target) && intact(target)) {
-      // Same content already built (e.g. back to an earlier version, or by another replica
-      // sharing this directory): keep the existing one.
-      deleteTree(tmp);
-    } else {
-      // A damaged directory of this version goes (readers still holding its files keep them).
-      deleteTree(target);
-      try {
-        move(tmp, target);
-      } catch (java.nio.file.FileAlreadyExistsException
-          | java.nio.file.DirectoryNotEmptyException e) {
-        // Another replica sharing this directory installed the same version meanwhile.
-        if (!intact(target)) {
-          throw e;
-        }
+    ReentrantLock here = INSTALLING.computeIfAbsent(key(dataDir), k -> new ReentrantLock());
+    here.lock();
+    try (FileChannel ch =
+            FileChannel.open(
+                dataDir.resolve(".install.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock across = ch.lock()) {
+      if (Files.isDirectory(target) && intact(target)) {
+        // Same content already built (e.g. back to an earlier version, or by another replica
+        // sharing this directory): keep the existing one.
         deleteTree(tmp);
+      } else {
+        // A damaged directory of this version goes (readers still holding its files keep them).
+        deleteTree(target);
+        move(tmp, target);
       }
+      Path next = dataDir.resolve(CURRENT + ".tmp");
+      Files.writeString(next, version + "\n", StandardCharsets.UTF_8);
+      move(next, dataDir.resolve(CURRENT));
+    } finally {
+      here.unlock();
     }
-    Path next = dataDir.resolve(CURRENT + ".tmp");
-    Files.writeString(next, version + "\n", StandardCharsets.UTF_8);
-    move(next, dataDir.resolve(CURRENT));
     return new LucenePassageIndex(FSDirectory.open(target));
+  }
+
+  /** In-process half of the install lock (a file lock is held by the process, not the thread). */
+  private static final Map<Path, ReentrantLock> INSTALLING = new ConcurrentHashMap<>();
+
+  private static Path key(Path dir) {
+    return dir.toAbsolutePath().normalize();
   }
 
   /** Throws away a build that failed or was not committed. */
@@ -250,7 +286,7 @@ public final class IndexStore {
       }
       int build = name.indexOf(".build-");
       if (build >= 0) {
-        if (builderAlive(name.substring(build + ".build-".length()))) {
+        if (builderAlive(name.substring(build + ".build-".length()), child)) {
           continue;
         }
       } else {
@@ -271,11 +307,24 @@ public final class IndexStore {
     }
   }
 
-  /** Whether the process that named a partial build "pid-n" is still running it. */
-  private static boolean builderAlive(String pidAndCount) {
-    int dash = pidAndCount.indexOf('-');
+  /**
+   * Whether the process that named a partial build "pid-n-host" is still running it: a process of
+   * this host by its id, another host's by the build's age.
+   */
+  private static boolean builderAlive(String name, Path dir) {
+    String[] parts = name.split("-", 3);
+    String host = parts.length == 3 ? parts[2] : HOST;
+    if (!host.equals(HOST)) {
+      try {
+        return Files.getLastModifiedTime(dir)
+            .toInstant()
+            .isAfter(java.time.Instant.now().minus(FOREIGN_BUILD));
+      } catch (IOException e) {
+        return true;
+      }
+    }
     try {
-      long pid = Long.parseLong(dash < 0 ? pidAndCount : pidAndCount.substring(0, dash));
+      long pid = Long.parseLong(parts[0]);
       return pid == ProcessHandle.current().pid()
           || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     } catch (NumberFormatException e) {

@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradebot.config.TradebotConfig;
 
 /**
  * Shared state in Redis through one Lettuce client: Bucket4j's compare-and-swap buckets under
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * also kept under {@value #VERSION} and re-read every {@link #RECHECK}, so that a replica that
  * missed an announcement (disconnected at the time) still follows it. When Redis stops answering
  * mid-run, a rate limit lets the request through and a claim counts as first (a possible repeat
- * answer is better than none); each such failure is logged.
+ * answer is better than none): commands fail at once while the connection is down, take at most
+ * {@link #TIMEOUT} otherwise, and after a failure Redis is not asked again for {@link #BACK_OFF}
+ * (one warning, then one line when it answers again), so that no chat event waits on an outage.
  */
 public final class RedisState implements SharedState {
   private static final Logger log = LoggerFactory.getLogger(RedisState.class);
@@ -50,8 +53,14 @@ public final class RedisState implements SharedState {
   /** How often a replica re-reads {@value #VERSION} for an announcement it may have missed. */
   static final Duration RECHECK = Duration.ofSeconds(30);
 
-  /** How long one Redis command may take before it counts as failed. */
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * How long one Redis command may take before it counts as failed: short, since rate limits and
+   * claims are asked on the way to a chat platform's 3-second deadline.
+   */
+  static final Duration TIMEOUT = Duration.ofMillis(250);
+
+  /** How long Redis is left alone after a command failed. */
+  static final Duration BACK_OFF = Duration.ofSeconds(10);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,8 +74,11 @@ public final class RedisState implements SharedState {
   private final String replica = Replicas.name();
   private final java.util.concurrent.ScheduledExecutorService rechecks;
   private volatile String lastVersion; // announced by this replica or heard of, or null
+  private final Clock clock;
+  private volatile long downUntil; // epoch millis; 0: reachable
 
   private RedisState(String label, RedisClient client, Clock clock, Duration recheck) {
+    this.clock = clock;
     this.label = label;
     this.client = client;
     this.strings = client.connect();
@@ -134,7 +146,10 @@ public final class RedisState implements SharedState {
             + uri.getDatabase();
     RedisClient client = RedisClient.create(uri);
     client.setOptions(
-        ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(TIMEOUT)).build());
+        ClientOptions.builder()
+            .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .build());
     try {
       RedisState state = new RedisState(label, client, clock, recheck);
       log.info("shared state in Redis at {} (replica {})", label, state.replica);
@@ -149,8 +164,10 @@ public final class RedisState implements SharedState {
   @Override
   public Optional<Buckets> buckets() {
     return Optional.of(
-        (key, rate) ->
-            proxies
+        new Buckets() {
+          @Override
+          public io.github.bucket4j.Bucket bucket(String key, TradebotConfig.RateLimit rate) {
+            return proxies
                 .builder()
                 .build(
                     ("tradebot:bucket:" + key).getBytes(StandardCharsets.UTF_8),
@@ -160,25 +177,76 @@ public final class RedisState implements SharedState {
                                 l ->
                                     l.capacity(rate.capacity())
                                         .refillGreedy(rate.capacity(), rate.per()))
-                            .build()));
+                            .build());
+          }
+
+          @Override
+          public boolean reachable() {
+            return RedisState.this.reachable();
+          }
+
+          @Override
+          public void failed(RuntimeException e) {
+            down("a rate limit", e);
+          }
+        });
+  }
+
+  /** Whether Redis answered lately; the first call after {@link #BACK_OFF} tries it again. */
+  private boolean reachable() {
+    long until = downUntil;
+    return until == 0 || clock.millis() >= until;
+  }
+
+  private void down(String what, RuntimeException e) {
+    boolean first = downUntil == 0;
+    downUntil = clock.millis() + BACK_OFF.toMillis();
+    if (first) {
+      log.warn(
+          "Redis at {} did not answer {} ({}): rate limits let requests through and each replica"
+              + " answers the events it gets, until it answers again (asked every {} s)",
+          label,
+          what,
+          e.toString(),
+          BACK_OFF.toSeconds());
+    }
+  }
+
+  private void up() {
+    if (downUntil != 0) {
+      downUntil = 0;
+      log.info("Redis at {} answers again: rate limits and claims are shared again", label);
+    }
   }
 
   @Override
   public boolean claim(String key, Duration ttl) {
+    if (!reachable()) {
+      return true;
+    }
     try {
-      return "OK"
-          .equals(
-              strings
-                  .sync()
-                  .set("tradebot:claim:" + key, replica, SetArgs.Builder.nx().px(ttl.toMillis())));
+      boolean first =
+          "OK"
+              .equals(
+                  strings
+                      .sync()
+                      .set(
+                          "tradebot:claim:" + key,
+                          replica,
+                          SetArgs.Builder.nx().px(ttl.toMillis())));
+      up();
+      return first;
     } catch (RuntimeException e) {
-      log.warn("Redis at {} did not answer a claim ({}); handling it here", label, e.toString());
+      down("a claim", e);
       return true;
     }
   }
 
   @Override
   public void announceReload(String version, String who) {
+    if (version.equals(lastVersion)) {
+      return; // the replicas know it already
+    }
     try {
       String message =
           JSON.writeValueAsString(Map.of("replica", replica, "version", version, "who", who));
@@ -214,6 +282,9 @@ public final class RedisState implements SharedState {
   private void recheck() {
     try {
       String version = strings.sync().get(VERSION);
+      if (version != null) {
+        up();
+      }
       if (version != null && !version.equals(lastVersion)) {
         log.info(
             "knowledge version {} was announced while this replica was not listening", version);

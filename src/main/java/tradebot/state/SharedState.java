@@ -39,11 +39,20 @@ public sealed interface SharedState extends AutoCloseable permits LocalState, Re
   @Override
   void close();
 
-  /** Token buckets by key, shared by every replica. */
-  @FunctionalInterface
+  /**
+   * Token buckets by key, shared by every replica. A rate limiter lets requests through without
+   * asking while the store is {@linkplain #reachable() unreachable}, and reports each call that
+   * failed ({@link #failed}), so that an outage costs one slow call, not one per request.
+   */
   interface Buckets {
     /** The bucket named {@code key}, created with {@code rate} when new. */
     Bucket bucket(String key, TradebotConfig.RateLimit rate);
+
+    /** Whether the store answered lately: false for a while after a call failed. */
+    boolean reachable();
+
+    /** Notes that a call on a bucket failed with {@code e}. */
+    void failed(RuntimeException e);
   }
 
   /** A replica's announcement that it serves {@code version}, reloaded at {@code who}'s request. */

@@ -101,6 +101,18 @@ class ConfigLoaderTest {
             + " environment",
         e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"));
+    for (String url :
+        List.of(
+            "redis://:hunter2@redis_cache:6379",
+            "redis://:p@ss@cache:6379",
+            "redis://:a#b@cache")) {
+      ConfigException odd = bad("state:\n  redis_url: \"" + url + "\"\n");
+      assertFalse(odd.getMessage().contains("hunter2") || odd.getMessage().contains("ss@"), url);
+      assertTrue(
+          odd.getMessage()
+              .endsWith("must not hold a user or password: secrets come from the environment"),
+          odd.getMessage());
+    }
   }
 
   @Test
@@ -131,6 +143,9 @@ class ConfigLoaderTest {
     assertEquals(
         "tradebot.yaml:2: discord.shards must be auto or {total: N, ids: [...]}: \"many\"",
         bad("discord:\n  shards: many\n").getMessage());
+    assertEquals(
+        "tradebot.yaml:2: discord.shards.ids must name at least one shard",
+        bad("discord:\n  shards: {total: 4, ids: []}\n").getMessage());
   }
 
   @Test

@@ -29,7 +29,10 @@ class IndexBuildIT {
 
   private List<String> children() throws IOException {
     try (Stream<Path> list = Files.list(data)) {
-      return list.map(p -> p.getFileName().toString()).sorted().toList();
+      return list.map(p -> p.getFileName().toString())
+          .filter(name -> !name.equals(".install.lock")) // held by replicas while they install
+          .sorted()
+          .toList();
     }
   }
 
@@ -47,6 +50,34 @@ class IndexBuildIT {
     }
     assertEquals(Optional.of("v1"), store.currentVersion());
     assertEquals(List.of("CURRENT", "index-v1"), children());
+  }
+
+  @Test
+  void twoReplicasCommittingTheSameVersionIntoOneDirectoryAtOnceBothOpenIt() throws Exception {
+    IndexStore one = IndexStore.onDisk(data);
+    IndexStore two = IndexStore.onDisk(data);
+    IndexBuild a = one.begin();
+    IndexBuild b = two.begin();
+    a.add(passage("a", "China raised tariffs on soybeans."));
+    b.add(passage("a", "China raised tariffs on soybeans."));
+    java.util.concurrent.CompletableFuture<PassageIndex> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> commit(a));
+    PassageIndex second = commit(b);
+    try (PassageIndex x = first.get();
+        PassageIndex y = second) {
+      assertEquals(1, x.passageCount());
+      assertEquals(1, y.passageCount());
+    }
+    assertEquals(Optional.of("v1"), one.currentVersion());
+    assertEquals(List.of("CURRENT", "index-v1"), children());
+  }
+
+  private static PassageIndex commit(IndexBuild build) {
+    try (build) {
+      return build.commit("v1");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -149,7 +149,12 @@ class RedisStateIT {
       assertInstanceOf(RateLimiter.Allowed.class, limiter.check("U9", "C1"));
       own.close();
       assertInstanceOf(RateLimiter.Allowed.class, limiter.check("U9", "C1"));
+      SharedState.Buckets buckets = s.buckets().orElseThrow();
+      assertFalse(buckets.reachable(), "left alone after the failed call");
+      assertInstanceOf(RateLimiter.Allowed.class, limiter.check("U9", "C1"), "without asking");
       assertTrue(s.claim("slack:event:Ev9", Duration.ofMinutes(1)));
+      clock.advance(RedisState.BACK_OFF);
+      assertTrue(buckets.reachable(), "tried again after the back-off");
     } finally {
       s.close();
       own.close();

@@ -61,10 +61,13 @@ public final class DiscordBot implements AutoCloseable {
 
   private final ShardManager shards;
   private final ThreadPoolExecutor work;
+  private final java.util.concurrent.CountDownLatch anyShardDown;
 
-  private DiscordBot(ShardManager shards, ThreadPoolExecutor work) {
+  private DiscordBot(
+      ShardManager shards, ThreadPoolExecutor work, java.util.concurrent.CountDownLatch down) {
     this.shards = shards;
     this.work = work;
+    this.anyShardDown = down;
   }
 
   /**
@@ -147,6 +150,7 @@ public final class DiscordBot implements AutoCloseable {
     ThreadPoolExecutor work = workers();
     Semaphore readyShards = new Semaphore(0);
     AtomicBoolean closed = new AtomicBoolean();
+    java.util.concurrent.CountDownLatch anyShardDown = new java.util.concurrent.CountDownLatch(1);
     ListenerAdapter readiness =
         new ListenerAdapter() {
           @Override
@@ -156,8 +160,13 @@ public final class DiscordBot implements AutoCloseable {
 
           @Override
           public void onShutdown(ShutdownEvent event) {
+            log.info(
+                "Discord shard {} closed (close code {})",
+                event.getJDA().getShardInfo().getShardString(),
+                event.getCloseCode());
             closed.set(true);
             readyShards.release(SHARDS_MAX);
+            anyShardDown.countDown();
           }
         };
     DiscordListener listener =
@@ -205,13 +214,15 @@ public final class DiscordBot implements AutoCloseable {
       work.shutdownNow();
       throw loginFailure(e, config.restBaseUrl());
     }
-    DiscordBot started = new DiscordBot(manager, work);
+    DiscordBot started = new DiscordBot(manager, work, anyShardDown);
     int expected = plan.auto() ? manager.getShardsTotal() : plan.ids().size();
+    // Discord lets a bot identify a shard about every 5 s (per concurrency bucket).
+    Duration wait = readyTimeout.plusSeconds(6L * Math.max(0, expected - 1));
     try {
-      if (!readyShards.tryAcquire(expected, readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!readyShards.tryAcquire(expected, wait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException(
             "the Discord gateway sessions were not ready within "
-                + readyTimeout
+                + wait
                 + " ("
                 + readyShards.availablePermits()
                 + " of "
@@ -309,11 +320,13 @@ public final class DiscordBot implements AutoCloseable {
     return shards;
   }
 
-  /** Blocks until every shard has shut down (after {@link #close()} from another thread). */
+  /**
+   * Blocks until a shard has shut down: after {@link #close()} from another thread, or when Discord
+   * ended one shard's session for good (e.g. close code 4011: more shards needed), which leaves its
+   * guilds unanswered; the caller then stops the bot, and a supervisor restarts it.
+   */
   public void awaitShutdown() throws InterruptedException {
-    for (JDA shard : shards.getShardCache().asList()) {
-      shard.awaitShutdown();
-    }
+    anyShardDown.await();
   }
 
   /** Logs out, waiting up to 10 seconds for replies in flight, then cuts the connection. */

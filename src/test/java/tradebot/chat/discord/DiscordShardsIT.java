@@ -1,6 +1,7 @@
 package tradebot.chat.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,6 +134,32 @@ class DiscordShardsIT {
         assertEquals(
             List.of(FakePayloads.GUILD, FakePayloads.GUILD_2),
             guilds(all).stream().sorted().toList());
+      } finally {
+        all.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void aShardWhoseSessionDiscordEndsForGoodEndsTheWaitSoThatTheBotIsRestarted() throws Exception {
+    try (FakeDiscord two = new FakeDiscord(List.of(FakePayloads.GUILD, FakePayloads.GUILD_2))) {
+      DiscordBot all = start("auto", TradebotConfig.Shards.AUTO, two);
+      try {
+        Thread waiting =
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      try {
+                        all.awaitShutdown();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    });
+        waiting.join(500);
+        assertTrue(waiting.isAlive(), "both shards serve: still waiting");
+        two.gateway().closeShard(1, 4011, "Sharding required");
+        waiting.join(WAIT.toMillis());
+        assertFalse(waiting.isAlive(), "one shard gone: the wait ended");
       } finally {
         all.shutdownNow();
       }

@@ -124,6 +124,15 @@ final class FakeGateway extends WebSocketListener {
     ws.send(FakePayloads.write(Map.of("op", 0, "t", type, "s", s, "d", data)));
   }
 
+  /** Closes shard {@code id}'s connection with {@code code} (e.g. 4011, sharding required). */
+  void closeShard(int id, int code, String reason) {
+    WebSocket ws = sockets.get(id);
+    if (ws == null) {
+      throw new IllegalStateException("no gateway connection for shard " + id);
+    }
+    ws.close(code, reason);
+  }
+
   void close() {
     sockets.values().forEach(ws -> ws.close(1001, "fake discord closing"));
   }
