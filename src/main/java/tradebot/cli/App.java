@@ -98,6 +98,20 @@ public final class App implements AutoCloseable {
   }
 
   /**
+   * As {@link #open}, sharing nothing with replicas (no Redis): for a command that reads the
+   * feedback database and ends ({@code report}), which must neither need Redis nor follow a reload
+   * another replica announces.
+   */
+  static App openAlone(TradebotConfig config) {
+    return onDisk(
+        config,
+        clock ->
+            FeedbackStore.open(
+                config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()),
+        LocalState::new);
+  }
+
+  /**
    * Starts for a one-shot command ({@code ask}, {@code sources}, {@code tariff}, {@code index},
    * {@code eval}) with the index on disk under the configured data directory, loaded, and the
    * feedback database in a temporary file: what such a command does is neither kept nor audited,

@@ -34,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.open(options.config())) {
+    try (App app = App.openAlone(options.config())) {
       if (!json) {
         ChatReply reply =
             app.bot()
