@@ -66,8 +66,12 @@ class DiscordShardsIT {
   }
 
   private static TradebotConfig.Discord settings(FakeDiscord on) {
+    return settings(on, List.of());
+  }
+
+  private static TradebotConfig.Discord settings(FakeDiscord on, List<String> guildIds) {
     return new TradebotConfig.Discord(
-        List.of(),
+        guildIds,
         List.of(FakePayloads.MOD_ROLE),
         new TradebotConfig.RateLimit(3, Duration.ofSeconds(60)),
         new TradebotConfig.RateLimit(100, Duration.ofSeconds(60)),
@@ -123,6 +127,61 @@ class DiscordShardsIT {
     String commands = "/api/v10/applications/" + FakePayloads.APP + "/commands";
     discord.await(DiscordFixture.call("PUT", commands), WAIT);
     assertEquals(1, discord.calls(DiscordFixture.call("PUT", commands)).size());
+  }
+
+  @Test
+  void guildCommandsAreRegisteredByTheProcessThatRunsEachGuildsShardOnly() throws Exception {
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SlashCommands.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    log.addAppender(lines);
+    List<String> both = List.of(FakePayloads.GUILD, FakePayloads.GUILD_2);
+    try (FakeDiscord two = new FakeDiscord(both)) {
+      List<DiscordBot> bots = new java.util.ArrayList<>();
+      try {
+        for (int shard = 0; shard < 2; shard++) {
+          bots.add(
+              DiscordBot.start(
+                  DiscordFixture.TOKEN,
+                  settings(two, both).withShards(new TradebotConfig.Shards(2, List.of(shard))),
+                  request -> app.bot().handle(request),
+                  clock,
+                  WAIT,
+                  DiscordBot.REST_TIMEOUT,
+                  () -> {}));
+        }
+        String base = "/api/v10/applications/" + FakePayloads.APP;
+        for (String guild : both) {
+          two.await(DiscordFixture.call("PUT", base + "/guilds/" + guild + "/commands"), WAIT);
+        }
+        Thread.sleep(200); // a second registration, were there one, would be queued by now
+        for (String guild : both) {
+          assertEquals(
+              1,
+              two.calls(DiscordFixture.call("PUT", base + "/guilds/" + guild + "/commands")).size(),
+              guild);
+        }
+        assertEquals(0, two.calls(DiscordFixture.call("PUT", base + "/commands")).size());
+        List<String> said = lines.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertEquals(
+            List.of(
+                "guild "
+                    + FakePayloads.GUILD
+                    + " is on shard 1: the process that runs it registers"
+                    + " its commands",
+                "guild "
+                    + FakePayloads.GUILD_2
+                    + " is on shard 0: the process that runs it"
+                    + " registers its commands"),
+            said.stream().filter(l -> l.startsWith("guild ")).toList());
+        assertTrue(said.stream().noneMatch(l -> l.contains("not in guild")), said.toString());
+      } finally {
+        bots.forEach(DiscordBot::shutdownNow);
+        log.detachAppender(lines);
+      }
+    }
   }
 
   @Test
