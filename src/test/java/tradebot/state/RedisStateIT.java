@@ -130,6 +130,46 @@ class RedisStateIT {
   }
 
   @Test
+  void theRedisPasswordOpensTheServerAndIsNeverLoggedNorInTheErrorOfAWrongOne() throws Exception {
+    String password = "redis-secret-0b7e41";
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Level level = root.getLevel();
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    root.addAppender(lines);
+    root.setLevel(ch.qos.logback.classic.Level.TRACE);
+    try (RedisServer locked = RedisServer.start(dir.resolve("locked"), password)) {
+      TradebotConfig.State config = new TradebotConfig.State(null, locked.url());
+      try (SharedState s = SharedState.open(config, clock, password)) {
+        assertTrue(s.claim("slack:event:EvPw", Duration.ofMinutes(1)));
+        assertFalse(s.claim("slack:event:EvPw", Duration.ofMinutes(1)), "claims are kept");
+      }
+      IllegalStateException wrong =
+          assertThrows(
+              IllegalStateException.class,
+              () -> SharedState.open(config, clock, "not-" + password));
+      assertTrue(
+          wrong.getMessage().startsWith("cannot use Redis at " + locked.url()), wrong.getMessage());
+      assertFalse(wrong.getMessage().contains(password), wrong.getMessage());
+    } finally {
+      root.setLevel(level);
+      root.detachAppender(lines);
+    }
+    assertFalse(lines.list.isEmpty());
+    for (ch.qos.logback.classic.spi.ILoggingEvent e : lines.list) {
+      String text =
+          e.getFormattedMessage()
+              + (e.getThrowableProxy() == null
+                  ? ""
+                  : ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(e.getThrowableProxy()));
+      assertFalse(text.contains(password), "password in: " + e.getFormattedMessage());
+    }
+  }
+
+  @Test
   void aRedisThatCannotBeReachedIsNamedWhenTheBotStarts() throws Exception {
     int port = Ports.closed();
     IllegalStateException e =

@@ -31,6 +31,12 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts one, writing its log to {@code dir}. */
   public static RedisServer start(Path dir) throws IOException, InterruptedException {
+    return start(dir, null);
+  }
+
+  /** Starts one that asks clients for {@code password} (none when null). */
+  public static RedisServer start(Path dir, String password)
+      throws IOException, InterruptedException {
     Path binary = binary();
     int port = Ports.closed();
     Files.createDirectories(dir);
@@ -47,7 +53,9 @@ public final class RedisServer implements AutoCloseable {
                     "--appendonly",
                     "no",
                     "--dir",
-                    dir.toString()))
+                    dir.toString(),
+                    "--requirepass",
+                    password == null ? "" : password))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile())
             .start();
@@ -112,7 +120,8 @@ public final class RedisServer implements AutoCloseable {
       InputStream in = s.getInputStream();
       byte[] buf = new byte[7];
       int n = in.readNBytes(buf, 0, 7);
-      return new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+      String reply = new String(buf, 0, n, StandardCharsets.US_ASCII);
+      return reply.startsWith("+PONG") || reply.startsWith("-NOAUTH");
     } catch (IOException e) {
       return false;
     }
