@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,12 +50,19 @@ final class Children {
 
   /** Starts {@code command} with stdout and stderr into one log file named {@code name}. */
   Process start(String name, List<String> command) throws IOException {
+    return start(name, command, Map.of());
+  }
+
+  /** As {@link #start(String, List)}, with {@code env} added to the environment. */
+  Process start(String name, List<String> command, Map<String, String> env) throws IOException {
     Files.createDirectories(logs);
-    return new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(logs.resolve(name + ".log").toFile())
-        .start();
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logs.resolve(name + ".log").toFile());
+    pb.environment().putAll(env);
+    return pb.start();
   }
 
   /** Runs {@code command} to its end, or kills it after {@code limit}. */

@@ -153,7 +153,11 @@ final class EndToEnd {
     }
   }
 
-  private static Duration awaitReady(Process p, URI readyz, long t0) throws InterruptedException {
+  /**
+   * Polls {@code readyz} until it answers 200, for up to 5 minutes from {@code t0} while {@code p}
+   * lives; returns the time since {@code t0}.
+   */
+  static Duration awaitReady(Process p, URI readyz, long t0) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long deadline = t0 + TimeUnit.MINUTES.toNanos(5);
     try {
@@ -189,7 +193,8 @@ final class EndToEnd {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port nothing listens on now. */
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }

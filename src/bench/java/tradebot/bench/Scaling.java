@@ -2,8 +2,6 @@ package tradebot.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tradebot.chat.RateLimiter;
@@ -53,7 +52,7 @@ public final class Scaling {
   /** Runs every measurement and returns the report. */
   public String run(int clients, Duration warmup, Duration duration) throws Exception {
     Files.createDirectories(work);
-    int redisPort = freePort();
+    int redisPort = EndToEnd.freePort();
     Process redis =
         children.start(
             "redis",
@@ -155,7 +154,7 @@ public final class Scaling {
   }
 
   private URI serve(String name, Path cfg, Path kb, List<Process> replicas) throws Exception {
-    int port = freePort();
+    int port = EndToEnd.freePort();
     List<String> cmd =
         children.java(
             "-jar",
@@ -169,34 +168,11 @@ public final class Scaling {
             kb.toString(),
             "--data",
             work.resolve("data-" + name).toString());
-    Process p = startWithAdmin(name, cmd);
+    Process p = children.start(name, cmd, Map.of("TRADEBOT_ADMIN_TOKEN", ADMIN));
     replicas.add(p);
     URI base = URI.create("http://127.0.0.1:" + port);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException("replica " + name + " exited; see its log");
-      }
-      try {
-        if (get(base.resolve("/readyz")).statusCode() == 200) {
-          return base;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("replica " + name + " was not ready in 3 minutes");
-  }
-
-  private Process startWithAdmin(String name, List<String> cmd) throws IOException {
-    Files.createDirectories(work.resolve("logs"));
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("logs").resolve(name + ".log").toFile());
-    pb.environment().put("TRADEBOT_ADMIN_TOKEN", ADMIN);
-    return pb.start();
+    EndToEnd.awaitReady(p, base.resolve("/readyz"), System.nanoTime());
+    return base;
   }
 
   private LoadClient.Result load(URI base, int clients, Duration warmup, Duration duration)
@@ -297,11 +273,5 @@ public final class Scaling {
       }
     }
     return to;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

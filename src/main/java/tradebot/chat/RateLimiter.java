@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tradebot.config.TradebotConfig.RateLimit;
 import tradebot.state.ClockTime;
 import tradebot.state.SharedState;
@@ -18,11 +16,9 @@ import tradebot.state.SharedState;
  * request is allowed when both its user's and its channel's bucket have a token. Buckets that are
  * full again are forgotten once many keys pile up, so memory stays bounded by recent activity. With
  * shared buckets ({@link #shared}) every replica draws from the same bucket in Redis, and a request
- * the shared store cannot answer for is let through (and logged). Thread-safe.
+ * the shared store cannot answer for is let through (the store logs the outage). Thread-safe.
  */
 public final class RateLimiter {
-  private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
-
   /** Past this many keys, full (idle) buckets are dropped. */
   static final int SWEEP_AT = 10_000;
 

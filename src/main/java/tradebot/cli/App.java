@@ -70,7 +70,8 @@ public final class App implements AutoCloseable {
           // Any swap but the first load's: one a replica's notice caused is announced too when
           // it swapped to another version than announced (the shared state skips a version the
           // replicas know), so that replicas never stay apart silently and never loop.
-          boolean startup = requesters.stream().anyMatch(r -> r.via().equals("start"));
+          boolean startup =
+              requesters.stream().anyMatch(r -> r.via().equals(CorpusManager.STARTUP.via()));
           if (report.outcome() == ReloadReport.Outcome.SWAPPED && !startup) {
             state.announceReload(report.version(), requesters.getFirst().who());
           }
@@ -91,9 +92,7 @@ public final class App implements AutoCloseable {
   public static App open(TradebotConfig config) {
     return onDisk(
         config,
-        clock ->
-            FeedbackStore.open(
-                config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()),
+        feedbackIn(config),
         clock -> SharedState.open(config.state(), clock, System.getenv("REDIS_PASSWORD")));
   }
 
@@ -103,12 +102,13 @@ public final class App implements AutoCloseable {
    * another replica announces.
    */
   static App openAlone(TradebotConfig config) {
-    return onDisk(
-        config,
-        clock ->
-            FeedbackStore.open(
-                config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy()),
-        LocalState::new);
+    return onDisk(config, feedbackIn(config), LocalState::new);
+  }
+
+  /** The feedback database in the data directory. */
+  private static Function<Clock, FeedbackStore> feedbackIn(TradebotConfig config) {
+    return clock ->
+        FeedbackStore.open(config.dataDir().resolve(FeedbackStore.FILE), clock, config.privacy());
   }
 
   /**

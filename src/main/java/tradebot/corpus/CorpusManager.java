@@ -128,6 +128,9 @@ public final class CorpusManager implements AutoCloseable {
   /** Who asked for a load ("startup" and "watcher" for the manager's own), and through what. */
   public record Requester(String who, String via) {}
 
+  /** Who the first load is requested by, in the audit. */
+  public static final Requester STARTUP = new Requester("startup", "start");
+
   private static final class Pending {
     final CompletableFuture<ReloadReport> future = new CompletableFuture<>();
     final List<Requester> requesters = new ArrayList<>();
@@ -161,7 +164,7 @@ public final class CorpusManager implements AutoCloseable {
   public ReloadReport start() {
     ReloadReport report;
     try {
-      report = builder.submit(() -> build(List.of(new Requester("startup", "start")), true)).get();
+      report = builder.submit(() -> build(List.of(STARTUP), true)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while loading the knowledge base", e);

@@ -7,10 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
@@ -61,10 +61,9 @@ public final class DiscordBot implements AutoCloseable {
 
   private final ShardManager shards;
   private final ThreadPoolExecutor work;
-  private final java.util.concurrent.CountDownLatch anyShardDown;
+  private final CountDownLatch anyShardDown;
 
-  private DiscordBot(
-      ShardManager shards, ThreadPoolExecutor work, java.util.concurrent.CountDownLatch down) {
+  private DiscordBot(ShardManager shards, ThreadPoolExecutor work, CountDownLatch down) {
     this.shards = shards;
     this.work = work;
     this.anyShardDown = down;
@@ -149,8 +148,7 @@ public final class DiscordBot implements AutoCloseable {
 
     ThreadPoolExecutor work = workers();
     Semaphore readyShards = new Semaphore(0);
-    AtomicBoolean closed = new AtomicBoolean();
-    java.util.concurrent.CountDownLatch anyShardDown = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch anyShardDown = new CountDownLatch(1);
     ListenerAdapter readiness =
         new ListenerAdapter() {
           @Override
@@ -164,7 +162,6 @@ public final class DiscordBot implements AutoCloseable {
                 "Discord shard {} closed (close code {})",
                 event.getJDA().getShardInfo().getShardString(),
                 event.getCloseCode());
-            closed.set(true);
             readyShards.release(SHARDS_MAX);
             anyShardDown.countDown();
           }
@@ -229,7 +226,7 @@ public final class DiscordBot implements AutoCloseable {
                 + expected
                 + " shards)");
       }
-      if (closed.get()) {
+      if (anyShardDown.getCount() == 0) {
         throw new IllegalStateException(
             "the Discord gateway closed the session: " + statuses(manager));
       }
