@@ -136,7 +136,10 @@ public final class AnswerService {
             .sum();
     List<Hit> hits = search(question, corpus);
     return new Decline.Examined(
-        question, new Ranker(index).measure(question, hits), offTopic(corpus, q), said);
+        question,
+        new Ranker(index, corpus.tariffs()).measure(question, hits),
+        offTopic(corpus, q),
+        said);
   }
 
   /** The examined question's candidates ranked by {@code model}, best first. */

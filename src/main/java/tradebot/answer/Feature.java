@@ -39,6 +39,12 @@ enum Feature {
   NAMED_DATE,
   /** For "now" and "latest" questions: e^(-years before the newest candidate); else 0. */
   RECENCY,
+  /**
+   * Whose duty: 1 when the tariff extractor reads in the anchor a tariff of the direction the
+   * question asks about (who imposes it on whom), -1 when it reads tariffs only of others, 0 when
+   * it reads none or the question names no side.
+   */
+  DUTY_DIRECTION,
   /** A name the question gives is nowhere in the passage's article. */
   ENTITY_MISSING,
   /** Found only by the embeddings' nearest-neighbour search, not by the words. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import tradebot.facts.TariffTimeline;
 import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
 import tradebot.index.Token;
@@ -85,9 +87,15 @@ final class Ranker {
   }
 
   private final PassageIndex index;
+  private final TariffTimeline tariffs;
 
-  Ranker(PassageIndex index) {
+  /**
+   * @param tariffs the timeline whose extractor's reading of each sentence says whose duties it
+   *     speaks of
+   */
+  Ranker(PassageIndex index, TariffTimeline tariffs) {
     this.index = index;
+    this.tariffs = tariffs;
   }
 
   /** The hits measured and ranked by {@code model}, best first. */
@@ -126,6 +134,10 @@ final class Ranker {
       newest = Math.max(newest, h.passage().source().published().toEpochDay());
     }
     boolean typedQuestion = Evidence.typed(question.type());
+    Optional<String> asked =
+        tariffs
+            .directionAsked(TariffAnswers.corrected(question))
+            .map(TariffTimeline.Direction::label);
     List<Candidate> out = new ArrayList<>(hits.size());
     for (Hit h : hits) {
       Passage p = h.passage();
@@ -154,6 +166,7 @@ final class Ranker {
           question.recency()
               ? Math.exp(-(newest - p.source().published().toEpochDay()) / RECENCY_DAYS)
               : 0;
+      x[Feature.DUTY_DIRECTION.ordinal()] = asked.map(d -> duty(d, p)).orElse(0.0);
       x[Feature.ENTITY_MISSING.ordinal()] = m.entityMissing ? 1 : 0;
       x[Feature.SEMANTIC_ONLY.ordinal()] = h.parts().lexical() ? 0 : 1;
       String anchor = p.anchorSentence().text();
@@ -171,6 +184,12 @@ final class Ranker {
               m.contentCoverage));
     }
     return out;
+  }
+
+  /** 1 when the anchor speaks of duties of direction {@code asked}, -1 of others only, else 0. */
+  private double duty(String asked, Passage p) {
+    Set<String> read = tariffs.directionsAt(p.source().id(), p.anchorSentence().start());
+    return read.isEmpty() ? 0 : read.contains(asked) ? 1 : -1;
   }
 
   private static double ratio(double value, double top) {

@@ -76,7 +76,7 @@ final class TariffAnswers {
    * The question with each word the analyzer corrected ("amercian") written as corrected
    * ("american"), so that the timeline reads the same words the ranking does.
    */
-  private static String corrected(Question question) {
+  static String corrected(Question question) {
     String text = question.text();
     for (Question.Concept c : question.concepts()) {
       if (corrected(c)) {

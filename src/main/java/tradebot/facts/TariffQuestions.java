@@ -117,15 +117,21 @@ final class TariffQuestions {
   }
 
   /**
-   * The tariff question {@code text} asks, if it is one.
-   *
-   * @param topic the question's content words as the answer service read them (stop words gone)
-   * @param today the day "now" means
-   * @param events every event of the timeline, to find the event a period starts at ("after the
-   *     Geneva talks")
+   * Who imposes the tariff the question speaks of on whom, read as {@link #read} reads it, whether
+   * or not the question asks a level.
    */
-  Optional<TariffTimeline.Query> read(
-      String text, List<String> topic, LocalDate today, List<TariffEvent> events) {
+  Optional<TariffTimeline.Direction> direction(String text) {
+    return parties(text).map(Parties::direction);
+  }
+
+  /** The question's text as read, the direction it asks about, its countries and its money. */
+  private record Parties(
+      String text,
+      TariffTimeline.Direction direction,
+      List<Countries.Mention> mentions,
+      Coverage.Span money) {}
+
+  private Optional<Parties> parties(String text) {
     String s = possessives(text);
     Matcher anchor = nouns.find(s, 0, s.length());
     if (anchor == null) {
@@ -159,7 +165,28 @@ final class TariffQuestions {
             .empty(); // "What tariff does Canada charge on American dairy?": not this pair
       }
     }
-    TariffTimeline.Direction direction = new TariffTimeline.Direction(imposer, target);
+    return Optional.of(
+        new Parties(s, new TariffTimeline.Direction(imposer, target), mentions, money));
+  }
+
+  /**
+   * The tariff question {@code text} asks, if it is one.
+   *
+   * @param topic the question's content words as the answer service read them (stop words gone)
+   * @param today the day "now" means
+   * @param events every event of the timeline, to find the event a period starts at ("after the
+   *     Geneva talks")
+   */
+  Optional<TariffTimeline.Query> read(
+      String text, List<String> topic, LocalDate today, List<TariffEvent> events) {
+    Optional<Parties> parties = parties(text);
+    if (parties.isEmpty()) {
+      return Optional.empty();
+    }
+    String s = parties.get().text();
+    Coverage.Span money = parties.get().money();
+    List<Countries.Mention> mentions = parties.get().mentions();
+    TariffTimeline.Direction direction = parties.get().direction();
 
     Double amount = null; // "the tariff on $200 billion of goods": the level of that tranche
     if (money != null) {

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import tradebot.config.Vocabulary;
 import tradebot.knowledge.Document;
@@ -166,11 +169,45 @@ public final class TariffTimeline {
 
   private final TariffQuestions questions;
 
+  /** The directions of the events read from each sentence, by article id and sentence start. */
+  private final Map<String, Set<String>> directionsBySentence;
+
   private TariffTimeline(List<TariffEvent> events, Countries countries, TariffCues cues) {
     this.events = List.copyOf(events);
     this.countries = countries;
     this.cues = cues;
     this.questions = new TariffQuestions(cues, countries);
+    Map<String, Set<String>> bySentence = new HashMap<>();
+    for (TariffEvent e : this.events) {
+      if (e.span() != null) {
+        bySentence
+            .computeIfAbsent(sentenceKey(e.source().id(), e.span().start()), k -> new TreeSet<>())
+            .add(e.direction());
+      }
+    }
+    bySentence.replaceAll((k, v) -> Set.copyOf(v));
+    this.directionsBySentence = Map.copyOf(bySentence);
+  }
+
+  private static String sentenceKey(String articleId, int start) {
+    return articleId + "@" + start;
+  }
+
+  /**
+   * The directions ("US-CN") of the tariffs the extractor read in the sentence of article {@code
+   * articleId} that starts at {@code start} in its body: who imposes them on whom. Empty when it
+   * read none there.
+   */
+  public Set<String> directionsAt(String articleId, int start) {
+    return directionsBySentence.getOrDefault(sentenceKey(articleId, start), Set.of());
+  }
+
+  /**
+   * Who imposes the tariff {@code question} speaks of on whom, read as {@link #read} reads it, or
+   * empty when it names no tariff or no side.
+   */
+  public Optional<Direction> directionAsked(String question) {
+    return questions.direction(question);
   }
 
   /**

@@ -308,4 +308,36 @@ class AnswerServiceTest {
     // the May 2018 talks are the AP article's: most of the candidates' weight is there
     assertTrue(share > 0.5 && share <= 1.0, d);
   }
+
+  /** The explained value of {@code feature} for the candidate {@code passage}; 0 when not shown. */
+  private static double feature(String question, String passage, String feature) {
+    List<String> lines = app.answers().explain(question);
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (lines.get(i).contains(" " + passage + " ")) {
+        Matcher m = Pattern.compile(" " + feature + " (-?[0-9.]+)\\*").matcher(lines.get(i + 1));
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+      }
+    }
+    throw new AssertionError(passage + " is not a candidate for: " + question + "\n" + lines);
+  }
+
+  @Test
+  void theRankingReadsWhoseDutiesACandidateSpeaksOfAgainstTheSideTheQuestionAsksAbout() {
+    String usTariffs = "2019-05-10-cnn-talks-end-without-deal#1.0"; // "tariffs increased on ...
+    // $200 billion worth of Chinese exports": the US's duties
+    assertEquals(
+        1.0,
+        feature(
+            "Why did the US raise tariffs on Chinese goods in May 2019?",
+            usTariffs,
+            "duty_direction"));
+    assertEquals(
+        -1.0,
+        feature(
+            "What tariffs did China announce on American goods in May 2019?",
+            usTariffs,
+            "duty_direction"));
+    assertEquals(
+        0.0, feature("Did tariffs go up at midnight in May 2019?", usTariffs, "duty_direction"));
+  }
 }

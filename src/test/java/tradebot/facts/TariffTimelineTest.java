@@ -64,6 +64,32 @@ class TariffTimelineTest {
   }
 
   @Test
+  void aSentencesDutiesAreTheDirectionsReadInItAndAQuestionsSideIsReadTheSameWay() {
+    TariffFixtures.article(
+        dir,
+        "a",
+        "Reuters",
+        "2025-01-10",
+        "China raised tariffs on American soybeans to 25%. The US raised tariffs on Chinese goods"
+            + " to 20%.");
+    TariffTimeline t = timeline();
+    List<TariffEvent> events = t.events();
+    assertEquals(2, events.size());
+    TariffEvent china = events.stream().filter(e -> e.imposer().equals("CN")).findFirst().get();
+    TariffEvent us = events.stream().filter(e -> e.imposer().equals("US")).findFirst().get();
+    assertEquals(java.util.Set.of("CN-US"), t.directionsAt("a", china.span().start()));
+    assertEquals(java.util.Set.of("US-CN"), t.directionsAt("a", us.span().start()));
+    assertEquals(java.util.Set.of(), t.directionsAt("b", us.span().start()));
+    assertEquals(java.util.Set.of(), t.directionsAt("a", us.span().start() + 1));
+
+    assertEquals(
+        Optional.of(CN_US), t.directionAsked("What tariff does China charge on US goods now?"));
+    assertEquals(
+        Optional.of(US_CN), t.directionAsked("Why did Washington put duties on Chinese steel?"));
+    assertEquals(Optional.empty(), t.directionAsked("Who led the US delegation in Beijing?"));
+  }
+
+  @Test
   void aThreatNeverReplacesTheLevelInEffectAndIsShownAsPending() {
     TariffFixtures.article(
         dir, "a", "Reuters", "2025-01-10", "The US raised tariffs on Chinese goods to 20%.");
