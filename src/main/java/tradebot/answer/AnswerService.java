@@ -155,23 +155,36 @@ public final class AnswerService {
   private Answer answer(Corpus corpus, Loaded r, String q, String note, long t0) {
     Question question =
         new QuestionAnalyzer(corpus.vocabulary(), r.rules()).analyze(q, corpus.index());
-    Optional<Answer> tracked =
+    TariffAnswers tariffs =
         new TariffAnswers(
-                corpus.tariffs(), settings.maxCitations(), r.rules().message("before_record"))
-            .answer(question, LocalDate.now(clock), note, took(t0));
-    if (tracked.isPresent()) {
+            corpus.tariffs(), settings.maxCitations(), r.rules().message("before_record"));
+    Optional<Answer> tracked = tariffs.answer(question, LocalDate.now(clock), note, took(t0));
+    if (tracked.isPresent() && tracked.get() instanceof Answer.Answered) {
       return tracked.get();
     }
+    // Else the timeline has no level then (the day is before its first): no level in effect, but
+    // an article of that time may say what was proposed or threatened. The ranking decides from
+    // such an article; else the reply says what the timeline knows.
+    Optional<Answer> beforeRecord = tracked;
     Decline.Examined examined = examine(corpus, question);
     if (examined == null) {
-      return new Answer.NotFound(q, note, r.rules().message("decline"), 0, took(t0));
+      return beforeRecord.orElse(
+          new Answer.NotFound(q, note, r.rules().message("decline"), 0, took(t0)));
     }
     List<Ranker.Candidate> ranked = rank(examined, r.model());
     double answerable = r.model().answerable(Decline.features(examined, ranked));
     if (ranked.isEmpty() || answerable < r.model().threshold()) {
-      return new Answer.NotFound(q, note, r.rules().message("decline"), answerable, took(t0));
+      return beforeRecord.orElse(
+          new Answer.NotFound(q, note, r.rules().message("decline"), answerable, took(t0)));
     }
     Ranker.Candidate best = ranked.getFirst();
+    if (beforeRecord.isPresent()
+        && best.passage()
+            .source()
+            .published()
+            .isAfter(tariffs.query(question, LocalDate.now(clock)).orElseThrow().to())) {
+      return beforeRecord.get();
+    }
     List<Answer.Citation> citations = new ArrayList<>();
     List<Answer.CitedFigure> figures = new ArrayList<>();
     List<Sentence> leadQuote = null;
@@ -237,7 +250,9 @@ public final class AnswerService {
                           + switch (tariffs.answer(q, today, "", Duration.ZERO).orElse(null)) {
                             case Answer.Answered a -> " -> answered from the timeline";
                             case null -> " -> the timeline has no answer for it: ranked";
-                            default -> " -> older than the timeline's first level: declined";
+                            default ->
+                                " -> older than the timeline's first level: ranked, answered"
+                                    + " only from an article of that time";
                           }));
       out.add(
           "type="

@@ -272,6 +272,45 @@ class AnswerServiceTest {
     }
   }
 
+  @Test
+  void aQuestionOfADayBeforeTheFirstLevelOnRecordIsAnsweredFromAnArticleOfThatTimeOnly(
+      @TempDir Path dir) throws Exception {
+    App more =
+        seedsAnd(
+            dir,
+            "2018-03-23-test-list.md",
+            """
+        ---
+        title: "Beijing lists US goods it could tax"
+        outlet: "Test Wire"
+        published: 2018-03-23
+        ---
+        China's commerce ministry published a list of 128 American products that it could hit with tariffs in answer to the US steel duties.
+
+        Pork would face a proposed duty of 25 percent, and fresh fruit 15 percent.
+        """);
+    try (more) {
+      String proposed = "What duty did China propose on American pork in March 2018?";
+      assertTrue(
+          more.answers()
+              .explain(proposed)
+              .getFirst()
+              .endsWith("answered only from an article of" + " that time"),
+          more.answers().explain(proposed).getFirst());
+      Answer.Answered a = assertInstanceOf(Answer.Answered.class, more.answers().ask(proposed));
+      assertEquals(
+          "Pork would face a proposed duty of 25 percent, and fresh fruit 15 percent.",
+          a.citations().getFirst().quote());
+      Answer.NotFound none =
+          assertInstanceOf(
+              Answer.NotFound.class,
+              more.answers().ask("What tariff did China charge on US goods in 2015?"));
+      assertTrue(
+          none.message().startsWith("My sources give no China on US tariff level as of 2015-12-31"),
+          none.message());
+    }
+  }
+
   /** An app over the seed articles and one more article, {@code name} in {@code dir}. */
   private static App seedsAnd(Path dir, String name, String article) throws Exception {
     for (Path seed : Files.list(Path.of("knowledge")).toList()) {
