@@ -109,7 +109,7 @@ class AnswerQualityIT {
 
   @Test
   void theBlindHoldoutSetsKeepTheirMeasuredTotals() {
-    Totals t = totals(List.of("own5", "own6"));
+    Totals t = totals(List.of("own5", "own6", "own7", "own8"));
     assertTrue(t.correct1 >= HOLDOUT_CORRECT - MARGIN, t.toString());
     assertTrue(t.falseDeclines <= HOLDOUT_FALSE_DECLINES + MARGIN, t.toString());
     assertTrue(t.trapsDeclined >= HOLDOUT_TRAPS_DECLINED - MARGIN, t.toString());
@@ -132,23 +132,24 @@ class AnswerQualityIT {
   };
 
   /**
-   * Of 447 answerable questions and 178 traps (2026-12-03, with tariff questions answered from the
-   * timeline, the decline reading the named date and the top article's share).
+   * Of 447 answerable questions and 178 traps (2026-12-04, with the ranking reading whose duty a
+   * candidate speaks of).
    */
-  static final int FITTED_CORRECT = 322;
+  static final int FITTED_CORRECT = 321;
 
-  static final int FITTED_FALSE_DECLINES = 18;
-  static final int FITTED_TRAPS_DECLINED = 138;
+  static final int FITTED_FALSE_DECLINES = 19;
+  static final int FITTED_TRAPS_DECLINED = 139;
 
   /**
-   * own5 and own6, of 60 answerable questions and 25 traps each, never fitted on. own5 was scored
-   * blind when it was written (48 correct@1, 3 false declines, 11 traps declined) and is 47, 2, 12
-   * now; own6 was scored once, blind, with the model frozen (2026-12-03): 43, 3, 9.
+   * own5 to own8, of 60 answerable questions and 25 traps each, never fitted on. own5 was scored
+   * blind when it was written (48 correct@1, 3 false declines, 11 traps declined), own6 once,
+   * blind, with the model frozen (2026-12-03: 43, 3, 9), own7 and own8 the same way (2026-12-04:
+   * 36, 1, 9 and 36, 7, 10); now they are 48, 2, 11; 44, 3, 9; 36, 1, 9; and 38, 5, 10.
    */
-  static final int HOLDOUT_CORRECT = 47 + 43;
+  static final int HOLDOUT_CORRECT = 48 + 44 + 36 + 38;
 
-  static final int HOLDOUT_FALSE_DECLINES = 2 + 3;
-  static final int HOLDOUT_TRAPS_DECLINED = 12 + 9;
+  static final int HOLDOUT_FALSE_DECLINES = 2 + 3 + 1 + 5;
+  static final int HOLDOUT_TRAPS_DECLINED = 11 + 9 + 9 + 10;
 
   @Test
   void theTariffLevelSetsKeepTheirMeasuredTotals() {
