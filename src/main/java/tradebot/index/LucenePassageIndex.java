@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
@@ -159,19 +160,22 @@ final class LucenePassageIndex implements PassageIndex {
 
   @Override
   public List<Hit> search(SearchQuery query) {
-    Query lucene = toLucene(query);
-    if (lucene == null) {
-      return List.of();
-    }
     IndexSearcher searcher = acquire();
     try {
+      // A typo's query is expanded to the words it matches once, not in every pass below.
+      Map<Query, Query> expanded = new HashMap<>();
+      UnaryOperator<Query> typo = q -> expanded.computeIfAbsent(q, k -> rewrite(searcher, k));
+      Query lucene = toLucene(query, FOCUS_WEIGHT, CONTEXT_WEIGHT, TITLE_WEIGHT, typo);
+      if (lucene == null) {
+        return List.of();
+      }
       int wanted = query.k() * RECALL_FACTOR;
       ScoreDoc[] scored;
       if (searcher.getIndexReader().numDocs() <= wanted) {
         // An index no bigger than the places: the full query alone ranks every passage at once.
         scored = searcher.search(lucene, wanted).scoreDocs;
       } else {
-        TopDocs recalled = recalled(searcher, recall(query), query, wanted);
+        TopDocs recalled = recalled(searcher, recall(query, typo), query, wanted);
         scored =
             new FullScore(lucene).rescore(searcher, recalled, recalled.scoreDocs.length).scoreDocs;
       }
@@ -182,9 +186,9 @@ final class LucenePassageIndex implements PassageIndex {
       }
       int[] docs = chosen.stream().mapToInt(sd -> sd.doc).toArray();
       Map<Integer, Float> full = rescored(searcher, lucene, docs);
-      Map<Integer, Float> focus = rescored(searcher, toLucene(query, 1f, 0f, 0f), docs);
-      Map<Integer, Float> context = rescored(searcher, toLucene(query, 0f, 1f, 0f), docs);
-      Map<Integer, Float> title = rescored(searcher, toLucene(query, 0f, 0f, 1f), docs);
+      Map<Integer, Float> focus = rescored(searcher, toLucene(query, 1f, 0f, 0f, typo), docs);
+      Map<Integer, Float> context = rescored(searcher, toLucene(query, 0f, 1f, 0f, typo), docs);
+      Map<Integer, Float> title = rescored(searcher, toLucene(query, 0f, 0f, 1f, typo), docs);
       Map<Integer, Float> similarity =
           query.vector().isPresent()
               ? cosines(searcher, query.vector().get(), docs, ANCHORS)
@@ -231,6 +235,17 @@ final class LucenePassageIndex implements PassageIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code q} rewritten to the primitive queries it stands for (a typo's: the words it matches).
+   */
+  private static Query rewrite(IndexSearcher searcher, Query q) {
+    try {
+      return searcher.rewrite(q);
+    } catch (IOException e) {
+      throw new UncheckedIOException("query rewrite failed", e);
+    }
   }
 
   /** The score {@code query} gives each of {@code docs} (absent: it does not match). */
@@ -398,7 +413,7 @@ final class LucenePassageIndex implements PassageIndex {
    * and its phrases only when no word stands for it. The full query then scores only the passages
    * this stage keeps.
    */
-  private Query recall(SearchQuery query) {
+  private Query recall(SearchQuery query, UnaryOperator<Query> typo) {
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     for (TermGroup group : query.groups()) {
       SynonymQuery.Builder words = new SynonymQuery.Builder(Schema.FOCUS);
@@ -411,9 +426,9 @@ final class LucenePassageIndex implements PassageIndex {
           words.addTerm(new Term(Schema.FOCUS, terms.getFirst()));
           wordCount++;
         } else if (terms.size() == 1) {
-          others.add(field(Schema.FOCUS, terms, true, 1f));
+          others.add(field(Schema.FOCUS, terms, true, 1f, typo));
         } else if (!terms.isEmpty()) {
-          phrases.add(field(Schema.FOCUS, terms, false, 1f));
+          phrases.add(field(Schema.FOCUS, terms, false, 1f, typo));
         }
       }
       if (wordCount > 0) {
@@ -498,13 +513,13 @@ final class LucenePassageIndex implements PassageIndex {
     return wanted && term.length() >= MIN_FUZZY_LENGTH && term.length() <= MAX_CORRECTED_LENGTH;
   }
 
-  private Query toLucene(SearchQuery query) {
-    return toLucene(query, FOCUS_WEIGHT, CONTEXT_WEIGHT, TITLE_WEIGHT);
-  }
-
   /** The full query, each field weighted as given (a field of weight 0 is left out). */
   private Query toLucene(
-      SearchQuery query, float focusWeight, float contextWeight, float titleWeight) {
+      SearchQuery query,
+      float focusWeight,
+      float contextWeight,
+      float titleWeight,
+      UnaryOperator<Query> typo) {
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     int clauses = 0;
     for (TermGroup group : query.groups()) {
@@ -515,13 +530,13 @@ final class LucenePassageIndex implements PassageIndex {
           continue;
         }
         if (focusWeight > 0) {
-          alternatives.add(field(Schema.FOCUS, terms, group.fuzzy(), focusWeight));
+          alternatives.add(field(Schema.FOCUS, terms, group.fuzzy(), focusWeight, typo));
         }
         if (contextWeight > 0) {
-          alternatives.add(field(Schema.CONTEXT, terms, group.fuzzy(), contextWeight));
+          alternatives.add(field(Schema.CONTEXT, terms, group.fuzzy(), contextWeight, typo));
         }
         if (titleWeight > 0) {
-          alternatives.add(field(Schema.TITLE, terms, false, titleWeight));
+          alternatives.add(field(Schema.TITLE, terms, false, titleWeight, typo));
         }
       }
       if (alternatives.isEmpty()) {
@@ -535,14 +550,19 @@ final class LucenePassageIndex implements PassageIndex {
     return clauses == 0 ? null : top.build();
   }
 
-  private static Query field(String field, List<String> terms, boolean fuzzy, float weight) {
+  /**
+   * One alternative's query on one field, weighted: a term, a phrase, or (when {@code fuzzy}) a
+   * typo's query, passed through {@code typo} (which may expand it to the words it matches).
+   */
+  private static Query field(
+      String field, List<String> terms, boolean fuzzy, float weight, UnaryOperator<Query> typo) {
     Query q;
     if (terms.size() == 1) {
       String term = terms.getFirst();
       // A word longer than any an article uses is no typo of one, and its automaton is costly.
       q =
           fuzzy(fuzzy, term)
-              ? new FuzzyQuery(new Term(field, term), term.length() >= 8 ? 2 : 1, 1)
+              ? typo.apply(new FuzzyQuery(new Term(field, term), term.length() >= 8 ? 2 : 1, 1))
               : new TermQuery(new Term(field, term));
     } else {
       PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
@@ -590,7 +610,7 @@ final class LucenePassageIndex implements PassageIndex {
     for (String alternative : alternatives) {
       List<String> terms = terms(alternative);
       if (!terms.isEmpty()) {
-        any.add(field(Schema.CONTEXT, terms, fuzzy, 1f));
+        any.add(field(Schema.CONTEXT, terms, fuzzy, 1f, UnaryOperator.identity()));
       }
     }
     if (any.isEmpty()) {
