@@ -43,9 +43,11 @@ final class Ranker {
   /** A named entity found only elsewhere in the article. */
   private static final double ARTICLE_CREDIT = 0.5;
 
-  /** How a sentence ends: a stop, question or exclamation mark, perhaps inside quotation marks. */
-  private static final java.util.regex.Pattern SENTENCE_END =
-      java.util.regex.Pattern.compile("[.!?…][\"'”’)\\]]*$");
+  /** What may close a sentence after its stop: quotation marks and brackets. */
+  private static final String CLOSERS = "\"'”’)]";
+
+  /** A sentence's stop: a full stop, a question or exclamation mark, an ellipsis. */
+  private static final String STOPS = ".!?…";
 
   /** Days in which recency falls by a factor e. */
   private static final double RECENCY_DAYS = 365;
@@ -170,8 +172,8 @@ final class Ranker {
       x[Feature.ENTITY_MISSING.ordinal()] = m.entityMissing ? 1 : 0;
       x[Feature.SEMANTIC_ONLY.ordinal()] = h.parts().lexical() ? 0 : 1;
       String anchor = p.anchorSentence().text();
-      x[Feature.FRAGMENT.ordinal()] = SENTENCE_END.matcher(anchor).find() ? 0 : 1;
-      x[Feature.LENGTH.ordinal()] = Math.min(1, anchor.split("\\s+").length / 40.0);
+      x[Feature.FRAGMENT.ordinal()] = endsAsSentence(anchor) ? 0 : 1;
+      x[Feature.LENGTH.ordinal()] = Math.min(1, words(anchor) / 40.0);
       out.add(
           new Candidate(
               h,
@@ -190,6 +192,32 @@ final class Ranker {
   private double duty(String asked, Passage p) {
     Set<String> read = tariffs.directionsAt(p.source().id(), p.anchorSentence().start());
     return read.isEmpty() ? 0 : read.contains(asked) ? 1 : -1;
+  }
+
+  /**
+   * Whether {@code text} ends as a sentence does: a stop, perhaps inside quotation marks or
+   * brackets ({@code ."}, {@code ?)}).
+   */
+  static boolean endsAsSentence(String text) {
+    int i = text.length() - 1;
+    while (i >= 0 && CLOSERS.indexOf(text.charAt(i)) >= 0) {
+      i--;
+    }
+    return i >= 0 && STOPS.indexOf(text.charAt(i)) >= 0;
+  }
+
+  /** The number of words of {@code text}: runs of characters between white space (regex \s). */
+  static int words(String text) {
+    int n = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0;
+      if (!space && !inWord) {
+        n++;
+      }
+      inWord = !space;
+    }
+    return n;
   }
 
   private static double ratio(double value, double top) {
