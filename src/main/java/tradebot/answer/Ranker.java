@@ -19,7 +19,7 @@ import tradebot.text.EditDistance;
  * sentence, its window and the title; the embeddings' cosine; coverage of the question's concepts;
  * the kind of answer asked for; the named date; recency; missing names) and ranks them by the
  * model's weighted sum. The same numbers serve {@code --explain} and the fitting command.
- * Thread-safe (stateless but for the index it reads).
+ * Thread-safe (stateless but for the index and the tariff timeline it reads).
  */
 final class Ranker {
   /** A word only in the window counts this much of one in the anchor sentence. */
@@ -136,10 +136,8 @@ final class Ranker {
       newest = Math.max(newest, h.passage().source().published().toEpochDay());
     }
     boolean typedQuestion = Evidence.typed(question.type());
-    Optional<String> asked =
-        tariffs
-            .directionAsked(TariffAnswers.corrected(question))
-            .map(TariffTimeline.Direction::label);
+    Optional<TariffTimeline.Direction> asked =
+        tariffs.directionAsked(TariffAnswers.corrected(question));
     List<Candidate> out = new ArrayList<>(hits.size());
     for (Hit h : hits) {
       Passage p = h.passage();
@@ -189,8 +187,9 @@ final class Ranker {
   }
 
   /** 1 when the anchor speaks of duties of direction {@code asked}, -1 of others only, else 0. */
-  private double duty(String asked, Passage p) {
-    Set<String> read = tariffs.directionsAt(p.source().id(), p.anchorSentence().start());
+  private double duty(TariffTimeline.Direction asked, Passage p) {
+    Set<TariffTimeline.Direction> read =
+        tariffs.directionsAt(p.source().id(), p.anchorSentence().start());
     return read.isEmpty() ? 0 : read.contains(asked) ? 1 : -1;
   }
 

@@ -64,27 +64,47 @@ final class TariffExtractor {
 
   /** The events of every sentence of {@code document}, in reading order, repeats dropped. */
   List<TariffEvent> extract(Document document) {
+    return withoutRepeats(readAll(document));
+  }
+
+  /**
+   * The events of every sentence of {@code document}, in reading order, a sentence that restates an
+   * earlier one's event included.
+   */
+  List<TariffEvent> readAll(Document document) {
     List<TariffEvent> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     TariffEvent last = null;
     List<Sentence> sentences = document.sentences();
     for (int i = 0; i < sentences.size(); i++) {
       for (TariffEvent read : extract(document.source(), sentences.get(i).text(), i, last)) {
         TariffEvent e = read.in(sentences.get(i));
         last = e;
-        String key =
-            e.direction()
-                + "|"
-                + e.status()
-                + "|"
-                + e.ratePercent()
-                + "|"
-                + e.coverage()
-                + "|"
-                + e.effective();
-        if (seen.add(key)) {
-          out.add(e);
-        }
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The events with each repeat of an earlier one (same direction, status, rate, goods and date)
+   * dropped.
+   */
+  static List<TariffEvent> withoutRepeats(List<TariffEvent> events) {
+    List<TariffEvent> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (TariffEvent e : events) {
+      String key =
+          e.direction()
+              + "|"
+              + e.status()
+              + "|"
+              + e.ratePercent()
+              + "|"
+              + e.coverage()
+              + "|"
+              + e.effective();
+      if (seen.add(key)) {
+        out.add(e);
       }
     }
     return out;

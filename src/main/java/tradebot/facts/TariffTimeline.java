@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import tradebot.config.Vocabulary;
 import tradebot.knowledge.Document;
@@ -169,37 +169,31 @@ public final class TariffTimeline {
 
   private final TariffQuestions questions;
 
-  /** The directions of the events read from each sentence, by article id and sentence start. */
-  private final Map<String, Set<String>> directionsBySentence;
+  /** The directions of the tariffs read in each sentence, restatements included. */
+  private final Map<SentenceAt, Set<Direction>> directionsBySentence;
 
-  private TariffTimeline(List<TariffEvent> events, Countries countries, TariffCues cues) {
+  /** A sentence of an article: the article's id and where the sentence starts in its body. */
+  private record SentenceAt(String articleId, int start) {}
+
+  private TariffTimeline(
+      List<TariffEvent> events,
+      Map<SentenceAt, Set<Direction>> directionsBySentence,
+      Countries countries,
+      TariffCues cues) {
     this.events = List.copyOf(events);
+    this.directionsBySentence = Map.copyOf(directionsBySentence);
     this.countries = countries;
     this.cues = cues;
     this.questions = new TariffQuestions(cues, countries);
-    Map<String, Set<String>> bySentence = new HashMap<>();
-    for (TariffEvent e : this.events) {
-      if (e.span() != null) {
-        bySentence
-            .computeIfAbsent(sentenceKey(e.source().id(), e.span().start()), k -> new TreeSet<>())
-            .add(e.direction());
-      }
-    }
-    bySentence.replaceAll((k, v) -> Set.copyOf(v));
-    this.directionsBySentence = Map.copyOf(bySentence);
-  }
-
-  private static String sentenceKey(String articleId, int start) {
-    return articleId + "@" + start;
   }
 
   /**
-   * The directions ("US-CN") of the tariffs the extractor read in the sentence of article {@code
-   * articleId} that starts at {@code start} in its body: who imposes them on whom. Empty when it
-   * read none there.
+   * Who imposes the tariffs the extractor read in the sentence of article {@code articleId} that
+   * starts at {@code start} in its body, on whom: a sentence that restates an earlier one's tariff
+   * included. Empty when it read none there.
    */
-  public Set<String> directionsAt(String articleId, int start) {
-    return directionsBySentence.getOrDefault(sentenceKey(articleId, start), Set.of());
+  public Set<Direction> directionsAt(String articleId, int start) {
+    return directionsBySentence.getOrDefault(new SentenceAt(articleId, start), Set.of());
   }
 
   /**
@@ -238,6 +232,7 @@ public final class TariffTimeline {
     private final TariffExtractor extractor;
     private final TariffCues cues;
     private final List<TariffEvent> all = new ArrayList<>();
+    private final Map<SentenceAt, Set<Direction>> directions = new HashMap<>();
 
     private Builder(TariffExtractor extractor, TariffCues cues) {
       this.extractor = extractor;
@@ -246,7 +241,18 @@ public final class TariffTimeline {
 
     /** The events of one document, extracted but not yet added. Thread-safe. */
     public Extracted extract(Document document) {
-      return new Extracted(extractor.extract(document));
+      List<TariffEvent> read = extractor.readAll(document);
+      Map<SentenceAt, Set<Direction>> bySentence = new HashMap<>();
+      for (TariffEvent e : read) {
+        if (e.span() != null) {
+          bySentence
+              .computeIfAbsent(
+                  new SentenceAt(e.source().id(), e.span().start()), k -> new HashSet<>())
+              .add(new Direction(e.imposer(), e.target()));
+        }
+      }
+      bySentence.replaceAll((k, v) -> Set.copyOf(v));
+      return new Extracted(TariffExtractor.withoutRepeats(read), bySentence);
     }
 
     /** Extracts and adds the events of one document. */
@@ -257,6 +263,7 @@ public final class TariffTimeline {
     /** Adds the events of one document extracted by {@link #extract}. */
     public void add(Extracted extracted) {
       all.addAll(extracted.events);
+      directions.putAll(extracted.directions);
     }
 
     /** The timeline of every document added so far. */
@@ -278,16 +285,18 @@ public final class TariffTimeline {
           }
         }
       }
-      return new TariffTimeline(sorted, extractor.countries(), cues);
+      return new TariffTimeline(sorted, directions, extractor.countries(), cues);
     }
   }
 
   /** The tariff events of one document, made by {@link Builder#extract}. Immutable. */
   public static final class Extracted {
     private final List<TariffEvent> events;
+    private final Map<SentenceAt, Set<Direction>> directions;
 
-    private Extracted(List<TariffEvent> events) {
+    private Extracted(List<TariffEvent> events, Map<SentenceAt, Set<Direction>> directions) {
       this.events = List.copyOf(events);
+      this.directions = Map.copyOf(directions);
     }
 
     /** How many events the document gave. */

@@ -14,11 +14,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradebot.facts.TariffTimeline.Direction;
 import tradebot.facts.TariffTimeline.Standing;
 import tradebot.facts.TariffTimeline.Status;
+import tradebot.knowledge.Document;
+import tradebot.knowledge.Sentence;
 
 /** Latest level per direction as of a pinned clock, over articles written for each case. */
 class TariffTimelineTest {
@@ -71,16 +74,21 @@ class TariffTimelineTest {
         "Reuters",
         "2025-01-10",
         "China raised tariffs on American soybeans to 25%. The US raised tariffs on Chinese goods"
-            + " to 20%.");
-    TariffTimeline t = timeline();
-    List<TariffEvent> events = t.events();
-    assertEquals(2, events.size());
-    TariffEvent china = events.stream().filter(e -> e.imposer().equals("CN")).findFirst().get();
-    TariffEvent us = events.stream().filter(e -> e.imposer().equals("US")).findFirst().get();
-    assertEquals(java.util.Set.of("CN-US"), t.directionsAt("a", china.span().start()));
-    assertEquals(java.util.Set.of("US-CN"), t.directionsAt("a", us.span().start()));
-    assertEquals(java.util.Set.of(), t.directionsAt("b", us.span().start()));
-    assertEquals(java.util.Set.of(), t.directionsAt("a", us.span().start() + 1));
+            + " to 20%.",
+        "Talks are due next week.",
+        "Officials said the US raised tariffs on Chinese goods to 20%.");
+    List<Document> documents = TariffFixtures.load(dir);
+    TariffTimeline t =
+        TariffTimeline.build(documents, TariffFixtures.VOCABULARY, TariffFixtures.CUES);
+    List<Sentence> sentences = documents.getFirst().sentences();
+    assertEquals(4, sentences.size());
+    assertEquals(Set.of(CN_US), t.directionsAt("a", sentences.get(0).start()));
+    assertEquals(Set.of(US_CN), t.directionsAt("a", sentences.get(1).start()));
+    assertEquals(Set.of(), t.directionsAt("a", sentences.get(2).start()));
+    // the restatement adds no event to the timeline, but its sentence still speaks of US duties
+    assertEquals(2, t.events().size());
+    assertEquals(Set.of(US_CN), t.directionsAt("a", sentences.get(3).start()));
+    assertEquals(Set.of(), t.directionsAt("b", sentences.get(1).start()));
 
     assertEquals(
         Optional.of(CN_US), t.directionAsked("What tariff does China charge on US goods now?"));
