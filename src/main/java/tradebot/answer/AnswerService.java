@@ -12,10 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleFunction;
 import tradebot.config.ConfigFiles;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
+import tradebot.facts.TariffTimeline;
 import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
 import tradebot.index.SearchQuery;
@@ -158,33 +160,41 @@ public final class AnswerService {
     TariffAnswers tariffs =
         new TariffAnswers(
             corpus.tariffs(), settings.maxCitations(), r.rules().message("before_record"));
-    Optional<Answer> tracked = tariffs.answer(question, LocalDate.now(clock), note, took(t0));
+    LocalDate today = LocalDate.now(clock);
+    Optional<Answer> tracked = tariffs.answer(question, today, note, took(t0));
     if (tracked.isPresent() && tracked.get() instanceof Answer.Answered) {
       return tracked.get();
     }
-    // Else the timeline has no level then (the day is before its first): no level in effect, but
-    // an article of that time may say what was proposed or threatened. The ranking decides from
-    // such an article; else the reply says what the timeline knows.
-    Optional<Answer> beforeRecord = tracked;
+    // Else, when it answered, the timeline has no level then (the day asked about is before its
+    // first): no level in effect, but an article of that time may say what was proposed or
+    // threatened. The ranking decides from such articles only; else the reply says what the
+    // timeline knows.
+    Optional<LocalDate> beforeRecord =
+        tracked.flatMap(none -> tariffs.query(question, today)).map(TariffTimeline.Query::to);
+    // A decline: what the timeline knows, when it spoke, else the ranking's own, with its chance.
+    DoubleFunction<Answer.NotFound> declined =
+        answerable ->
+            tracked.isPresent()
+                ? new Answer.NotFound(
+                    q, note, ((Answer.NotFound) tracked.get()).message(), 1.0, took(t0))
+                : new Answer.NotFound(q, note, r.rules().message("decline"), answerable, took(t0));
     Decline.Examined examined = examine(corpus, question);
     if (examined == null) {
-      return beforeRecord.orElse(
-          new Answer.NotFound(q, note, r.rules().message("decline"), 0, took(t0)));
+      return declined.apply(0);
     }
     List<Ranker.Candidate> ranked = rank(examined, r.model());
     double answerable = r.model().answerable(Decline.features(examined, ranked));
     if (ranked.isEmpty() || answerable < r.model().threshold()) {
-      return beforeRecord.orElse(
-          new Answer.NotFound(q, note, r.rules().message("decline"), answerable, took(t0)));
+      return declined.apply(answerable);
+    }
+    if (beforeRecord.isPresent()) {
+      LocalDate day = beforeRecord.get();
+      if (ranked.getFirst().passage().source().published().isAfter(day)) {
+        return declined.apply(answerable); // the best candidate is of a later article
+      }
+      ranked = ranked.stream().filter(c -> !c.passage().source().published().isAfter(day)).toList();
     }
     Ranker.Candidate best = ranked.getFirst();
-    if (beforeRecord.isPresent()
-        && best.passage()
-            .source()
-            .published()
-            .isAfter(tariffs.query(question, LocalDate.now(clock)).orElseThrow().to())) {
-      return beforeRecord.get();
-    }
     List<Answer.Citation> citations = new ArrayList<>();
     List<Answer.CitedFigure> figures = new ArrayList<>();
     List<Sentence> leadQuote = null;

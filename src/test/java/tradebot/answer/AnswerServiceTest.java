@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -301,6 +302,21 @@ class AnswerServiceTest {
       assertEquals(
           "Pork would face a proposed duty of 25 percent, and fresh fruit 15 percent.",
           a.citations().getFirst().quote());
+      assertTrue(
+          a.citations().stream()
+              .allMatch(c -> !c.source().published().isAfter(LocalDate.of(2018, 3, 31))),
+          a.citations().toString());
+      // A month before the article: it ranks first, but is not of that time.
+      String earlier = "What duty did China propose on American pork in February 2018?";
+      List<String> explained = more.answers().explain(earlier);
+      String best = explained.get(explained.indexOf(decisionOf(explained)) + 1);
+      assertTrue(best.contains(" 2018-03-23-test-list#"), best);
+      Answer.NotFound before = assertInstanceOf(Answer.NotFound.class, more.answers().ask(earlier));
+      assertTrue(
+          before
+              .message()
+              .startsWith("My sources give no China on US tariff level as of 2018-02-28"),
+          before.message());
       Answer.NotFound none =
           assertInstanceOf(
               Answer.NotFound.class,
@@ -309,6 +325,11 @@ class AnswerServiceTest {
           none.message().startsWith("My sources give no China on US tariff level as of 2015-12-31"),
           none.message());
     }
+  }
+
+  /** The explained decision's line among {@code lines}. */
+  private static String decisionOf(List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith("answerable=")).findFirst().orElseThrow();
   }
 
   /** An app over the seed articles and one more article, {@code name} in {@code dir}. */
