@@ -179,14 +179,14 @@ final class TariffQuestions {
    */
   Optional<TariffTimeline.Query> read(
       String text, List<String> topic, LocalDate today, List<TariffEvent> events) {
-    Optional<Parties> parties = parties(text);
-    if (parties.isEmpty()) {
+    Parties p = parties(text).orElse(null);
+    if (p == null) {
       return Optional.empty();
     }
-    String s = parties.get().text();
-    Coverage.Span money = parties.get().money();
-    List<Countries.Mention> mentions = parties.get().mentions();
-    TariffTimeline.Direction direction = parties.get().direction();
+    String s = p.text();
+    Coverage.Span money = p.money();
+    List<Countries.Mention> mentions = p.mentions();
+    TariffTimeline.Direction direction = p.direction();
 
     Double amount = null; // "the tariff on $200 billion of goods": the level of that tranche
     if (money != null) {

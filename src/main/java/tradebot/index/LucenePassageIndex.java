@@ -162,7 +162,8 @@ final class LucenePassageIndex implements PassageIndex {
   public List<Hit> search(SearchQuery query) {
     IndexSearcher searcher = acquire();
     try {
-      // A typo's query is expanded to the words it matches once, not in every pass below.
+      // A typo's query is expanded to the words it matches once, not in every pass below; the
+      // expansions are of this searcher's index and never outlive this call.
       Map<Query, Query> expanded = new HashMap<>();
       UnaryOperator<Query> typo = q -> expanded.computeIfAbsent(q, k -> rewrite(searcher, k));
       Query lucene = toLucene(query, FOCUS_WEIGHT, CONTEXT_WEIGHT, TITLE_WEIGHT, typo);
@@ -244,7 +245,7 @@ final class LucenePassageIndex implements PassageIndex {
     try {
       return searcher.rewrite(q);
     } catch (IOException e) {
-      throw new UncheckedIOException("query rewrite failed", e);
+      throw new UncheckedIOException("rewriting the query " + q + " failed", e);
     }
   }
 
