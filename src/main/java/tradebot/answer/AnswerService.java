@@ -17,7 +17,6 @@ import tradebot.config.ConfigFiles;
 import tradebot.config.TradebotConfig;
 import tradebot.corpus.Corpus;
 import tradebot.corpus.CorpusManager;
-import tradebot.facts.TariffTimeline;
 import tradebot.index.Hit;
 import tradebot.index.PassageIndex;
 import tradebot.index.SearchQuery;
@@ -161,23 +160,25 @@ public final class AnswerService {
         new TariffAnswers(
             corpus.tariffs(), settings.maxCitations(), r.rules().message("before_record"));
     LocalDate today = LocalDate.now(clock);
-    Optional<Answer> tracked = tariffs.answer(question, today, note, took(t0));
-    if (tracked.isPresent() && tracked.get() instanceof Answer.Answered) {
-      return tracked.get();
+    Optional<TariffAnswers.Tracked> tracked = tariffs.answer(question, today, note, took(t0));
+    if (tracked.orElse(null) instanceof TariffAnswers.Tracked.Level level) {
+      return level.answer();
     }
-    // Else, when it answered, the timeline has no level then (the day asked about is before its
+    // Else, when it spoke, the timeline has no level then (the day asked about is before its
     // first): no level in effect, but an article of that time may say what was proposed or
     // threatened. The ranking decides from such articles only; else the reply says what the
     // timeline knows.
-    Optional<LocalDate> beforeRecord =
-        tracked.flatMap(none -> tariffs.query(question, today)).map(TariffTimeline.Query::to);
+    Optional<TariffAnswers.Tracked.BeforeRecord> beforeRecord =
+        tracked.map(TariffAnswers.Tracked.BeforeRecord.class::cast);
     // A decline: what the timeline knows, when it spoke, else the ranking's own, with its chance.
     DoubleFunction<Answer.NotFound> declined =
         answerable ->
-            tracked.isPresent()
-                ? new Answer.NotFound(
-                    q, note, ((Answer.NotFound) tracked.get()).message(), 1.0, took(t0))
-                : new Answer.NotFound(q, note, r.rules().message("decline"), answerable, took(t0));
+            beforeRecord
+                .map(b -> new Answer.NotFound(q, note, b.message(), 1.0, took(t0)))
+                .orElseGet(
+                    () ->
+                        new Answer.NotFound(
+                            q, note, r.rules().message("decline"), answerable, took(t0)));
     Decline.Examined examined = examine(corpus, question);
     if (examined == null) {
       return declined.apply(0);
@@ -188,7 +189,7 @@ public final class AnswerService {
       return declined.apply(answerable);
     }
     if (beforeRecord.isPresent()) {
-      LocalDate day = beforeRecord.get();
+      LocalDate day = beforeRecord.get().day();
       if (ranked.getFirst().passage().source().published().isAfter(day)) {
         return declined.apply(answerable); // the best candidate is of a later article
       }
@@ -258,11 +259,12 @@ public final class AnswerService {
                       "tariff question: "
                           + t
                           + switch (tariffs.answer(q, today, "", Duration.ZERO).orElse(null)) {
-                            case Answer.Answered a -> " -> answered from the timeline";
-                            case null -> " -> the timeline has no answer for it: ranked";
-                            default ->
+                            case TariffAnswers.Tracked.Level level ->
+                                " -> answered from the timeline";
+                            case TariffAnswers.Tracked.BeforeRecord before ->
                                 " -> older than the timeline's first level: ranked, answered"
                                     + " only from an article of that time";
+                            case null -> " -> the timeline has no answer for it: ranked";
                           }));
       out.add(
           "type="

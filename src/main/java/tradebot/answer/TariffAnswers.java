@@ -86,11 +86,23 @@ final class TariffAnswers {
     return text;
   }
 
+  /** What the timeline says to a question about a tariff level. */
+  sealed interface Tracked {
+    /** The level or its changes, cited. */
+    record Level(Answer.Answered answer) implements Tracked {}
+
+    /**
+     * No level on record as of {@code day}, the day asked about: the direction's first is later;
+     * {@code message} says so.
+     */
+    record BeforeRecord(LocalDate day, String message) implements Tracked {}
+  }
+
   /**
    * The timeline's answer to {@code question}, if it has one: the level or its changes, or, for a
    * day before the direction's first level on record, that the sources give none then.
    */
-  Optional<Answer> answer(Question question, LocalDate today, String note, Duration took) {
+  Optional<Tracked> answer(Question question, LocalDate today, String note, Duration took) {
     Optional<TariffTimeline.Query> query = query(question, today);
     if (query.isEmpty()) {
       return Optional.empty();
@@ -104,7 +116,7 @@ final class TariffAnswers {
                   "{direction}", timeline.name(d.imposer()) + " on " + timeline.name(d.target()))
               .replace("{date}", query.get().to().toString())
               .replace("{first}", first.get().toString());
-      return Optional.of(new Answer.NotFound(question.text(), note, message, 1.0, took));
+      return Optional.of(new Tracked.BeforeRecord(query.get().to(), message));
     }
     Built built =
         query.get().kind() == TariffTimeline.Query.Kind.LEVEL
@@ -114,15 +126,16 @@ final class TariffAnswers {
       return Optional.empty();
     }
     return Optional.of(
-        new Answer.Answered(
-            question.text(),
-            note,
-            built.lead.toString(),
-            QuestionType.FIGURE,
-            built.citations,
-            built.figures,
-            1.0,
-            took));
+        new Tracked.Level(
+            new Answer.Answered(
+                question.text(),
+                note,
+                built.lead.toString(),
+                QuestionType.FIGURE,
+                built.citations,
+                built.figures,
+                1.0,
+                took)));
   }
 
   /** A lead and its citations, built up. */
